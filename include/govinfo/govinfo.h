@@ -1,0 +1,13 @@
+/* libgovinfo: 政府信息公开工作年度报告 — data model, validation and serialization.
+ * Include this one header. See docs/api-stability.md for what is promised. */
+#ifndef GOVINFO_H
+#define GOVINFO_H
+
+#include <govinfo/version.h>
+#include "common.h"
+#include "format.h"
+#include "report.h"
+#include "validate.h"
+#include "io.h"
+
+#endif

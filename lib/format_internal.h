@@ -1,0 +1,95 @@
+/* Layout of the static format definitions (lib/formats/). */
+#ifndef GOVINFO_FORMAT_INTERNAL_H
+#define GOVINFO_FORMAT_INTERNAL_H
+
+#include "govinfo/format.h"
+#include "rules.h"
+
+struct govinfo_column {
+  const char *id;
+  const char *label;
+  govinfo_value_kind kind;
+};
+
+struct govinfo_row {
+  const char *id;
+  const char *label;
+  const char *parent; /* id of the enclosing row, NULL at top level */
+  govinfo_row_role role;
+};
+
+struct govinfo_table {
+  const char *id;
+  const char *section; /* id of the section it is printed in */
+  const char *title;
+  const struct govinfo_row *rows;
+  size_t nrows;
+  const struct govinfo_column *columns;
+  size_t ncolumns;
+};
+
+struct govinfo_section_def {
+  const char *id;     /* "s1" */
+  const char *number; /* "一" */
+  const char *title;  /* official title, "一、总体情况" */
+  const char *const *variants; /* NULL-terminated titles seen in real reports */
+};
+
+/* An arithmetic identity: sum(parts) == sum(totals), either down every column (parts and
+ * totals are row ids; a group row stands for its sub-rows, or for its own printed figure)
+ * or across every row that has figures (parts and totals are column ids). */
+typedef enum gi_identity_axis {
+  GI_EACH_COLUMN = 1,
+  GI_EACH_ROW = 2
+} gi_identity_axis;
+
+typedef struct gi_identity {
+  gi_rule rule;
+  const char *table;
+  gi_identity_axis axis;
+  const char *const *parts;  /* NULL-terminated */
+  const char *const *totals; /* NULL-terminated */
+  const char *parts_zh, *parts_en;   /* how messages name the two sides */
+  const char *totals_zh, *totals_en;
+} gi_identity;
+
+struct govinfo_format {
+  const char *id;
+  const char *name;
+  int first_year;
+  int last_year; /* 0: in force */
+  const struct govinfo_section_def *sections;
+  size_t nsections;
+  const struct govinfo_table *tables;
+  size_t ntables;
+  const gi_identity *identities;
+  size_t nidentities;
+  /* Text rules, by section id; NULL turns the rule off for this version. */
+  const char *problems_section;   /* warn when it is empty or only says 无 */
+  const char *fee_section;        /* must say something about 信息处理费 */
+  const char *fee_unpaid_cell;    /* when above 0, fee_section must mention 信息处理费 */
+};
+
+#define GI_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+extern const struct govinfo_format gi_format_2019;
+extern const struct govinfo_format gi_format_2021;
+
+/* Number of cells of a format (every table's rows x columns) and where a table starts in
+ * that flat array. */
+size_t gi_format_cell_count(const struct govinfo_format *f);
+size_t gi_format_table_offset(const struct govinfo_format *f, size_t table_index);
+
+/* Index lookups; return -1 when not found. `hint` is tried first (callers walking a
+ * document in canonical order pass the next expected index). */
+long gi_table_index(const struct govinfo_format *f, const char *id, size_t len, long hint);
+long gi_row_index(const struct govinfo_table *t, const char *id, size_t len, long hint);
+long gi_column_index(const struct govinfo_table *t, const char *id, size_t len, long hint);
+long gi_section_index(const struct govinfo_format *f, const char *id, size_t len);
+
+/* Resolves "<table>.<row>.<column>" to indices; GOVINFO_ENOTFOUND (with error details) for an
+ * unknown id or a heading row. */
+int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t *table,
+                    size_t *row, size_t *column);
+
+#endif

@@ -1,0 +1,36 @@
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *test_source_path(const char *relative) {
+  static char path[4096];
+  const char *root = getenv("GOVINFO_SOURCE_ROOT");
+  snprintf(path, sizeof path, "%s/%s", root ? root : ".", relative);
+  return path;
+}
+
+char *test_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  cr_assert_not_null(f, "cannot open %s", path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n + 1);
+  cr_assert_not_null(buf);
+  cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+  buf[n] = '\0';
+  fclose(f);
+  if (len) *len = (size_t)n;
+  return buf;
+}
+
+govinfo_report *test_load(const char *relative) {
+  govinfo_report *r = NULL;
+  int rc = govinfo_report_load(&r, test_source_path(relative), GOVINFO_SYNTAX_AUTO);
+  cr_assert_eq(rc, 0, "loading %s: %s (%s:%u:%u %s)", relative, govinfo_error_last()->message,
+               govinfo_error_last()->source, govinfo_error_last()->line,
+               govinfo_error_last()->column, govinfo_error_last()->path);
+  return r;
+}

@@ -1,0 +1,17 @@
+/* Shared by the unit tests: paths and small file helpers. */
+#ifndef GOVINFO_TEST_HELPERS_H
+#define GOVINFO_TEST_HELPERS_H
+
+#include <stddef.h>
+
+#include "internal.h"
+
+/* $GOVINFO_SOURCE_ROOT/<relative> in a static buffer (valid until the next call). */
+const char *test_source_path(const char *relative);
+/* Reads a whole file into a new NUL-terminated buffer (free with free()); aborts the test on
+ * failure. */
+char *test_read_file(const char *path, size_t *len);
+/* Loads a report from the source tree or fails the test. */
+govinfo_report *test_load(const char *relative);
+
+#endif

@@ -1,0 +1,2 @@
+#include <govinfo/govinfo.h>
+int main(void) { return 0; }
