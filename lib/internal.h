@@ -123,6 +123,41 @@ char *gi_strndup(const char *s, size_t n);
 void gi_cell_pointer(const struct govinfo_format *f, size_t table, size_t row, size_t column,
                      char *buf, size_t size);
 
+/* ---- reading documents (document.c, json.c, yaml_read.c) ----
+ * Both readers turn their text into one flat list of events in document order (YAML's
+ * event model: a mapping is MAP, then key and value pairs, then END). One builder turns the
+ * events into a report, so the shape rules, paths and messages exist once. */
+
+typedef enum gi_event_type {
+  GI_EV_MAP,    /* start of a mapping / JSON object */
+  GI_EV_SEQ,    /* start of a sequence / JSON array */
+  GI_EV_END,    /* end of the innermost mapping or sequence */
+  GI_EV_SCALAR
+} gi_event_type;
+
+typedef enum gi_scalar_style {
+  GI_SCALAR_STRING, /* JSON string, or YAML quoted or block scalar: always text */
+  GI_SCALAR_PLAIN,  /* YAML plain scalar: typed by its content (null, number, text) */
+  GI_SCALAR_NUMBER, /* JSON number; text is its raw source text */
+  GI_SCALAR_NULL,   /* JSON null */
+  GI_SCALAR_BOOL    /* JSON true / false */
+} gi_scalar_style;
+
+typedef struct gi_event {
+  uint8_t type;  /* gi_event_type */
+  uint8_t style; /* gi_scalar_style, for scalars */
+  bool owned;    /* text is malloc'd and the builder may take it */
+  char *text;    /* scalar text (not NUL-terminated unless owned), NULL otherwise */
+  size_t len;
+  gi_loc loc;    /* where the node starts */
+  size_t offset; /* byte offset where the node starts */
+} gi_event;
+
+/* Builds a report from events[0..n). Takes the text of owned events it keeps (setting their
+ * text to NULL); the caller frees the rest. Errors: GOVINFO_ESCHEMA, GOVINFO_ERANGE,
+ * GOVINFO_ETYPE or GOVINFO_ENOMEM with source, location and JSON Pointer. */
+int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const char *source);
+
 /* ---- readers and writers (json.c, yaml_read.c, yaml_write.c) ---- */
 
 int gi_json_parse(govinfo_report **out, const char *buf, size_t len, const char *source);
