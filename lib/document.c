@@ -1,1 +1,531 @@
+/* Builds a report from the events of a JSON or YAML document. Every shape rule lives here
+ * once: which keys exist, which ids a format has, what a cell may hold. Errors name the
+ * source, line, column and JSON Pointer of the offending value. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
+
+typedef struct builder {
+  gi_event *ev;
+  size_t n;
+  const char *source;
+  govinfo_report *report;
+  char path[512]; /* JSON Pointer of the value being read */
+  size_t path_len;
+} builder;
+
+/* ---- paths and errors ---- */
+
+static size_t path_push(builder *b, const char *seg, size_t len) {
+  size_t saved = b->path_len;
+  if (b->path_len + 1 < sizeof b->path) b->path[b->path_len++] = '/';
+  for (size_t i = 0; i < len && b->path_len + 2 < sizeof b->path; i++) {
+    if (seg[i] == '~' || seg[i] == '/') { /* RFC 6901 escapes */
+      b->path[b->path_len++] = '~';
+      b->path[b->path_len++] = seg[i] == '~' ? '0' : '1';
+    } else {
+      b->path[b->path_len++] = seg[i];
+    }
+  }
+  b->path[b->path_len] = '\0';
+  return saved;
+}
+
+static size_t path_push_index(builder *b, size_t index) {
+  char seg[24];
+  int n = snprintf(seg, sizeof seg, "%zu", index);
+  return path_push(b, seg, (size_t)n);
+}
+
+static void path_pop(builder *b, size_t saved) {
+  b->path_len = saved;
+  b->path[saved] = '\0';
+}
+
+__attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int code,
+                                                      const char *fmt, ...) {
+  char message[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(message, sizeof message, fmt, ap);
+  va_end(ap);
+  gi_loc loc = at < b->n ? b->ev[at].loc : (gi_loc){0, 0};
+  size_t offset = at < b->n ? b->ev[at].offset : 0;
+  return gi_fail_at(code, b->source, loc, offset, b->path, "%s", message);
+}
+
+/* ---- event helpers ---- */
+
+static bool is_scalar(const builder *b, size_t i) {
+  return i < b->n && b->ev[i].type == GI_EV_SCALAR;
+}
+
+static bool text_is(const gi_event *e, const char *s) {
+  size_t n = strlen(s);
+  return e->len == n && memcmp(e->text, s, n) == 0;
+}
+
+/* A YAML plain scalar that means null. */
+static bool plain_null(const gi_event *e) {
+  return e->style == GI_SCALAR_PLAIN &&
+         (e->len == 0 || text_is(e, "~") || text_is(e, "null") || text_is(e, "Null") ||
+          text_is(e, "NULL"));
+}
+
+static bool is_null(const gi_event *e) {
+  return e->type == GI_EV_SCALAR && (e->style == GI_SCALAR_NULL || plain_null(e));
+}
+
+static bool plain_bool(const gi_event *e) {
+  static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
+  if (e->style != GI_SCALAR_PLAIN) return false;
+  for (size_t i = 0; i < GI_COUNT_OF(words); i++)
+    if (text_is(e, words[i])) return true;
+  return false;
+}
+
+static const char *describe(const gi_event *e) {
+  switch (e->type) {
+  case GI_EV_MAP:
+    return "a mapping";
+  case GI_EV_SEQ:
+    return "a list";
+  case GI_EV_END:
+    return "the end of a mapping or list";
+  }
+  if (is_null(e)) return "null";
+  if (e->style == GI_SCALAR_BOOL || plain_bool(e)) return "a boolean";
+  if (e->style == GI_SCALAR_NUMBER) return "a number";
+  if (e->style == GI_SCALAR_PLAIN) {
+    gi_decimal d;
+    if (gi_decimal_parse(e->text, e->len, &d) == GOVINFO_OK) return "a number";
+  }
+  return "text";
+}
+
+/* Index just past the value that starts at i. */
+static size_t skip_value(const builder *b, size_t i) {
+  size_t depth = 0;
+  do {
+    if (b->ev[i].type == GI_EV_MAP || b->ev[i].type == GI_EV_SEQ) depth++;
+    else if (b->ev[i].type == GI_EV_END) depth--;
+    i++;
+  } while (depth > 0 && i < b->n);
+  return i;
+}
+
+static bool valid_utf8(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  while (p < end) {
+    unsigned c = *p;
+    size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+                                 : (c & 0xF8) == 0xF0 ? 3 : 9;
+    if (extra == 9 || (c & 0xFE) == 0xC0 || (size_t)(end - p) <= extra) {
+      if (extra == 0) { p++; continue; }
+      return false;
+    }
+    for (size_t k = 1; k <= extra; k++)
+      if ((p[k] & 0xC0) != 0x80) return false;
+    unsigned cp = c & (0x3Fu >> extra);
+    for (size_t k = 1; k <= extra; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
+    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    p += extra + 1;
+  }
+  return true;
+}
+
+/* Text of a string field: a JSON string or any YAML scalar but null. New string in *out
+ * (NULL for null when allow_null). */
+static int read_text(builder *b, size_t i, const char *what, bool allow_null, char **out) {
+  gi_event *e = &b->ev[i];
+  *out = NULL;
+  if (allow_null && is_null(e)) return GOVINFO_OK;
+  if (e->type != GI_EV_SCALAR ||
+      (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e))))
+    return fail(b, i, GOVINFO_ESCHEMA, "%s must be text, not %s", what, describe(e));
+  if (!valid_utf8(e->text, e->len))
+    return fail(b, i, GOVINFO_ESCHEMA, "%s is not valid UTF-8", what);
+  if (memchr(e->text, '\0', e->len))
+    return fail(b, i, GOVINFO_ESCHEMA, "%s contains a NUL character", what);
+  if (e->owned) {
+    *out = e->text; /* owned text is NUL-terminated at len */
+    e->text = NULL;
+    e->owned = false;
+  } else if ((*out = gi_strndup(e->text, e->len)) == NULL) {
+    return gi_fail_oom();
+  }
+  return GOVINFO_OK;
+}
+
+/* ---- mappings ----
+ * Walks a mapping whose keys come from a fixed set, rejecting unknown and duplicate keys.
+ * `lookup` maps a key to an index below 64 or -1; `read` reads the value at event i. */
+typedef long (*key_lookup)(builder *b, void *ctx, const gi_event *key);
+typedef int (*value_reader)(builder *b, void *ctx, long key, size_t i);
+
+static int read_mapping(builder *b, size_t i, const char *what, key_lookup lookup,
+                        value_reader read, void *ctx, const char *expected_keys, size_t *next) {
+  if (b->ev[i].type != GI_EV_MAP)
+    return fail(b, i, GOVINFO_ESCHEMA, "%s must be a mapping, not %s", what, describe(&b->ev[i]));
+  uint64_t seen = 0;
+  size_t first_seen_line[64] = {0};
+  i++;
+  while (i < b->n && b->ev[i].type != GI_EV_END) {
+    gi_event *key = &b->ev[i];
+    if (!is_scalar(b, i) || key->style == GI_SCALAR_NULL)
+      return fail(b, i, GOVINFO_ESCHEMA, "keys of %s must be text", what);
+    size_t saved = path_push(b, key->text, key->len);
+    long k = lookup(b, ctx, key);
+    if (k < 0) {
+      int rc = fail(b, i, GOVINFO_ESCHEMA, "unknown key \"%.*s\" in %s (expected %s)",
+                    (int)key->len, key->text, what, expected_keys);
+      path_pop(b, saved);
+      return rc;
+    }
+    if (seen & (UINT64_C(1) << k)) {
+      int rc = fail(b, i, GOVINFO_ESCHEMA, "duplicate key \"%.*s\" in %s (first on line %zu)",
+                    (int)key->len, key->text, what, first_seen_line[k]);
+      path_pop(b, saved);
+      return rc;
+    }
+    seen |= UINT64_C(1) << k;
+    first_seen_line[k] = key->loc.line;
+    int rc = read(b, ctx, k, i + 1);
+    path_pop(b, saved);
+    if (rc) return rc;
+    i = skip_value(b, i + 1);
+  }
+  *next = i + 1;
+  return GOVINFO_OK;
+}
+
+/* ---- cells ---- */
+
+static int read_cell(builder *b, size_t i, gi_cell *cell) {
+  gi_event *e = &b->ev[i];
+  if (e->type != GI_EV_SCALAR || e->style == GI_SCALAR_BOOL || plain_bool(e))
+    return fail(b, i, GOVINFO_ESCHEMA,
+                "a cell holds a number, null (blank) or a mark such as \"/\", not %s",
+                describe(e));
+  if (is_null(e)) {
+    gi_cell_set_blank(cell);
+  } else if (e->style == GI_SCALAR_NUMBER ||
+             (e->style == GI_SCALAR_PLAIN && gi_looks_numeric(e->text, e->len))) {
+    gi_decimal d;
+    int rc = gi_decimal_parse(e->text, e->len, &d);
+    if (rc == GOVINFO_ERANGE)
+      return fail(b, i, rc, "number %.*s is out of range: at most 2^53 and %d decimal places",
+                  (int)e->len, e->text, GOVINFO_MAX_SCALE);
+    if (rc)
+      return fail(b, i, GOVINFO_ESCHEMA,
+                  "\"%.*s\" is not a plain decimal number (no exponents, no separators)%s",
+                  (int)e->len, e->text,
+                  e->style == GI_SCALAR_PLAIN ? "; quote it to keep it as a mark" : "");
+    gi_cell_set_number(cell, &d);
+  } else {
+    if (e->len == 0)
+      return fail(b, i, GOVINFO_ESCHEMA,
+                  "an empty string is not a mark: write null for a blank cell");
+    if (gi_check_mark(e->text, e->len))
+      return fail(b, i, GOVINFO_ESCHEMA,
+                  "\"%.*s\" is a number written as text: write it without quotes", (int)e->len,
+                  e->text);
+    char *mark;
+    int rc = read_text(b, i, "a mark", false, &mark);
+    if (rc) return rc;
+    gi_cell_take_mark(cell, mark);
+  }
+  cell->loc = e->loc;
+  return GOVINFO_OK;
+}
+
+typedef struct row_ctx {
+  size_t table, row;
+  long hint;
+} row_ctx;
+
+static long lookup_column(builder *b, void *ctx, const gi_event *key) {
+  row_ctx *rc = ctx;
+  const struct govinfo_table *t = &b->report->format->tables[rc->table];
+  long c = gi_column_index(t, key->text, key->len, rc->hint);
+  if (c >= 0) rc->hint = c + 1;
+  return c;
+}
+
+static int read_column_value(builder *b, void *ctx, long column, size_t i) {
+  row_ctx *rc = ctx;
+  return read_cell(b, i, gi_report_cell(b->report, rc->table, rc->row, (size_t)column));
+}
+
+static void list_ids(char *buf, size_t size, const void *base, size_t count, size_t stride) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t k = 0; k < count && used < size; k++) {
+    const char *id = *(const char *const *)((const char *)base + k * stride);
+    int n = snprintf(buf + used, size - used, "%s%s", k ? ", " : "", id);
+    if (n < 0) break;
+    used += (size_t)n;
+  }
+}
+
+typedef struct table_ctx {
+  size_t table;
+  long hint;
+} table_ctx;
+
+static long lookup_row(builder *b, void *ctx, const gi_event *key) {
+  table_ctx *tc = ctx;
+  const struct govinfo_table *t = &b->report->format->tables[tc->table];
+  long r = gi_row_index(t, key->text, key->len, tc->hint);
+  if (r >= 0 && t->rows[r].role == GOVINFO_ROW_HEADING) return -1;
+  if (r >= 0) tc->hint = r + 1;
+  return r;
+}
+
+static int read_row_value(builder *b, void *ctx, long row, size_t i) {
+  table_ctx *tc = ctx;
+  const struct govinfo_table *t = &b->report->format->tables[tc->table];
+  row_ctx rc = {tc->table, (size_t)row, 0};
+  char what[160], expected[256];
+  snprintf(what, sizeof what, "row %s.%s", t->id, t->rows[row].id);
+  list_ids(expected, sizeof expected, t->columns, t->ncolumns, sizeof t->columns[0]);
+  size_t next;
+  return read_mapping(b, i, what, lookup_column, read_column_value, &rc, expected, &next);
+}
+
+static long lookup_table(builder *b, void *ctx, const gi_event *key) {
+  long *hint = ctx;
+  long t = gi_table_index(b->report->format, key->text, key->len, *hint);
+  if (t >= 0) *hint = t + 1;
+  return t;
+}
+
+static int read_table_value(builder *b, void *ctx, long table, size_t i) {
+  const struct govinfo_table *t = &b->report->format->tables[table];
+  table_ctx tc = {(size_t)table, 0};
+  char what[160], expected[400];
+  snprintf(what, sizeof what, "table %s of format %s", t->id, b->report->format->id);
+  size_t used = 0;
+  expected[0] = '\0';
+  for (size_t r = 0; r < t->nrows; r++) {
+    if (t->rows[r].role == GOVINFO_ROW_HEADING || used >= sizeof expected) continue;
+    int n = snprintf(expected + used, sizeof expected - used, "%s%s", used ? ", " : "",
+                     t->rows[r].id);
+    if (n > 0) used += (size_t)n;
+  }
+  size_t next;
+  return read_mapping(b, i, what, lookup_row, read_row_value, &tc, expected, &next);
+}
+
+static int read_tables(builder *b, size_t i) {
+  const struct govinfo_format *f = b->report->format;
+  char what[64], expected[256];
+  snprintf(what, sizeof what, "tables of format %s", f->id);
+  list_ids(expected, sizeof expected, f->tables, f->ntables, sizeof f->tables[0]);
+  long hint = 0;
+  size_t next;
+  return read_mapping(b, i, what, lookup_table, read_table_value, &hint, expected, &next);
+}
+
+/* ---- sections ---- */
+
+enum { SECTION_ID, SECTION_TITLE, SECTION_TEXT };
+static const char *const section_keys[] = {"id", "title", "text"};
+
+typedef struct section_ctx {
+  size_t id_event; /* 0 when no id yet */
+  char *title, *text;
+} section_ctx;
+
+static long lookup_section_key(builder *b, void *ctx, const gi_event *key) {
+  for (size_t k = 0; k < GI_COUNT_OF(section_keys); k++)
+    if (text_is(key, section_keys[k])) return (long)k;
+  return -1;
+}
+
+static int read_section_value(builder *b, void *ctx, long key, size_t i) {
+  section_ctx *sc = ctx;
+  switch (key) {
+  case SECTION_ID:
+    if (!is_scalar(b, i) || b->ev[i].style == GI_SCALAR_NULL || is_null(&b->ev[i]))
+      return fail(b, i, GOVINFO_ESCHEMA, "a section id is text such as \"s1\", not %s",
+                  describe(&b->ev[i]));
+    sc->id_event = i;
+    return GOVINFO_OK;
+  case SECTION_TITLE:
+    return read_text(b, i, "a section title", true, &sc->title);
+  default:
+    return read_text(b, i, "a section text", false, &sc->text);
+  }
+}
+
+static int read_section(builder *b, size_t i, size_t *next) {
+  section_ctx sc = {0, NULL, NULL};
+  int rc = read_mapping(b, i, "a section", lookup_section_key, read_section_value, &sc,
+                        "id, title, text", next);
+  if (rc == GOVINFO_OK && sc.id_event == 0)
+    rc = fail(b, i, GOVINFO_ESCHEMA, "a section needs an id (s1 to s6)");
+  if (rc == GOVINFO_OK && sc.text == NULL)
+    rc = fail(b, i, GOVINFO_ESCHEMA, "a section needs its text (\"\" when it has none)");
+  long def = -1;
+  if (rc == GOVINFO_OK) {
+    const gi_event *id = &b->ev[sc.id_event];
+    const struct govinfo_format *f = b->report->format;
+    def = gi_section_index(f, id->text, id->len);
+    size_t saved = path_push(b, "id", 2);
+    if (def < 0)
+      rc = fail(b, sc.id_event, GOVINFO_ESCHEMA, "format %s has no section \"%.*s\" (s1 to s%zu)",
+                f->id, (int)id->len, id->text, f->nsections);
+    else if (govinfo_report_section_text(b->report, f->sections[def].id) != NULL)
+      rc = fail(b, sc.id_event, GOVINFO_ESCHEMA, "section %s appears twice", f->sections[def].id);
+    path_pop(b, saved);
+  }
+  if (rc) {
+    free(sc.title);
+    free(sc.text);
+    return rc;
+  }
+  return gi_report_take_section(b->report, (size_t)def, sc.title, sc.text, b->ev[i].loc);
+}
+
+static int read_sections(builder *b, size_t i) {
+  if (b->ev[i].type != GI_EV_SEQ)
+    return fail(b, i, GOVINFO_ESCHEMA, "sections must be a list, not %s", describe(&b->ev[i]));
+  b->report->sections_loc = b->ev[i].loc;
+  i++;
+  for (size_t index = 0; i < b->n && b->ev[i].type != GI_EV_END; index++) {
+    size_t saved = path_push_index(b, index);
+    size_t next = i;
+    int rc = read_section(b, i, &next);
+    path_pop(b, saved);
+    if (rc) return rc;
+    i = next;
+  }
+  return GOVINFO_OK;
+}
+
+/* ---- top level ---- */
+
+enum { TOP_FORMAT = GI_META_COUNT_, TOP_YEAR, TOP_SECTIONS, TOP_TABLES, TOP_COUNT_ };
+
+static const char *top_key(long k) {
+  static const char *const names[] = {"format", "year", "sections", "tables"};
+  return k < GI_META_COUNT_ ? gi_meta_defs[k].key : names[k - GI_META_COUNT_];
+}
+
+static long lookup_top_key(builder *b, void *ctx, const gi_event *key) {
+  for (long k = 0; k < TOP_COUNT_; k++)
+    if (text_is(key, top_key(k))) return k;
+  return -1;
+}
+
+static int read_year(builder *b, size_t i) {
+  gi_event *e = &b->ev[i];
+  if (is_null(e)) return GOVINFO_OK;
+  gi_decimal d;
+  bool number = e->type == GI_EV_SCALAR &&
+                (e->style == GI_SCALAR_NUMBER || e->style == GI_SCALAR_PLAIN) &&
+                gi_decimal_parse(e->text, e->len, &d) == GOVINFO_OK;
+  if (!number || !gi_decimal_is_integer(&d) || d.negative || d.whole < 1 || d.whole > 9999)
+    return fail(b, i, GOVINFO_ESCHEMA, "year must be a whole number from 1 to 9999, not %s",
+                describe(e));
+  b->report->year = (int)d.whole;
+  b->report->year_loc = e->loc;
+  return GOVINFO_OK;
+}
+
+static int read_meta(builder *b, gi_meta which, size_t i) {
+  char *value;
+  int rc = read_text(b, i, gi_meta_defs[which].key, true, &value);
+  if (rc) return rc;
+  const gi_meta_def *def = &gi_meta_defs[which];
+  if (value && def->check && def->check(value) != GOVINFO_OK) {
+    rc = fail(b, i, GOVINFO_ESCHEMA, "%s must be %s, not \"%s\"", def->key, def->what, value);
+    free(value);
+    return rc;
+  }
+  free(b->report->meta[which]);
+  b->report->meta[which] = value;
+  b->report->meta_loc[which] = b->ev[i].loc;
+  return GOVINFO_OK;
+}
+
+static int read_top_value(builder *b, void *ctx, long key, size_t i) {
+  switch (key) {
+  case TOP_FORMAT: /* read before the walk: the format decides every id below */
+    b->report->format_loc = b->ev[i].loc;
+    return GOVINFO_OK;
+  case TOP_YEAR:
+    return read_year(b, i);
+  case TOP_SECTIONS:
+    return read_sections(b, i);
+  case TOP_TABLES:
+    return read_tables(b, i);
+  default:
+    return read_meta(b, (gi_meta)key, i);
+  }
+}
+
+/* Finds the "format" key of the top-level mapping and checks its value. */
+static int find_format(builder *b, const struct govinfo_format **out) {
+  size_t i = 1;
+  while (i < b->n && b->ev[i].type != GI_EV_END) {
+    if (is_scalar(b, i) && text_is(&b->ev[i], "format")) {
+      size_t v = i + 1;
+      size_t saved = path_push(b, "format", 6);
+      gi_event *e = &b->ev[v];
+      int rc = GOVINFO_OK;
+      if (e->type != GI_EV_SCALAR ||
+          (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e)))) {
+        rc = fail(b, v, GOVINFO_ESCHEMA, "format must be a version id such as \"2021\", not %s",
+                  describe(e));
+      } else {
+        char id[32];
+        snprintf(id, sizeof id, "%.*s", (int)(e->len < 31 ? e->len : 31), e->text);
+        *out = e->len < 31 ? govinfo_format_find(id) : NULL;
+        if (*out == NULL)
+          rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: 2019, 2021)",
+                    (int)e->len, e->text);
+      }
+      path_pop(b, saved);
+      return rc;
+    }
+    i = skip_value(b, i + 1);
+  }
+  return fail(b, 0, GOVINFO_ESCHEMA, "the report has no \"format\" key (\"2019\" or \"2021\")");
+}
+
+int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const char *source) {
+  builder b = {events, n, source, NULL, "", 0};
+  *out = NULL;
+  if (n == 0)
+    return gi_fail_at(GOVINFO_ESCHEMA, source, (gi_loc){1, 1}, 0, "",
+                      "the document is empty: a report needs at least \"format\"");
+  if (events[0].type != GI_EV_MAP)
+    return fail(&b, 0, GOVINFO_ESCHEMA, "a report is a mapping of keys, not %s",
+                describe(&events[0]));
+  const struct govinfo_format *format = NULL;
+  int rc = find_format(&b, &format);
+  if (rc) return rc;
+  if ((rc = govinfo_report_new(&b.report, format->id))) return rc;
+  if (source && (rc = gi_report_set_origin(b.report, source))) {
+    govinfo_report_free(b.report);
+    return rc;
+  }
+  size_t next;
+  rc = read_mapping(&b, 0, "the report", lookup_top_key, read_top_value, NULL,
+                    "format, year, organ, title, published, division_code, source, sections, "
+                    "tables",
+                    &next);
+  if (rc) {
+    govinfo_report_free(b.report);
+    return rc;
+  }
+  *out = b.report;
+  return GOVINFO_OK;
+}

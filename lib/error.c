@@ -37,8 +37,10 @@ static void copy_field(char *dst, size_t size, const char *src) {
   snprintf(dst, size, "%s", src ? src : "");
 }
 
-static int vfail(int code, const char *source, gi_loc loc, size_t offset, const char *path,
-                 const char *fmt, va_list ap) {
+__attribute__((format(printf, 6, 0))) static int vfail(int code, const char *source,
+                                                     gi_loc loc, size_t offset,
+                                                     const char *path, const char *fmt,
+                                                     va_list ap) {
   error_record *e = record();
   e->pub.code = code;
   e->pub.line = loc.line;
