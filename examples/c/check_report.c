@@ -1,0 +1,41 @@
+/* Loads a report, validates it and prints every finding, clang-style.
+ *
+ *   cc check_report.c $(pkg-config --cflags --libs govinfo) -o check_report
+ *   ./check_report report.yaml
+ *
+ * Exit status: 0 valid, 1 errors found, 2 the report could not be read. */
+#include <govinfo/govinfo.h>
+#include <stdio.h>
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s REPORT.yaml|REPORT.json\n", argv[0]);
+    return 2;
+  }
+  govinfo_report *report = NULL;
+  if (govinfo_report_load(&report, argv[1], GOVINFO_SYNTAX_AUTO) != GOVINFO_OK) {
+    const govinfo_error *e = govinfo_error_last();
+    fprintf(stderr, "%s:%u:%u: error: %s\n", argv[1], e->line, e->column, e->message);
+    return 2;
+  }
+  govinfo_diagnostics *found = NULL;
+  if (govinfo_report_validate(&found, report) != GOVINFO_OK) {
+    fprintf(stderr, "%s: %s\n", argv[1], govinfo_error_last()->message);
+    govinfo_report_free(report);
+    return 2;
+  }
+  for (size_t i = 0; i < govinfo_diagnostics_count(found); i++) {
+    const govinfo_diagnostic *d = govinfo_diagnostics_at(found, i);
+    printf("%s:%u:%u: %s: %s [%s]\n", argv[1], govinfo_diagnostic_line(d),
+           govinfo_diagnostic_column(d), govinfo_severity_name(govinfo_diagnostic_severity(d)),
+           govinfo_diagnostic_message_en(d), govinfo_diagnostic_rule(d));
+  }
+  size_t errors = govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_ERROR);
+  printf("%s %s (format %s, %d): %zu errors, %zu warnings\n", govinfo_report_organ(report),
+         errors ? "fails" : "passes", govinfo_format_id(govinfo_report_format(report)),
+         govinfo_report_year(report), errors,
+         govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_WARNING));
+  govinfo_diagnostics_free(found);
+  govinfo_report_free(report);
+  return errors ? 1 : 0;
+}

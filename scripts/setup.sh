@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what libgovinfo needs (Debian 12), builds it, and validates the shipped example.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2046
+$sudo apt-get install -y -qq --no-install-recommends $(cat scripts/debian-packages.txt) >/dev/null
+if [ -d build ]; then meson setup --reconfigure build >/dev/null; else meson setup build >/dev/null; fi
+ninja -C build
+build/tools/govinfo validate examples/reports/suibin-2020.yaml

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test suite: a gcc build, an AddressSanitizer + UBSan build, a clang build, the
+# unit tests under valgrind, and the C example built against the installed library through
+# pkg-config. Ends with one line "N passed, N failed". Needs scripts/setup.sh's packages.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/build-tests
+rm -rf "$out"
+mkdir -p "$out"
+failed_steps=0
+
+step() { # step NAME COMMAND...: runs a step, records its outcome for the count
+  local name=$1
+  shift
+  echo "=== $name"
+  if "$@"; then
+    echo "ok - $name" >>"$out/steps.tap"
+  else
+    echo "not ok - $name" >>"$out/steps.tap"
+    failed_steps=$((failed_steps + 1))
+  fi
+}
+
+build() { # build DIR [meson options...]
+  local dir=$1
+  shift
+  meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+  ninja -C "$dir" >"$dir.build.log" 2>&1 || { cat "$dir.build.log"; return 1; }
+}
+
+suite() { # suite DIR [meson test options...]
+  local dir=$1
+  shift
+  meson test -C "$dir" --no-rebuild --print-errorlogs "$@"
+}
+
+step "gcc build" build "$out/gcc"
+step "gcc tests" suite "$out/gcc"
+step "asan+ubsan build" build "$out/asan" -Db_sanitize=address,undefined -Db_lundef=false
+step "asan+ubsan tests" suite "$out/asan"
+step "clang build" env CC=clang build "$out/clang"
+step "clang unit tests" suite "$out/clang" --suite unit
+step "valgrind unit tests" suite "$out/gcc" --suite unit --num-processes 2 \
+  --wrap="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes" \
+  --timeout-multiplier 10
+
+install_example() {
+  local prefix=$out/install
+  meson configure "$out/gcc" -Dprefix="$prefix" >/dev/null &&
+    meson install -C "$out/gcc" >"$out/install.log" 2>&1 || { cat "$out/install.log"; return 1; }
+  local pc
+  pc=$(dirname "$(find "$prefix" -name govinfo.pc | head -n 1)")
+  test -f "$prefix/share/govinfo/govinfo-report.schema.json" || { echo "schema not installed"; return 1; }
+  test -x "$prefix/bin/govinfo" || { echo "CLI not installed"; return 1; }
+  rm -rf "$out/example-c" && cp -r examples/c "$out/example-c"
+  PKG_CONFIG_PATH=$pc make -C "$out/example-c" check_report >/dev/null || return 1
+  local libdir
+  libdir=$(PKG_CONFIG_PATH=$pc pkg-config --variable=libdir govinfo)
+  for report in examples/reports/*.yaml; do
+    LD_LIBRARY_PATH=$libdir "$out/example-c/check_report" "$report" || return 1
+  done
+}
+step "C example against the installed library" install_example
+
+/usr/bin/python3 scripts/count-results.py "$out/steps.tap" "$out"/gcc "$out"/asan "$out"/clang
