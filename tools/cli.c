@@ -1,0 +1,263 @@
+/* What the commands share: option parsing, messages, stdout and reading reports. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- options ---- */
+
+static const cli_option help_option = {"help", 'h', false};
+
+/* Index of the option named by a long name of name_len bytes; nopts for --help; -1 when
+ * unknown. */
+static long find_long(const cli_option *opts, size_t nopts, const char *name, size_t name_len) {
+  for (size_t i = 0; i < nopts; i++)
+    if (strlen(opts[i].name) == name_len && memcmp(opts[i].name, name, name_len) == 0)
+      return (long)i;
+  if (strlen(help_option.name) == name_len && memcmp(help_option.name, name, name_len) == 0)
+    return (long)nopts;
+  return -1;
+}
+
+static long find_short(const cli_option *opts, size_t nopts, char c) {
+  for (size_t i = 0; i < nopts; i++)
+    if (opts[i].short_name != 0 && opts[i].short_name == c) return (long)i;
+  return c == help_option.short_name ? (long)nopts : -1;
+}
+
+/* Parses the option at argv[*i] (it starts with '-' and is not "-" or "--"), advancing *i
+ * past a separate value. Returns CLI_CONTINUE, or the exit status. */
+static int parse_option(cli_args *args, bool *help, const cli_command *cmd,
+                        const cli_option *opts, size_t nopts, int argc, char **argv, int *i) {
+  const char *arg = argv[*i];
+  const char *inline_value = NULL; /* "--opt=value" or "-oVALUE" */
+  long index;
+  if (arg[1] == '-') {
+    const char *eq = strchr(arg + 2, '=');
+    size_t name_len = eq ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
+    index = find_long(opts, nopts, arg + 2, name_len);
+    if (index < 0)
+      return cli_usage_error(cmd, "unknown option '%.*s'", (int)(name_len + 2), arg);
+    if (eq) inline_value = eq + 1;
+  } else {
+    index = find_short(opts, nopts, arg[1]);
+    if (index < 0) return cli_usage_error(cmd, "unknown option '-%c'", arg[1]);
+    if (arg[2] != '\0') inline_value = arg + 2;
+  }
+  const cli_option *opt = (size_t)index == nopts ? &help_option : &opts[index];
+  const char *value = "";
+  if (opt->has_value) {
+    if (inline_value) {
+      value = inline_value;
+    } else if (*i + 1 < argc) {
+      value = argv[++*i];
+    } else {
+      return cli_usage_error(cmd, "option '%s' needs a value", arg);
+    }
+  } else if (inline_value) {
+    return cli_usage_error(cmd, "option '%s' takes no value", arg);
+  }
+  if (opt == &help_option)
+    *help = true;
+  else
+    args->value[index] = value;
+  return CLI_CONTINUE;
+}
+
+int cli_parse(cli_args *args, const cli_command *cmd, const cli_option *opts, size_t nopts,
+              int argc, char **argv) {
+  memset(args, 0, sizeof *args);
+  if (nopts > CLI_MAX_OPTIONS) return cli_error("%s: too many options", cmd->name);
+  args->operands = calloc((size_t)argc + 1, sizeof *args->operands);
+  if (args->operands == NULL) return cli_error("out of memory");
+  bool help = false, options_ended = false;
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    if (options_ended || arg[0] != '-' || arg[1] == '\0') {
+      args->operands[args->noperands++] = argv[i];
+    } else if (strcmp(arg, "--") == 0) {
+      options_ended = true;
+    } else {
+      int status = parse_option(args, &help, cmd, opts, nopts, argc, argv, &i);
+      if (status != CLI_CONTINUE) {
+        cli_args_free(args);
+        return status;
+      }
+    }
+  }
+  if (help) {
+    cli_args_free(args);
+    cli_print_help(cmd);
+    return CLI_EXIT_OK;
+  }
+  return CLI_CONTINUE;
+}
+
+void cli_args_free(cli_args *args) {
+  free(args->operands);
+  args->operands = NULL;
+  args->noperands = 0;
+}
+
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...) {
+  fflush(stdout);
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "govinfo %s: ", cmd->name);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nusage: %s\nTry 'govinfo help %s' for more information.\n", cmd->synopsis,
+          cmd->name);
+  return CLI_EXIT_FAILURE;
+}
+
+void cli_print_help(const cli_command *cmd) {
+  cli_printf("usage: %s\n\n%s", cmd->synopsis, cmd->help);
+}
+
+int cli_parse_lang(const cli_command *cmd, const char *value, cli_lang *out) {
+  if (value == NULL || strcmp(value, "zh") == 0) {
+    *out = CLI_LANG_ZH;
+  } else if (strcmp(value, "en") == 0) {
+    *out = CLI_LANG_EN;
+  } else {
+    return cli_usage_error(cmd, "unknown language '%s' (expected zh or en)", value);
+  }
+  return CLI_CONTINUE;
+}
+
+/* ---- messages and output ---- */
+
+int cli_error(const char *fmt, ...) {
+  fflush(stdout);
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("govinfo: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return CLI_EXIT_FAILURE;
+}
+
+void cli_write(const char *data, size_t len) {
+  if (len > 0) fwrite(data, 1, len, stdout);
+}
+
+void cli_puts(const char *text) { fputs(text, stdout); }
+
+void cli_printf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stdout, fmt, ap);
+  va_end(ap);
+}
+
+int cli_close_stdout(void) {
+  errno = 0;
+  bool failed = fflush(stdout) != 0 || ferror(stdout);
+  int err = errno;
+  if (fclose(stdout) != 0 && !failed) {
+    failed = true;
+    err = errno;
+  }
+  if (!failed) return CLI_EXIT_OK;
+  fprintf(stderr, "govinfo: cannot write to standard output: %s\n",
+          err ? strerror(err) : "write error");
+  return CLI_EXIT_FAILURE;
+}
+
+/* ---- reading reports ---- */
+
+static void copy_text(char *dst, size_t size, const char *src) {
+  snprintf(dst, size, "%s", src ? src : "");
+}
+
+void cli_failure_from_library(cli_failure *failure, int code) {
+  const govinfo_error *e = govinfo_error_last();
+  failure->code = code;
+  copy_text(failure->message, sizeof failure->message,
+            e->message[0] ? e->message : govinfo_strerror(code));
+  failure->line = e->line;
+  failure->column = e->column;
+  copy_text(failure->path, sizeof failure->path, e->path);
+}
+
+static void failure_from_errno(cli_failure *failure, const char *what, int err) {
+  memset(failure, 0, sizeof *failure);
+  failure->code = GOVINFO_EIO;
+  snprintf(failure->message, sizeof failure->message, "%s: %s", what, strerror(err));
+}
+
+/* Reads all of f into a new buffer (free with free()). Returns 0 or an errno value. */
+static int read_stream(FILE *f, char **out, size_t *len) {
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap);
+  if (buf == NULL) return ENOMEM;
+  for (;;) {
+    n += fread(buf + n, 1, cap - n, f);
+    if (n < cap) break;
+    char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+    if (bigger == NULL) {
+      free(buf);
+      return ENOMEM;
+    }
+    buf = bigger;
+    cap *= 2;
+  }
+  if (ferror(f)) {
+    int err = errno ? errno : EIO;
+    free(buf);
+    return err;
+  }
+  *out = buf;
+  *len = n;
+  return 0;
+}
+
+static int load_stdin(govinfo_report **out, cli_failure *failure) {
+  char *buf;
+  size_t len;
+  errno = 0;
+  int err = read_stream(stdin, &buf, &len);
+  if (err) {
+    failure_from_errno(failure, "cannot read standard input", err);
+    return GOVINFO_EIO;
+  }
+  int rc = govinfo_report_parse(out, buf, len, GOVINFO_SYNTAX_AUTO, CLI_STDIN_NAME);
+  if (rc) cli_failure_from_library(failure, rc);
+  free(buf);
+  return rc;
+}
+
+int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure) {
+  *out = NULL;
+  if (strcmp(arg, "-") == 0) return load_stdin(out, failure);
+  int rc = govinfo_report_load(out, arg, GOVINFO_SYNTAX_AUTO);
+  if (rc) cli_failure_from_library(failure, rc);
+  return rc;
+}
+
+void cli_print_location(FILE *f, const char *file, unsigned line, unsigned column) {
+  if (line == 0)
+    fprintf(f, "%s: ", file);
+  else if (column == 0)
+    fprintf(f, "%s:%u: ", file, line);
+  else
+    fprintf(f, "%s:%u:%u: ", file, line, column);
+}
+
+void cli_print_failure(const char *file, const cli_failure *failure) {
+  fflush(stdout);
+  cli_print_location(stderr, file, failure->line, failure->column);
+  fprintf(stderr, "%s: %s", govinfo_severity_name(GOVINFO_SEVERITY_ERROR), failure->message);
+  if (failure->path[0]) fprintf(stderr, " (at %s)", failure->path);
+  fputc('\n', stderr);
+}
+
+const char *cli_display_name(const char *arg) {
+  return strcmp(arg, "-") == 0 ? CLI_STDIN_NAME : arg;
+}

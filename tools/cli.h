@@ -1,0 +1,110 @@
+/* The govinfo command-line tool: what the commands share. The tool is a plain user of the
+ * public API (<govinfo/govinfo.h>); it never reaches into lib/. */
+#ifndef GOVINFO_CLI_H
+#define GOVINFO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <govinfo/govinfo.h>
+
+/* Exit statuses of every command. */
+enum {
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FINDINGS = 1, /* validate: a report has a finding of severity error */
+  CLI_EXIT_FAILURE = 2   /* usage error, unreadable or malformed input, failed output */
+};
+
+/* Returned by cli_parse when the command should go on running. */
+#define CLI_CONTINUE (-1)
+
+/* Name under which stdin is shown in messages. */
+#define CLI_STDIN_NAME "<stdin>"
+
+typedef struct cli_command {
+  const char *name;
+  const char *summary;  /* one line for the list of commands */
+  const char *synopsis; /* "govinfo convert [--to json|yaml] IN OUT" (may hold several lines) */
+  const char *help;     /* description and options, printed after the synopsis */
+  int (*run)(const struct cli_command *cmd, int argc, char **argv);
+} cli_command;
+
+extern const cli_command cli_validate_command;
+extern const cli_command cli_convert_command;
+extern const cli_command cli_template_command;
+extern const cli_command cli_rules_command;
+
+/* ---- options (cli.c) ---- */
+
+typedef struct cli_option {
+  const char *name; /* long name, without "--" */
+  char short_name;  /* 0 when it has none */
+  bool has_value;
+} cli_option;
+
+#define CLI_MAX_OPTIONS 8
+
+typedef struct cli_args {
+  /* Per option, in the order of the option table: its value, "" for a flag that was given,
+   * NULL when absent. The last occurrence wins. */
+  const char *value[CLI_MAX_OPTIONS];
+  char **operands; /* malloc'd array of pointers into argv */
+  size_t noperands;
+} cli_args;
+
+/* Parses argv[1..argc) of a command: options may come before or after operands, "--" ends
+ * them, "--opt=value" and "--opt value" both work, "-" is an operand; -h/--help is implicit.
+ * Returns CLI_CONTINUE with *args filled (free with cli_args_free), or the exit status to
+ * return at once: CLI_EXIT_OK after printing help, CLI_EXIT_FAILURE after a usage error. */
+int cli_parse(cli_args *args, const cli_command *cmd, const cli_option *opts, size_t nopts,
+              int argc, char **argv);
+void cli_args_free(cli_args *args);
+
+/* Prints "govinfo CMD: <message>", the synopsis and a hint to stderr; returns
+ * CLI_EXIT_FAILURE. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints the full help of a command to stdout. */
+void cli_print_help(const cli_command *cmd);
+
+typedef enum cli_lang { CLI_LANG_ZH, CLI_LANG_EN } cli_lang;
+
+/* "zh" or "en"; NULL (option absent) gives zh. Returns CLI_CONTINUE or a usage error. */
+int cli_parse_lang(const cli_command *cmd, const char *value, cli_lang *out);
+
+/* ---- messages and output (cli.c) ---- */
+
+/* "govinfo: <message>" on stderr, after flushing stdout so the two streams stay in order;
+ * returns CLI_EXIT_FAILURE. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes to stdout. Write errors are sticky and reported once, by cli_close_stdout. */
+void cli_write(const char *data, size_t len);
+void cli_puts(const char *text);
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Flushes and closes stdout; on failure prints why and returns CLI_EXIT_FAILURE. */
+int cli_close_stdout(void);
+
+/* ---- reading reports (cli.c) ---- */
+
+/* Why a report could not be loaded, copied out of govinfo_error_last() so it survives later
+ * library calls. */
+typedef struct cli_failure {
+  int code; /* GOVINFO_E* */
+  char message[512];
+  unsigned line, column; /* 0 when unknown */
+  char path[512];        /* JSON Pointer, "" when none */
+} cli_failure;
+
+/* "-" reads stdin and sniffs the syntax; anything else is a file, syntax by extension. */
+int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure);
+/* The name of an operand in messages: CLI_STDIN_NAME for "-". */
+const char *cli_display_name(const char *arg);
+/* Fills *failure from govinfo_error_last() after the library returned code. */
+void cli_failure_from_library(cli_failure *failure, int code);
+/* "file:line:col: ", "file:line: " or "file: ", as much as is known, to f. */
+void cli_print_location(FILE *f, const char *file, unsigned line, unsigned column);
+/* "file:line:col: error: <message> (at <JSON Pointer>)" on stderr. */
+void cli_print_failure(const char *file, const cli_failure *failure);
+
+#endif

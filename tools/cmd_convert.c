@@ -1,0 +1,91 @@
+/* govinfo convert: read a report in one syntax, write it in canonical JSON or YAML. */
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_TO, OPT_COUNT_ };
+
+static const cli_option options[OPT_COUNT_] = {
+    [OPT_TO] = {"to", 0, true},
+};
+
+/* The output syntax: --to, else the extension of OUT. Returns CLI_CONTINUE or a usage
+ * error. */
+static int output_syntax(const cli_command *cmd, const char *to, const char *out,
+                         govinfo_syntax *syntax) {
+  if (to != NULL) {
+    if (strcmp(to, "json") == 0) {
+      *syntax = GOVINFO_SYNTAX_JSON;
+    } else if (strcmp(to, "yaml") == 0) {
+      *syntax = GOVINFO_SYNTAX_YAML;
+    } else {
+      return cli_usage_error(cmd, "unknown output syntax '%s' (expected json or yaml)", to);
+    }
+    return CLI_CONTINUE;
+  }
+  *syntax = strcmp(out, "-") == 0 ? GOVINFO_SYNTAX_AUTO : govinfo_syntax_from_path(out);
+  if (*syntax == GOVINFO_SYNTAX_AUTO)
+    return cli_usage_error(cmd, "cannot tell the output syntax of '%s': use --to json|yaml",
+                           out);
+  return CLI_CONTINUE;
+}
+
+static int write_stdout(const govinfo_report *report, govinfo_syntax syntax) {
+  char *text;
+  size_t len;
+  int rc = govinfo_report_serialize(&text, &len, report, syntax, 0);
+  if (rc) return cli_error("cannot serialize the report: %s", govinfo_error_last()->message);
+  cli_write(text, len);
+  govinfo_free(text);
+  return CLI_EXIT_OK;
+}
+
+static int convert(const char *in, const char *out, govinfo_syntax syntax) {
+  govinfo_report *report;
+  cli_failure failure;
+  if (cli_load_report(&report, in, &failure)) {
+    cli_print_failure(cli_display_name(in), &failure);
+    return CLI_EXIT_FAILURE;
+  }
+  int status = CLI_EXIT_OK;
+  if (strcmp(out, "-") == 0) {
+    status = write_stdout(report, syntax);
+  } else if (govinfo_report_save(report, out, syntax, 0)) {
+    status = cli_error("cannot write %s: %s", out, govinfo_error_last()->message);
+  }
+  govinfo_report_free(report);
+  return status;
+}
+
+static int run(const cli_command *cmd, int argc, char **argv) {
+  cli_args args;
+  int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
+  if (status != CLI_CONTINUE) return status;
+  govinfo_syntax syntax = GOVINFO_SYNTAX_AUTO;
+  if (args.noperands != 2)
+    status = cli_usage_error(cmd, "expected IN and OUT, got %zu operand%s", args.noperands,
+                             args.noperands == 1 ? "" : "s");
+  else
+    status = output_syntax(cmd, args.value[OPT_TO], args.operands[1], &syntax);
+  if (status == CLI_CONTINUE) status = convert(args.operands[0], args.operands[1], syntax);
+  cli_args_free(&args);
+  return status;
+}
+
+const cli_command cli_convert_command = {
+    .name = "convert",
+    .summary = "convert a report between JSON and YAML",
+    .synopsis = "govinfo convert [--to json|yaml] IN OUT",
+    .help = "Reads the report IN (JSON or YAML; \"-\" reads standard input and recognises the\n"
+            "syntax by its first character) and writes it to OUT in canonical form (\"-\"\n"
+            "writes to standard output). A file is written atomically: into a temporary\n"
+            "file beside it, then renamed, so a failure never leaves OUT half-written.\n"
+            "\n"
+            "Options:\n"
+            "  --to json|yaml  output syntax (default: from the extension of OUT,\n"
+            "                  .json, .yaml or .yml)\n"
+            "  -h, --help      show this help\n"
+            "\n"
+            "Exit status: 0 converted, 2 a usage, input or output error.\n",
+    .run = run,
+};

@@ -1,0 +1,100 @@
+/* govinfo template: a blank report to fill in, as YAML with the labels as comments. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_FORMAT, OPT_YEAR, OPT_ORGAN, OPT_OUTPUT, OPT_COUNT_ };
+
+static const cli_option options[OPT_COUNT_] = {
+    [OPT_FORMAT] = {"format", 0, true},
+    [OPT_YEAR] = {"year", 0, true},
+    [OPT_ORGAN] = {"organ", 0, true},
+    [OPT_OUTPUT] = {"output", 'o', true},
+};
+
+/* A year is 1..9999 written in digits only. Returns CLI_CONTINUE or a usage error. */
+static int parse_year(const cli_command *cmd, const char *text, int *year) {
+  if (text == NULL) return cli_usage_error(cmd, "--year is required");
+  size_t n = strlen(text);
+  bool digits = n > 0 && n <= 4 && strspn(text, "0123456789") == n;
+  long value = digits ? strtol(text, NULL, 10) : 0;
+  if (value < 1) return cli_usage_error(cmd, "invalid year '%s' (expected 1 to 9999)", text);
+  *year = (int)value;
+  return CLI_CONTINUE;
+}
+
+/* The format named by --format, else the one in force for the year. NULL after printing
+ * why. */
+static const govinfo_format *choose_format(const char *id, int year) {
+  const govinfo_format *format = id ? govinfo_format_find(id) : govinfo_format_for_year(year);
+  if (format == NULL) cli_error("%s", govinfo_error_last()->message);
+  return format;
+}
+
+static int write_template(const govinfo_report *report, const char *path) {
+  if (path == NULL || strcmp(path, "-") == 0) {
+    char *text;
+    size_t len;
+    if (govinfo_report_serialize(&text, &len, report, GOVINFO_SYNTAX_YAML,
+                                 GOVINFO_WRITE_LABELS))
+      return cli_error("cannot serialize the template: %s", govinfo_error_last()->message);
+    cli_write(text, len);
+    govinfo_free(text);
+    return CLI_EXIT_OK;
+  }
+  if (govinfo_report_save(report, path, GOVINFO_SYNTAX_YAML, GOVINFO_WRITE_LABELS))
+    return cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+  return CLI_EXIT_OK;
+}
+
+static int make_template(const cli_args *args, int year) {
+  const govinfo_format *format = choose_format(args->value[OPT_FORMAT], year);
+  if (format == NULL) return CLI_EXIT_FAILURE;
+  govinfo_report *report;
+  if (govinfo_report_new_template(&report, govinfo_format_id(format), year,
+                                  args->value[OPT_ORGAN]))
+    return cli_error("cannot make the template: %s", govinfo_error_last()->message);
+  int status = write_template(report, args->value[OPT_OUTPUT]);
+  govinfo_report_free(report);
+  return status;
+}
+
+static int run(const cli_command *cmd, int argc, char **argv) {
+  cli_args args;
+  int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
+  if (status != CLI_CONTINUE) return status;
+  const char *output = args.value[OPT_OUTPUT];
+  int year = 0;
+  if (args.noperands > 0)
+    status = cli_usage_error(cmd, "unexpected operand '%s'", args.operands[0]);
+  else if (output && govinfo_syntax_from_path(output) == GOVINFO_SYNTAX_JSON)
+    status = cli_usage_error(cmd, "the template is YAML; '%s' names a JSON file", output);
+  else
+    status = parse_year(cmd, args.value[OPT_YEAR], &year);
+  if (status == CLI_CONTINUE) status = make_template(&args, year);
+  cli_args_free(&args);
+  return status;
+}
+
+const cli_command cli_template_command = {
+    .name = "template",
+    .summary = "write a blank report to fill in",
+    .synopsis = "govinfo template [--format ID] --year YEAR [--organ NAME] [-o FILE]",
+    .help =
+        "Writes a report ready to fill in, as YAML: the year and organ set, the six\n"
+        "sections with their official titles and empty text, every cell of every table\n"
+        "blank (null), each row and cell with its Chinese label as a comment.\n"
+        "\n"
+        "Options:\n"
+        "  --format ID       format version, \"2019\" or \"2021\" (default: the version in\n"
+        "                    force for YEAR)\n"
+        "  --year YEAR       report year (required)\n"
+        "  --organ NAME      issuing organ (发布机关)\n"
+        "  -o, --output FILE write to FILE, atomically, instead of standard output\n"
+        "  -h, --help        show this help\n"
+        "\n"
+        "Exit status: 0 written, 2 a usage error, an unknown format or year, or a failed\n"
+        "write.\n",
+    .run = run,
+};
