@@ -164,41 +164,59 @@ static int read_text(builder *b, size_t i, const char *what, bool allow_null, ch
 
 /* ---- mappings ----
  * Walks a mapping whose keys come from a fixed set, rejecting unknown and duplicate keys.
- * `lookup` maps a key to an index below 64 or -1; `read` reads the value at event i. */
+ * `lookup` maps a key to an index below 64 or -1; `read` reads the value at event i and
+ * says where the next key starts; `explain` names the mapping and its keys, only when an
+ * error needs it (it costs string formatting). */
 typedef long (*key_lookup)(builder *b, void *ctx, const gi_event *key);
-typedef int (*value_reader)(builder *b, void *ctx, long key, size_t i);
+typedef int (*value_reader)(builder *b, void *ctx, long key, size_t i, size_t *next);
+typedef void (*mapping_explainer)(builder *b, void *ctx, char *what, size_t what_size,
+                                  char *keys, size_t keys_size);
 
-static int read_mapping(builder *b, size_t i, const char *what, key_lookup lookup,
-                        value_reader read, void *ctx, const char *expected_keys, size_t *next) {
-  if (b->ev[i].type != GI_EV_MAP)
-    return fail(b, i, GOVINFO_ESCHEMA, "%s must be a mapping, not %s", what, describe(&b->ev[i]));
+typedef struct mapping_kind {
+  key_lookup lookup;
+  value_reader read;
+  mapping_explainer explain;
+} mapping_kind;
+
+static int mapping_error(builder *b, size_t i, const mapping_kind *kind, void *ctx,
+                         const char *problem, const gi_event *key, uint32_t first_line) {
+  char what[160], keys[400];
+  kind->explain(b, ctx, what, sizeof what, keys, sizeof keys);
+  if (key == NULL)
+    return fail(b, i, GOVINFO_ESCHEMA, "%s must be a mapping, not %s", what,
+                describe(&b->ev[i]));
+  if (first_line)
+    return fail(b, i, GOVINFO_ESCHEMA, "duplicate key \"%.*s\" in %s (first on line %u)",
+                (int)key->len, key->text, what, (unsigned)first_line);
+  return fail(b, i, GOVINFO_ESCHEMA, "%s \"%.*s\" in %s (expected %s)", problem,
+              (int)key->len, key->text, what, keys);
+}
+
+static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ctx,
+                        size_t *next) {
+  if (b->ev[i].type != GI_EV_MAP) return mapping_error(b, i, kind, ctx, NULL, NULL, 0);
   uint64_t seen = 0;
-  size_t first_seen_line[64] = {0};
+  uint32_t first_line[64];
   i++;
   while (i < b->n && b->ev[i].type != GI_EV_END) {
     gi_event *key = &b->ev[i];
-    if (!is_scalar(b, i) || key->style == GI_SCALAR_NULL)
-      return fail(b, i, GOVINFO_ESCHEMA, "keys of %s must be text", what);
-    size_t saved = path_push(b, key->text, key->len);
-    long k = lookup(b, ctx, key);
-    if (k < 0) {
-      int rc = fail(b, i, GOVINFO_ESCHEMA, "unknown key \"%.*s\" in %s (expected %s)",
-                    (int)key->len, key->text, what, expected_keys);
-      path_pop(b, saved);
-      return rc;
+    size_t saved = path_push(b, key->text ? key->text : "", key->text ? key->len : 0);
+    long k = key->type == GI_EV_SCALAR && key->style != GI_SCALAR_NULL ? kind->lookup(b, ctx, key)
+                                                                       : -2;
+    int rc = GOVINFO_OK;
+    if (k == -2)
+      rc = fail(b, i, GOVINFO_ESCHEMA, "a key must be text, not %s", describe(key));
+    else if (k < 0)
+      rc = mapping_error(b, i, kind, ctx, "unknown key", key, 0);
+    else if (seen & (UINT64_C(1) << k))
+      rc = mapping_error(b, i, kind, ctx, "duplicate key", key, first_line[k]);
+    if (rc == GOVINFO_OK) {
+      seen |= UINT64_C(1) << k;
+      first_line[k] = key->loc.line ? key->loc.line : 1;
+      rc = kind->read(b, ctx, k, i + 1, &i);
     }
-    if (seen & (UINT64_C(1) << k)) {
-      int rc = fail(b, i, GOVINFO_ESCHEMA, "duplicate key \"%.*s\" in %s (first on line %zu)",
-                    (int)key->len, key->text, what, first_seen_line[k]);
-      path_pop(b, saved);
-      return rc;
-    }
-    seen |= UINT64_C(1) << k;
-    first_seen_line[k] = key->loc.line;
-    int rc = read(b, ctx, k, i + 1);
     path_pop(b, saved);
     if (rc) return rc;
-    i = skip_value(b, i + 1);
   }
   *next = i + 1;
   return GOVINFO_OK;
@@ -244,6 +262,8 @@ static int read_cell(builder *b, size_t i, gi_cell *cell) {
   return GOVINFO_OK;
 }
 
+static void list_ids(char *buf, size_t size, const void *base, size_t count, size_t stride);
+
 typedef struct row_ctx {
   size_t table, row;
   long hint;
@@ -257,10 +277,21 @@ static long lookup_column(builder *b, void *ctx, const gi_event *key) {
   return c;
 }
 
-static int read_column_value(builder *b, void *ctx, long column, size_t i) {
+static int read_column_value(builder *b, void *ctx, long column, size_t i, size_t *next) {
   row_ctx *rc = ctx;
+  *next = i + 1;
   return read_cell(b, i, gi_report_cell(b->report, rc->table, rc->row, (size_t)column));
 }
+
+static void explain_row(builder *b, void *ctx, char *what, size_t what_size, char *keys,
+                        size_t keys_size) {
+  row_ctx *rc = ctx;
+  const struct govinfo_table *t = &b->report->format->tables[rc->table];
+  snprintf(what, what_size, "row %s.%s", t->id, t->rows[rc->row].id);
+  list_ids(keys, keys_size, t->columns, t->ncolumns, sizeof t->columns[0]);
+}
+
+static const mapping_kind row_mapping = {lookup_column, read_column_value, explain_row};
 
 static void list_ids(char *buf, size_t size, const void *base, size_t count, size_t stride) {
   size_t used = 0;
@@ -287,15 +318,10 @@ static long lookup_row(builder *b, void *ctx, const gi_event *key) {
   return r;
 }
 
-static int read_row_value(builder *b, void *ctx, long row, size_t i) {
+static int read_row_value(builder *b, void *ctx, long row, size_t i, size_t *next) {
   table_ctx *tc = ctx;
-  const struct govinfo_table *t = &b->report->format->tables[tc->table];
   row_ctx rc = {tc->table, (size_t)row, 0};
-  char what[160], expected[256];
-  snprintf(what, sizeof what, "row %s.%s", t->id, t->rows[row].id);
-  list_ids(expected, sizeof expected, t->columns, t->ncolumns, sizeof t->columns[0]);
-  size_t next;
-  return read_mapping(b, i, what, lookup_column, read_column_value, &rc, expected, &next);
+  return read_mapping(b, i, &row_mapping, &rc, next);
 }
 
 static long lookup_table(builder *b, void *ctx, const gi_event *key) {
@@ -305,31 +331,39 @@ static long lookup_table(builder *b, void *ctx, const gi_event *key) {
   return t;
 }
 
-static int read_table_value(builder *b, void *ctx, long table, size_t i) {
-  const struct govinfo_table *t = &b->report->format->tables[table];
-  table_ctx tc = {(size_t)table, 0};
-  char what[160], expected[400];
-  snprintf(what, sizeof what, "table %s of format %s", t->id, b->report->format->id);
+static void explain_table(builder *b, void *ctx, char *what, size_t what_size, char *keys,
+                          size_t keys_size) {
+  const struct govinfo_table *t = &b->report->format->tables[((table_ctx *)ctx)->table];
+  snprintf(what, what_size, "table %s of format %s", t->id, b->report->format->id);
   size_t used = 0;
-  expected[0] = '\0';
-  for (size_t r = 0; r < t->nrows; r++) {
-    if (t->rows[r].role == GOVINFO_ROW_HEADING || used >= sizeof expected) continue;
-    int n = snprintf(expected + used, sizeof expected - used, "%s%s", used ? ", " : "",
-                     t->rows[r].id);
-    if (n > 0) used += (size_t)n;
+  keys[0] = '\0';
+  for (size_t r = 0; r < t->nrows && used < keys_size; r++) {
+    if (t->rows[r].role == GOVINFO_ROW_HEADING) continue;
+    int n = snprintf(keys + used, keys_size - used, "%s%s", used ? ", " : "", t->rows[r].id);
+    if (n < 0) break;
+    used += (size_t)n;
   }
-  size_t next;
-  return read_mapping(b, i, what, lookup_row, read_row_value, &tc, expected, &next);
 }
 
-static int read_tables(builder *b, size_t i) {
+static const mapping_kind table_mapping = {lookup_row, read_row_value, explain_table};
+
+static int read_table_value(builder *b, void *ctx, long table, size_t i, size_t *next) {
+  table_ctx tc = {(size_t)table, 0};
+  return read_mapping(b, i, &table_mapping, &tc, next);
+}
+
+static void explain_tables(builder *b, void *ctx, char *what, size_t what_size, char *keys,
+                           size_t keys_size) {
   const struct govinfo_format *f = b->report->format;
-  char what[64], expected[256];
-  snprintf(what, sizeof what, "tables of format %s", f->id);
-  list_ids(expected, sizeof expected, f->tables, f->ntables, sizeof f->tables[0]);
+  snprintf(what, what_size, "the tables of format %s", f->id);
+  list_ids(keys, keys_size, f->tables, f->ntables, sizeof f->tables[0]);
+}
+
+static const mapping_kind tables_mapping = {lookup_table, read_table_value, explain_tables};
+
+static int read_tables(builder *b, size_t i, size_t *next) {
   long hint = 0;
-  size_t next;
-  return read_mapping(b, i, what, lookup_table, read_table_value, &hint, expected, &next);
+  return read_mapping(b, i, &tables_mapping, &hint, next);
 }
 
 /* ---- sections ---- */
@@ -348,8 +382,10 @@ static long lookup_section_key(builder *b, void *ctx, const gi_event *key) {
   return -1;
 }
 
-static int read_section_value(builder *b, void *ctx, long key, size_t i) {
+static int read_section_value(builder *b, void *ctx, long key, size_t i, size_t *next) {
   section_ctx *sc = ctx;
+  *next = i + 1;
+  if (b->ev[i].type != GI_EV_SCALAR) *next = skip_value(b, i);
   switch (key) {
   case SECTION_ID:
     if (!is_scalar(b, i) || b->ev[i].style == GI_SCALAR_NULL || is_null(&b->ev[i]))
@@ -364,10 +400,18 @@ static int read_section_value(builder *b, void *ctx, long key, size_t i) {
   }
 }
 
+static void explain_section(builder *b, void *ctx, char *what, size_t what_size, char *keys,
+                            size_t keys_size) {
+  snprintf(what, what_size, "a section");
+  snprintf(keys, keys_size, "id, title, text");
+}
+
+static const mapping_kind section_mapping = {lookup_section_key, read_section_value,
+                                             explain_section};
+
 static int read_section(builder *b, size_t i, size_t *next) {
   section_ctx sc = {0, NULL, NULL};
-  int rc = read_mapping(b, i, "a section", lookup_section_key, read_section_value, &sc,
-                        "id, title, text", next);
+  int rc = read_mapping(b, i, &section_mapping, &sc, next);
   if (rc == GOVINFO_OK && sc.id_event == 0)
     rc = fail(b, i, GOVINFO_ESCHEMA, "a section needs an id (s1 to s6)");
   if (rc == GOVINFO_OK && sc.text == NULL)
@@ -393,19 +437,18 @@ static int read_section(builder *b, size_t i, size_t *next) {
   return gi_report_take_section(b->report, (size_t)def, sc.title, sc.text, b->ev[i].loc);
 }
 
-static int read_sections(builder *b, size_t i) {
+static int read_sections(builder *b, size_t i, size_t *next) {
   if (b->ev[i].type != GI_EV_SEQ)
     return fail(b, i, GOVINFO_ESCHEMA, "sections must be a list, not %s", describe(&b->ev[i]));
   b->report->sections_loc = b->ev[i].loc;
   i++;
   for (size_t index = 0; i < b->n && b->ev[i].type != GI_EV_END; index++) {
     size_t saved = path_push_index(b, index);
-    size_t next = i;
-    int rc = read_section(b, i, &next);
+    int rc = read_section(b, i, &i);
     path_pop(b, saved);
     if (rc) return rc;
-    i = next;
   }
+  *next = i + 1;
   return GOVINFO_OK;
 }
 
@@ -455,21 +498,37 @@ static int read_meta(builder *b, gi_meta which, size_t i) {
   return GOVINFO_OK;
 }
 
-static int read_top_value(builder *b, void *ctx, long key, size_t i) {
+static int read_top_value(builder *b, void *ctx, long key, size_t i, size_t *next) {
+  *next = i + 1; /* scalars; the readers of lists and mappings say where they end */
   switch (key) {
   case TOP_FORMAT: /* read before the walk: the format decides every id below */
     b->report->format_loc = b->ev[i].loc;
+    *next = skip_value(b, i);
     return GOVINFO_OK;
   case TOP_YEAR:
     return read_year(b, i);
   case TOP_SECTIONS:
-    return read_sections(b, i);
+    return read_sections(b, i, next);
   case TOP_TABLES:
-    return read_tables(b, i);
+    return read_tables(b, i, next);
   default:
     return read_meta(b, (gi_meta)key, i);
   }
 }
+
+static void explain_top(builder *b, void *ctx, char *what, size_t what_size, char *keys,
+                        size_t keys_size) {
+  snprintf(what, what_size, "the report");
+  size_t used = 0;
+  keys[0] = '\0';
+  for (long k = 0; k < TOP_COUNT_ && used < keys_size; k++) {
+    int n = snprintf(keys + used, keys_size - used, "%s%s", k ? ", " : "", top_key(k));
+    if (n < 0) break;
+    used += (size_t)n;
+  }
+}
+
+static const mapping_kind top_mapping = {lookup_top_key, read_top_value, explain_top};
 
 /* Finds the "format" key of the top-level mapping and checks its value. */
 static int find_format(builder *b, const struct govinfo_format **out) {
@@ -518,10 +577,7 @@ int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const ch
     return rc;
   }
   size_t next;
-  rc = read_mapping(&b, 0, "the report", lookup_top_key, read_top_value, NULL,
-                    "format, year, organ, title, published, division_code, source, sections, "
-                    "tables",
-                    &next);
+  rc = read_mapping(&b, 0, &top_mapping, NULL, &next);
   if (rc) {
     govinfo_report_free(b.report);
     return rc;

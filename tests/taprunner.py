@@ -38,6 +38,12 @@ class TapResult(unittest.TestResult):
         super().addError(test, err)
         self._fail(test, err, "error")
 
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        if err is not None:  # passing subtests are covered by their test's own line
+            self._fail(subtest, err, "failure" if issubclass(err[0], test.failureException)
+                       else "error")
+
     def addSkip(self, test, reason):
         super().addSkip(test, reason)
         self._line(True, test, f" # SKIP {reason}")
@@ -53,8 +59,8 @@ class TapResult(unittest.TestResult):
 
 def main(module="__main__"):
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[module])
-    print("TAP version 13")
-    print(f"1..{suite.countTestCases()}", flush=True)
+    print("TAP version 13", flush=True)
     result = TapResult()
     suite.run(result)
+    print(f"1..{result.number}")  # at the end: failing subtests add lines
     sys.exit(0 if result.wasSuccessful() and result.testsRun > 0 else 1)

@@ -25,12 +25,13 @@ def template(version):
     labels = {}
     path = []
     for line in out.splitlines():
-        m = re.match(r"^( *)([a-z0-9_]+):.*#\s*(.+?)\s*$", line)
+        m = re.match(r"^( *)([a-z0-9_]+):(?:.*#\s*(.+?))?\s*$", line)
         if not m:
             continue
         depth = len(m.group(1)) // 2
         path = path[:depth] + [m.group(2)]
-        labels[".".join(path)] = m.group(3)
+        if m.group(3):
+            labels[".".join(path)] = m.group(3)
     return yaml.safe_load(out), labels
 
 
