@@ -8,41 +8,58 @@
 
 #include "internal.h"
 
+/* One step of the JSON Pointer of the value being read: a key or a list index. The pointer
+ * is only spelled out when an error needs it. */
+typedef struct path_step {
+  const char *key; /* NULL for a list index */
+  size_t len;      /* key length, or the index */
+} path_step;
+
+#define MAX_DEPTH 16
+
 typedef struct builder {
   gi_event *ev;
   size_t n;
   const char *source;
   govinfo_report *report;
-  char path[512]; /* JSON Pointer of the value being read */
-  size_t path_len;
+  path_step path[MAX_DEPTH];
+  size_t depth;
 } builder;
 
 /* ---- paths and errors ---- */
 
-static size_t path_push(builder *b, const char *seg, size_t len) {
-  size_t saved = b->path_len;
-  if (b->path_len + 1 < sizeof b->path) b->path[b->path_len++] = '/';
-  for (size_t i = 0; i < len && b->path_len + 2 < sizeof b->path; i++) {
-    if (seg[i] == '~' || seg[i] == '/') { /* RFC 6901 escapes */
-      b->path[b->path_len++] = '~';
-      b->path[b->path_len++] = seg[i] == '~' ? '0' : '1';
-    } else {
-      b->path[b->path_len++] = seg[i];
+static size_t path_push(builder *b, const char *key, size_t len) {
+  if (b->depth < MAX_DEPTH) b->path[b->depth] = (path_step){key, len};
+  return b->depth++;
+}
+
+static size_t path_push_index(builder *b, size_t index) { return path_push(b, NULL, index); }
+
+static void path_pop(builder *b, size_t saved) { b->depth = saved; }
+
+/* The RFC 6901 pointer of the current value into buf. */
+static void path_spell(const builder *b, char *buf, size_t size) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t d = 0; d < b->depth && d < MAX_DEPTH && used + 1 < size; d++) {
+    const path_step *step = &b->path[d];
+    buf[used++] = '/';
+    if (step->key == NULL) {
+      int n = snprintf(buf + used, size - used, "%zu", step->len);
+      used += n > 0 ? (size_t)n : 0;
+      continue;
+    }
+    for (size_t i = 0; i < step->len && used + 3 < size; i++) {
+      char c = step->key[i];
+      if (c == '~' || c == '/') {
+        buf[used++] = '~';
+        buf[used++] = c == '~' ? '0' : '1';
+      } else {
+        buf[used++] = c;
+      }
     }
   }
-  b->path[b->path_len] = '\0';
-  return saved;
-}
-
-static size_t path_push_index(builder *b, size_t index) {
-  char seg[24];
-  int n = snprintf(seg, sizeof seg, "%zu", index);
-  return path_push(b, seg, (size_t)n);
-}
-
-static void path_pop(builder *b, size_t saved) {
-  b->path_len = saved;
-  b->path[saved] = '\0';
+  buf[used < size ? used : size - 1] = '\0';
 }
 
 __attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int code,
@@ -54,7 +71,9 @@ __attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int
   va_end(ap);
   gi_loc loc = at < b->n ? b->ev[at].loc : (gi_loc){0, 0};
   size_t offset = at < b->n ? b->ev[at].offset : 0;
-  return gi_fail_at(code, b->source, loc, offset, b->path, "%s", message);
+  char path[512];
+  path_spell(b, path, sizeof path);
+  return gi_fail_at(code, b->source, loc, offset, path, "%s", message);
 }
 
 /* ---- event helpers ---- */
@@ -63,16 +82,20 @@ static bool is_scalar(const builder *b, size_t i) {
   return i < b->n && b->ev[i].type == GI_EV_SCALAR;
 }
 
-static bool text_is(const gi_event *e, const char *s) {
-  size_t n = strlen(s);
+static bool text_is_n(const gi_event *e, const char *s, size_t n) {
   return e->len == n && memcmp(e->text, s, n) == 0;
 }
 
+static bool text_is(const gi_event *e, const char *s) { return text_is_n(e, s, strlen(s)); }
+
+/* For string literals: the length is known at compile time (this runs for every cell). */
+#define TEXT_IS(e, literal) text_is_n((e), literal, sizeof literal - 1)
+
 /* A YAML plain scalar that means null. */
 static bool plain_null(const gi_event *e) {
-  return e->style == GI_SCALAR_PLAIN &&
-         (e->len == 0 || text_is(e, "~") || text_is(e, "null") || text_is(e, "Null") ||
-          text_is(e, "NULL"));
+  return e->style == GI_SCALAR_PLAIN && e->len <= 4 &&
+         (e->len == 0 || TEXT_IS(e, "~") || TEXT_IS(e, "null") || TEXT_IS(e, "Null") ||
+          TEXT_IS(e, "NULL"));
 }
 
 static bool is_null(const gi_event *e) {
@@ -80,11 +103,9 @@ static bool is_null(const gi_event *e) {
 }
 
 static bool plain_bool(const gi_event *e) {
-  static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
-  if (e->style != GI_SCALAR_PLAIN) return false;
-  for (size_t i = 0; i < GI_COUNT_OF(words); i++)
-    if (text_is(e, words[i])) return true;
-  return false;
+  return e->style == GI_SCALAR_PLAIN && (e->len == 4 || e->len == 5) &&
+         (TEXT_IS(e, "true") || TEXT_IS(e, "True") || TEXT_IS(e, "TRUE") ||
+          TEXT_IS(e, "false") || TEXT_IS(e, "False") || TEXT_IS(e, "FALSE"));
 }
 
 static const char *describe(const gi_event *e) {
@@ -117,24 +138,42 @@ static size_t skip_value(const builder *b, size_t i) {
   return i;
 }
 
+/* RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). Runs of ASCII are
+ * skipped eight bytes at a time: section texts are long. */
 static bool valid_utf8(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s, *end = p + len;
   while (p < end) {
+    if (end - p >= 8) {
+      uint64_t w;
+      memcpy(&w, p, 8);
+      if ((w & UINT64_C(0x8080808080808080)) == 0) {
+        p += 8;
+        continue;
+      }
+    }
     unsigned c = *p;
-    size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-                                 : (c & 0xF8) == 0xF0 ? 3 : 9;
-    if (extra == 9 || (c & 0xFE) == 0xC0 || (size_t)(end - p) <= extra) {
-      if (extra == 0) { p++; continue; }
+    if (c < 0x80) {
+      p++;
+      continue;
+    }
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
       return false;
     }
-    for (size_t k = 1; k <= extra; k++)
+    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi) return false;
+    for (size_t k = 2; k <= need; k++)
       if ((p[k] & 0xC0) != 0x80) return false;
-    unsigned cp = c & (0x3Fu >> extra);
-    for (size_t k = 1; k <= extra; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    p += extra + 1;
+    p += need + 1;
   }
   return true;
 }
@@ -148,7 +187,7 @@ static int read_text(builder *b, size_t i, const char *what, bool allow_null, ch
   if (e->type != GI_EV_SCALAR ||
       (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e))))
     return fail(b, i, GOVINFO_ESCHEMA, "%s must be text, not %s", what, describe(e));
-  if (!valid_utf8(e->text, e->len))
+  if (!e->utf8 && !valid_utf8(e->text, e->len))
     return fail(b, i, GOVINFO_ESCHEMA, "%s is not valid UTF-8", what);
   if (memchr(e->text, '\0', e->len))
     return fail(b, i, GOVINFO_ESCHEMA, "%s contains a NUL character", what);
@@ -534,7 +573,7 @@ static const mapping_kind top_mapping = {lookup_top_key, read_top_value, explain
 static int find_format(builder *b, const struct govinfo_format **out) {
   size_t i = 1;
   while (i < b->n && b->ev[i].type != GI_EV_END) {
-    if (is_scalar(b, i) && text_is(&b->ev[i], "format")) {
+    if (is_scalar(b, i) && TEXT_IS(&b->ev[i], "format")) {
       size_t v = i + 1;
       size_t saved = path_push(b, "format", 6);
       gi_event *e = &b->ev[v];
@@ -560,7 +599,7 @@ static int find_format(builder *b, const struct govinfo_format **out) {
 }
 
 int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const char *source) {
-  builder b = {events, n, source, NULL, "", 0};
+  builder b = {.ev = events, .n = n, .source = source};
   *out = NULL;
   if (n == 0)
     return gi_fail_at(GOVINFO_ESCHEMA, source, (gi_loc){1, 1}, 0, "",

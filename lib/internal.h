@@ -85,8 +85,11 @@ typedef struct gi_meta_def {
 
 extern const gi_meta_def gi_meta_defs[GI_META_COUNT_];
 
+#define GI_MAX_TABLES 16 /* per format; tests/unit/test_format.c checks the definitions */
+
 struct govinfo_report {
   const struct govinfo_format *format;
+  size_t table_offset[GI_MAX_TABLES]; /* where each table's cells start in `cells` */
   int year;
   char *meta[GI_META_COUNT_];
   gi_loc meta_loc[GI_META_COUNT_];
@@ -147,6 +150,7 @@ typedef struct gi_event {
   uint8_t type;  /* gi_event_type */
   uint8_t style; /* gi_scalar_style, for scalars */
   bool owned;    /* text is malloc'd and the builder may take it */
+  bool utf8;     /* text is known to be valid UTF-8 (libyaml checks its input) */
   char *text;    /* scalar text (not NUL-terminated unless owned), NULL otherwise */
   size_t len;
   gi_loc loc;    /* where the node starts */

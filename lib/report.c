@@ -49,6 +49,8 @@ int govinfo_report_new(govinfo_report **out, const char *format_id) {
   govinfo_report *r = calloc(1, sizeof *r);
   if (r == NULL) return gi_fail_oom();
   r->format = f;
+  for (size_t t = 0; t < f->ntables && t < GI_MAX_TABLES; t++)
+    r->table_offset[t] = gi_format_table_offset(f, t);
   r->cells = calloc(gi_format_cell_count(f), sizeof *r->cells);
   if (r->cells == NULL) {
     free(r);
@@ -347,7 +349,7 @@ int govinfo_report_remove_section(govinfo_report *r, const char *id) {
 
 gi_cell *gi_report_cell(const govinfo_report *r, size_t table, size_t row, size_t column) {
   const struct govinfo_table *t = &r->format->tables[table];
-  return &r->cells[gi_format_table_offset(r->format, table) + row * t->ncolumns + column];
+  return &r->cells[r->table_offset[table] + row * t->ncolumns + column];
 }
 
 void gi_cell_clear(gi_cell *c) {

@@ -50,6 +50,7 @@ typedef struct vctx {
   size_t *parents; /* every table's rows, table by table */
   size_t *ids;     /* room for the longest identity's parts and totals */
   bool oom;
+  unsigned kinds; /* which cell.* rules can find anything: one scan, so clean reports skip them */
   /* the finding being built: its strings back to back in `text`, NUL-terminated */
   gi_rule rule;
   gi_loc loc;
@@ -220,7 +221,7 @@ static size_t find_parent(const struct govinfo_table *t, size_t row) {
   const char *id = t->rows[row].parent;
   if (id == NULL) return NO_INDEX;
   for (size_t k = row; k-- > 0;)
-    if (strcmp(t->rows[k].id, id) == 0) return k;
+    if (t->rows[k].role != GOVINFO_ROW_DATA && strcmp(t->rows[k].id, id) == 0) return k;
   long k = gi_row_index(t, id, strlen(id), -1);
   return k < 0 ? NO_INDEX : (size_t)k;
 }
@@ -264,6 +265,28 @@ static bool row_has_number(const table_view *t, size_t row) {
   return false;
 }
 
+/* A group's sub-rows, in order. The formats list a group's whole subtree right after it
+ * (tests/unit/test_format.c checks this), so a search stops where the subtree ends. */
+static bool within(const table_view *t, size_t row, size_t group) {
+  for (size_t p = t->parent[row]; p != NO_INDEX; p = t->parent[p])
+    if (p == group) return true;
+  return false;
+}
+
+static size_t child_from(const table_view *t, size_t k, size_t group) {
+  for (; k < t->def->nrows && within(t, k, group); k++)
+    if (t->parent[k] == group) return k;
+  return NO_INDEX;
+}
+
+static size_t first_child(const table_view *t, size_t group) {
+  return child_from(t, group + 1, group);
+}
+
+static size_t next_sibling(const table_view *t, size_t row) {
+  return child_from(t, row + 1, t->parent[row]);
+}
+
 /* ---- the value of a row in a column ---- */
 
 /* A number cell's own value; a group without one stands for the sum of its sub-rows.
@@ -281,9 +304,8 @@ static bool row_value(vctx *x, const table_view *t, size_t row, size_t col, bool
   if (!is_row(t->def, row, GOVINFO_ROW_GROUP) || depth > t->def->nrows) return false;
   int64_t sum = 0;
   bool any = false;
-  for (size_t k = 0; k < t->def->nrows; k++) {
+  for (size_t k = first_child(t, row); k != NO_INDEX; k = next_sibling(t, k)) {
     int64_t v;
-    if (t->parent[k] != row) continue;
     if (!row_value(x, t, k, col, collect, depth + 1, &v) || __builtin_add_overflow(sum, v, &sum))
       return false;
     any = true;
@@ -556,11 +578,48 @@ static void check_absent(vctx *x, const table_view *t, size_t row, size_t col,
   finish(x);
 }
 
-static void check_negatives(vctx *x, gi_rule rule) { for_each_cell(x, check_negative); }
-static void check_fractions(vctx *x, gi_rule rule) { for_each_cell(x, check_fraction); }
-static void check_blanks(vctx *x, gi_rule rule) { for_each_cell(x, check_blank); }
-static void check_marks(vctx *x, gi_rule rule) { for_each_cell(x, check_mark); }
-static void check_absents(vctx *x, gi_rule rule) { for_each_cell(x, check_absent); }
+enum { HAS_NEGATIVE = 1, HAS_FRACTION = 2, HAS_BLANK = 4, HAS_MARK = 8, HAS_ABSENT = 16 };
+
+/* What the cells hold, in one pass; absent cells count only in data rows. */
+static unsigned cell_kinds(const vctx *x) {
+  unsigned kinds = 0;
+  const gi_cell *c = x->r->cells;
+  for (size_t ti = 0; ti < x->f->ntables; ti++) {
+    const struct govinfo_table *t = &x->f->tables[ti];
+    for (size_t row = 0; row < t->nrows; row++) {
+      bool data = t->rows[row].role == GOVINFO_ROW_DATA;
+      for (size_t col = 0; col < t->ncolumns; col++, c++) {
+        switch (c->state) {
+        case GOVINFO_CELL_NUMBER:
+          if (c->number.negative && t->columns[col].kind != GOVINFO_KIND_SIGNED)
+            kinds |= HAS_NEGATIVE;
+          if (!gi_decimal_is_integer(&c->number) && t->columns[col].kind != GOVINFO_KIND_MONEY)
+            kinds |= HAS_FRACTION;
+          break;
+        case GOVINFO_CELL_BLANK:
+          kinds |= HAS_BLANK;
+          break;
+        case GOVINFO_CELL_MARK:
+          kinds |= HAS_MARK;
+          break;
+        default:
+          if (data) kinds |= HAS_ABSENT;
+        }
+      }
+    }
+  }
+  return kinds;
+}
+
+static void check_cells(vctx *x, unsigned kind, cell_check *check) {
+  if (x->kinds & kind) for_each_cell(x, check);
+}
+
+static void check_negatives(vctx *x, gi_rule rule) { check_cells(x, HAS_NEGATIVE, check_negative); }
+static void check_fractions(vctx *x, gi_rule rule) { check_cells(x, HAS_FRACTION, check_fraction); }
+static void check_blanks(vctx *x, gi_rule rule) { check_cells(x, HAS_BLANK, check_blank); }
+static void check_marks(vctx *x, gi_rule rule) { check_cells(x, HAS_MARK, check_mark); }
+static void check_absents(vctx *x, gi_rule rule) { check_cells(x, HAS_ABSENT, check_absent); }
 
 /* ---- metadata ---- */
 
@@ -670,13 +729,6 @@ static const char *skip_spaces(const char *s) {
   return s;
 }
 
-/* Bytes of the UTF-8 character at s (a malformed sequence counts as one character). */
-static size_t char_len(const char *s) {
-  size_t n = 1;
-  while (((unsigned char)s[n] & 0xC0) == 0x80) n++;
-  return n;
-}
-
 /* After `word` at s, or NULL. */
 static const char *after_word(const char *s, const char *word) {
   size_t n = strlen(word);
@@ -712,7 +764,7 @@ static const char *without_number(const char *title) {
 }
 
 static bool title_matches(const char *title, const char *official) {
-  return same_ignoring_space(title, official) ||
+  return strcmp(title, official) == 0 || same_ignoring_space(title, official) ||
          same_ignoring_space(title, without_number(official));
 }
 
@@ -902,11 +954,14 @@ static const char *read_digits(const char *s, int *value, int *count) {
   return s;
 }
 
-/* Start of the next run of digits at or after s, NULL when none. */
+/* Start of the next run of digits at or after s, NULL when none. Works on bytes: in UTF-8
+ * neither ASCII digits nor 0xEF (the lead byte of full-width digits) occur inside another
+ * character, and strcspn skips the long stretches of text between digits quickly. */
 static const char *next_digits(const char *s) {
   size_t len;
-  while (*s && digit_at(s, &len) < 0) s += char_len(s);
-  return *s ? s : NULL;
+  for (s += strcspn(s, "0123456789\xEF"); *s; s += 1 + strcspn(s + 1, "0123456789\xEF"))
+    if (digit_at(s, &len) >= 0) return s;
+  return NULL;
 }
 
 /* After `word`, spaces allowed before it; NULL stays NULL. */
@@ -1046,6 +1101,7 @@ int govinfo_report_validate(govinfo_diagnostics **out, const govinfo_report *rep
   x.parents = indices;
   x.ids = indices + total_rows(x.f);
   resolve_parents(&x);
+  x.kinds = cell_kinds(&x);
   run_rules(&x);
   if (indices != stack) free(indices);
   gi_buf_free(&x.text);

@@ -3,8 +3,9 @@
  * report's shape.
  *
  * Locations: libyaml counts characters (index and column); we report bytes like the JSON
- * reader, converting with two cursors that only move forward in the usual case, so the
- * conversion costs one walk over the text. Positions are those of the buffer as given: a
+ * reader, converting with a cursor that only moves forward in the usual case, so the
+ * conversion costs one walk over the text; the line's start is found by stepping back over
+ * the mark's column, which is short. Positions are those of the buffer as given: a
  * UTF-8 byte order mark counts as the first three bytes of line 1. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,7 +30,6 @@ typedef struct reader {
   char *arena; /* short scalar values, NUL-separated; never moves */
   size_t arena_len, arena_cap;
   char_cursor at;         /* follows the marks of events */
-  char_cursor line_start; /* follows the starts of their lines */
   unsigned documents;
 } reader;
 
@@ -63,10 +63,32 @@ static size_t byte_of_char(const reader *rd, char_cursor *c, size_t index) {
   return c->bytes;
 }
 
+/* Byte offset `chars` characters before byte offset `at`. Usually the stretch is indentation
+ * and ASCII ids, checked eight bytes at a time. */
+static size_t back_chars(const reader *rd, size_t at, size_t chars) {
+  const unsigned char *p = (const unsigned char *)rd->buf;
+  if (chars <= at) {
+    size_t i = at - chars;
+    while (i + 8 <= at) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if (w & UINT64_C(0x8080808080808080)) break;
+      i += 8;
+    }
+    while (i < at && p[i] < 0x80) i++;
+    if (i == at) return at - chars;
+  }
+  while (chars > 0 && at > 0) {
+    at--;
+    if (!is_continuation_byte(p[at])) chars--;
+  }
+  return at;
+}
+
 /* Line, byte column and byte offset of a libyaml mark. */
 static void locate_mark(reader *rd, yaml_mark_t m, gi_loc *loc, size_t *offset) {
-  size_t start = m.line == 0 ? 0 : byte_of_char(rd, &rd->line_start, m.index - m.column);
   size_t at = byte_of_char(rd, &rd->at, m.index);
+  size_t start = m.line == 0 ? 0 : back_chars(rd, at, m.column);
   loc->line = (uint32_t)(m.line + 1);
   loc->column = (uint32_t)(at - start + 1);
   *offset = at;
@@ -255,6 +277,7 @@ static int push_scalar(reader *rd, yaml_event_t *ev) {
   if (rc) return rc;
   bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
   e->style = plain && !explicit_str_tag(ev->data.scalar.tag) ? GI_SCALAR_PLAIN : GI_SCALAR_STRING;
+  e->utf8 = true; /* libyaml rejects input that is not UTF-8, and escapes it cannot encode */
   take_scalar_value(rd, e, ev);
   return GOVINFO_OK;
 }
@@ -305,7 +328,7 @@ static int read_events(reader *rd) {
    * (guessing the encoding) or count it as column 1 of the first line, which then misreads
    * the indentation of a block mapping (told the encoding). */
   if (rd->len >= 3 && memcmp(rd->buf, "\xEF\xBB\xBF", 3) == 0) rd->bom = 3;
-  rd->at = rd->line_start = (char_cursor){0, rd->bom};
+  rd->at = (char_cursor){0, rd->bom};
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
   yaml_parser_set_input_string(&parser, (const unsigned char *)rd->buf + rd->bom,
                                rd->len - rd->bom);
@@ -334,7 +357,7 @@ int gi_yaml_parse(govinfo_report **out, const char *buf, size_t len, const char 
   if (out == NULL || (buf == NULL && len > 0)) return gi_fail(GOVINFO_EINVAL, "NULL argument");
   *out = NULL;
   /* A scalar takes at least a few bytes, so this rarely needs to grow. */
-  reader rd = {.buf = buf ? buf : "", .len = len, .source = source, .cap = len / 16 + 16};
+  reader rd = {.buf = buf ? buf : "", .len = len, .source = source, .cap = len / 8 + 16};
   /* Values are rarely longer than their source; those that do not fit are stolen. */
   rd.arena_cap = len + 1;
   rd.events = malloc(rd.cap * sizeof *rd.events);

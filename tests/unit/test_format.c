@@ -50,6 +50,7 @@ Test(format, definitions_are_well_formed) {
   for (size_t fi = 0; fi < govinfo_format_count(); fi++) {
     const struct govinfo_format *f = govinfo_format_at(fi);
     cr_assert_eq(f->nsections, 6);
+    cr_assert_leq(f->ntables, GI_MAX_TABLES);
     for (size_t s = 0; s < f->nsections; s++)
       cr_assert_eq(gi_section_index(f, f->sections[s].id, strlen(f->sections[s].id)), (long)s);
     for (size_t t = 0; t < f->ntables; t++) {
@@ -65,6 +66,20 @@ Test(format, definitions_are_well_formed) {
           cr_assert(p >= 0 && p < (long)r, "%s.%s: parent must come first", tb->id, row->id);
           cr_assert_neq(tb->rows[p].role, GOVINFO_ROW_DATA, "%s: a data row has children",
                         row->parent);
+        }
+        if (row->parent) { /* a subtree is contiguous: the rows between a row and its parent */
+          long p = gi_row_index(tb, row->parent, strlen(row->parent), -1);
+          for (long k = p + 1; k < (long)r; k++) {
+            const char *up = tb->rows[k].parent;
+            bool inside = false;
+            while (up && !inside) {
+              long u = gi_row_index(tb, up, strlen(up), -1);
+              inside = u == p;
+              up = tb->rows[u].parent;
+            }
+            cr_assert(inside, "%s.%s: row %s breaks its parent's run of sub-rows", tb->id,
+                      row->id, tb->rows[k].id);
+          }
         }
         if (row->role == GOVINFO_ROW_GROUP) {
           bool has_child = false;
