@@ -64,7 +64,7 @@ static void path_spell(const builder *b, char *buf, size_t size) {
 
 __attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int code,
                                                       const char *fmt, ...) {
-  char message[400];
+  char message[1024];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(message, sizeof message, fmt, ap);
@@ -217,9 +217,48 @@ typedef struct mapping_kind {
   mapping_explainer explain;
 } mapping_kind;
 
+/* Edit distance between two short ASCII ids (longer ones are never close). */
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb) {
+  enum { MAX_ID = 64 };
+  if (la >= MAX_ID || lb >= MAX_ID) return SIZE_MAX;
+  size_t row[MAX_ID + 1];
+  for (size_t j = 0; j <= lb; j++) row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t above = row[j];
+      size_t best = diagonal + (a[i - 1] != b[j - 1]);
+      if (above + 1 < best) best = above + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diagonal = above;
+    }
+  }
+  return row[lb];
+}
+
+/* The expected key closest to a misspelt one ("new_recieved" → "new_received") from a
+ * ", "-separated list, into out; false when none is close. */
+static bool closest_key(const gi_event *key, const char *keys, char *out, size_t size) {
+  size_t best = SIZE_MAX;
+  for (const char *k = keys; *k;) {
+    size_t len = strcspn(k, ",");
+    size_t d = edit_distance(key->text, key->len, k, len);
+    size_t limit = key->len < 6 ? 1 : key->len / 4 + 1;
+    if (d <= limit && d < best) {
+      best = d;
+      snprintf(out, size, "%.*s", (int)len, k);
+    }
+    k += len;
+    while (*k == ',' || *k == ' ') k++;
+  }
+  return best != SIZE_MAX;
+}
+
 static int mapping_error(builder *b, size_t i, const mapping_kind *kind, void *ctx,
                          const char *problem, const gi_event *key, uint32_t first_line) {
-  char what[160], keys[400];
+  char what[160], keys[1024], suggestion[96];
   kind->explain(b, ctx, what, sizeof what, keys, sizeof keys);
   if (key == NULL)
     return fail(b, i, GOVINFO_ESCHEMA, "%s must be a mapping, not %s", what,
@@ -227,7 +266,10 @@ static int mapping_error(builder *b, size_t i, const mapping_kind *kind, void *c
   if (first_line)
     return fail(b, i, GOVINFO_ESCHEMA, "duplicate key \"%.*s\" in %s (first on line %u)",
                 (int)key->len, key->text, what, (unsigned)first_line);
-  return fail(b, i, GOVINFO_ESCHEMA, "%s \"%.*s\" in %s (expected %s)", problem,
+  if (closest_key(key, keys, suggestion, sizeof suggestion))
+    return fail(b, i, GOVINFO_ESCHEMA, "%s \"%.*s\" in %s (did you mean \"%s\"?)", problem,
+                (int)key->len, key->text, what, suggestion);
+  return fail(b, i, GOVINFO_ESCHEMA, "%s \"%.*s\" in %s (expected one of: %s)", problem,
               (int)key->len, key->text, what, keys);
 }
 
@@ -557,11 +599,17 @@ static int read_top_value(builder *b, void *ctx, long key, size_t i, size_t *nex
 
 static void explain_top(builder *b, void *ctx, char *what, size_t what_size, char *keys,
                         size_t keys_size) {
+  static const long canonical[] = {TOP_FORMAT,        TOP_YEAR,
+                                   GI_META_ORGAN,     GI_META_TITLE,
+                                   GI_META_PUBLISHED, GI_META_DIVISION_CODE,
+                                   GI_META_SOURCE,    TOP_SECTIONS,
+                                   TOP_TABLES};
+  _Static_assert(GI_COUNT_OF(canonical) == TOP_COUNT_, "every top-level key is listed");
   snprintf(what, what_size, "the report");
   size_t used = 0;
   keys[0] = '\0';
-  for (long k = 0; k < TOP_COUNT_ && used < keys_size; k++) {
-    int n = snprintf(keys + used, keys_size - used, "%s%s", k ? ", " : "", top_key(k));
+  for (size_t k = 0; k < GI_COUNT_OF(canonical) && used < keys_size; k++) {
+    int n = snprintf(keys + used, keys_size - used, "%s%s", k ? ", " : "", top_key(canonical[k]));
     if (n < 0) break;
     used += (size_t)n;
   }

@@ -9,7 +9,7 @@
 /* Fixed buffers so a thread's record never needs freeing. */
 typedef struct error_record {
   govinfo_error pub;
-  char message[512];
+  char message[1024];
   char source[256];
   char path[256];
 } error_record;

@@ -40,7 +40,7 @@ for arg in sys.argv[1:]:
         with open(path, encoding="utf-8") as f:
             for line in f:
                 t = json.loads(line)
-                ok, bad = count_tap(t.get("stdout") or "") if t.get("protocol") == "tap" else (0, 0)
+                ok, bad = count_tap(t.get("stdout") or "")
                 good = t["result"] in ("OK", "EXPECTEDFAIL", "SKIP")
                 if ok + bad == 0:
                     ok, bad = (1, 0) if good else (0, 1)

@@ -39,7 +39,8 @@ step "gcc build" build "$out/gcc"
 step "gcc tests" suite "$out/gcc"
 step "asan+ubsan build" build "$out/asan" -Db_sanitize=address,undefined -Db_lundef=false
 step "asan+ubsan tests" suite "$out/asan"
-step "clang build" env CC=clang build "$out/clang"
+build_with_clang() { CC=clang build "$@"; }
+step "clang build" build_with_clang "$out/clang"
 step "clang unit tests" suite "$out/clang" --suite unit
 step "valgrind unit tests" suite "$out/gcc" --suite unit --num-processes 2 \
   --wrap="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes" \

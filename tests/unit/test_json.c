@@ -600,3 +600,29 @@ Test(json, length_is_optional_when_serializing) {
   govinfo_free(out);
   govinfo_report_free(r);
 }
+
+static void assert_schema_error(const char *doc, const char *path, const char *needle) {
+  govinfo_report *r = NULL;
+  cr_assert_eq(govinfo_report_parse(&r, doc, strlen(doc), GOVINFO_SYNTAX_JSON, "t.json"),
+               GOVINFO_ESCHEMA);
+  cr_assert_str_eq(govinfo_error_last()->path, path);
+  cr_assert(strstr(govinfo_error_last()->message, needle), "%s", govinfo_error_last()->message);
+}
+
+Test(json, a_misspelt_id_suggests_the_closest_one) {
+  assert_schema_error("{\"format\": \"2021\", \"tables\": {\"table3\": {\"new_recieved\": {}}}}",
+                      "/tables/table3/new_recieved", "did you mean \"new_received\"?");
+  assert_schema_error("{\"format\": \"2021\", \"tables\": {\"tabel3\": {}}}", "/tables/tabel3",
+                      "did you mean \"table3\"?");
+  assert_schema_error("{\"format\": \"2019\", \"orgn\": \"x\"}", "/orgn", "did you mean \"organ\"?");
+}
+
+Test(json, an_unknown_id_far_from_any_lists_them_all) {
+  assert_schema_error("{\"format\": \"2021\", \"tables\": {\"table3\": {\"granted\": {\"xyz\": 1}}}}",
+                      "/tables/table3/granted/xyz",
+                      "expected one of: natural_person, commercial, research, public_interest, "
+                      "legal_service, other_org, total");
+  assert_schema_error("{\"format\": \"2021\", \"zzz\": 1}", "/zzz",
+                      "expected one of: format, year, organ, title, published, division_code, "
+                      "source, sections, tables");
+}
