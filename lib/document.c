@@ -8,58 +8,92 @@
 
 #include "internal.h"
 
-/* One step of the JSON Pointer of the value being read: a key or a list index. The pointer
- * is only spelled out when an error needs it. */
-typedef struct path_step {
-  const char *key; /* NULL for a list index */
-  size_t len;      /* key length, or the index */
-} path_step;
-
-#define MAX_DEPTH 16
-
 typedef struct builder {
   gi_event *ev;
   size_t n;
   const char *source;
   govinfo_report *report;
-  path_step path[MAX_DEPTH];
-  size_t depth;
 } builder;
 
-/* ---- paths and errors ---- */
-
-static size_t path_push(builder *b, const char *key, size_t len) {
-  if (b->depth < MAX_DEPTH) b->path[b->depth] = (path_step){key, len};
-  return b->depth++;
+gi_event *gi_event_append(gi_event **events, size_t *n, size_t *cap) {
+  if (*n == *cap) {
+    size_t more = *cap ? *cap * 2 : 64;
+    gi_event *p = realloc(*events, more * sizeof *p);
+    if (p == NULL) {
+      gi_fail_oom();
+      return NULL;
+    }
+    *events = p;
+    *cap = more;
+  }
+  gi_event *e = &(*events)[(*n)++];
+  *e = (gi_event){.type = GI_EV_END};
+  return e;
 }
 
-static size_t path_push_index(builder *b, size_t index) { return path_push(b, NULL, index); }
+/* ---- JSON Pointers of events ----
+ * Worked out from the events before a node, and only when an error needs one, so reading
+ * never tracks paths. */
 
-static void path_pop(builder *b, size_t saved) { b->depth = saved; }
+typedef struct pointer_frame {
+  bool mapping;
+  bool want_key;       /* mapping: the next node is a key */
+  const gi_event *key; /* mapping: the last key, NULL when it was not a scalar */
+  size_t index;        /* sequence: nodes so far */
+} pointer_frame;
 
-/* The RFC 6901 pointer of the current value into buf. */
-static void path_spell(const builder *b, char *buf, size_t size) {
-  size_t used = 0;
-  buf[0] = '\0';
-  for (size_t d = 0; d < b->depth && d < MAX_DEPTH && used + 1 < size; d++) {
-    const path_step *step = &b->path[d];
-    buf[used++] = '/';
-    if (step->key == NULL) {
-      int n = snprintf(buf + used, size - used, "%zu", step->len);
-      used += n > 0 ? (size_t)n : 0;
-      continue;
-    }
-    for (size_t i = 0; i < step->len && used + 3 < size; i++) {
-      char c = step->key[i];
-      if (c == '~' || c == '/') {
-        buf[used++] = '~';
-        buf[used++] = c == '~' ? '0' : '1';
-      } else {
-        buf[used++] = c;
-      }
+static void node_done(pointer_frame *top, const gi_event *node) {
+  if (top == NULL) return;
+  if (!top->mapping) {
+    top->index++;
+  } else if (top->want_key) {
+    top->key = node && node->type == GI_EV_SCALAR ? node : NULL;
+    top->want_key = false;
+  } else {
+    top->want_key = true;
+  }
+}
+
+static void append_segment(gi_buf *b, const char *s, size_t len) {
+  gi_buf_append(b, "/", 1);
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '~') gi_buf_append(b, "~0", 2);
+    else if (s[i] == '/') gi_buf_append(b, "~1", 2);
+    else gi_buf_append(b, &s[i], 1);
+  }
+}
+
+void gi_event_pointer(const gi_event *ev, size_t count, size_t at, char *out, size_t size) {
+  pointer_frame *stack = malloc((at + 1) * sizeof *stack);
+  gi_buf path = {0};
+  size_t depth = 0;
+  for (size_t i = 0; stack && i < at; i++) {
+    const gi_event *e = &ev[i];
+    if (e->type == GI_EV_MAP || e->type == GI_EV_SEQ)
+      stack[depth++] = (pointer_frame){e->type == GI_EV_MAP, true, NULL, 0};
+    else if (e->type == GI_EV_END && depth > 0)
+      node_done(--depth ? &stack[depth - 1] : NULL, NULL);
+    else
+      node_done(depth ? &stack[depth - 1] : NULL, e);
+  }
+  for (size_t d = 0; stack && d < depth; d++) {
+    if (!stack[d].mapping) {
+      char index[24];
+      int len = snprintf(index, sizeof index, "/%zu", stack[d].index);
+      gi_buf_append(&path, index, (size_t)len);
+    } else if (!stack[d].want_key) {
+      const gi_event *k = stack[d].key;
+      append_segment(&path, k ? k->text : "", k ? k->len : 0);
+    } else if (d + 1 == depth && at < count && ev[at].type == GI_EV_SCALAR) {
+      append_segment(&path, ev[at].text, ev[at].len); /* a key names its value */
+    } else if (d + 1 == depth && at == count && stack[d].key) {
+      /* past the last event (a reader's syntax error): name the value it follows */
+      append_segment(&path, stack[d].key->text, stack[d].key->len);
     }
   }
-  buf[used < size ? used : size - 1] = '\0';
+  snprintf(out, size, "%s", path.data && !path.failed ? path.data : "");
+  gi_buf_free(&path);
+  free(stack);
 }
 
 __attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int code,
@@ -72,7 +106,7 @@ __attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int
   gi_loc loc = at < b->n ? b->ev[at].loc : (gi_loc){0, 0};
   size_t offset = at < b->n ? b->ev[at].offset : 0;
   char path[512];
-  path_spell(b, path, sizeof path);
+  gi_event_pointer(b->ev, b->n, at, path, sizeof path);
   return gi_fail_at(code, b->source, loc, offset, path, "%s", message);
 }
 
@@ -281,7 +315,6 @@ static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ct
   i++;
   while (i < b->n && b->ev[i].type != GI_EV_END) {
     gi_event *key = &b->ev[i];
-    size_t saved = path_push(b, key->text ? key->text : "", key->text ? key->len : 0);
     long k = key->type == GI_EV_SCALAR && key->style != GI_SCALAR_NULL ? kind->lookup(b, ctx, key)
                                                                        : -2;
     int rc = GOVINFO_OK;
@@ -296,7 +329,6 @@ static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ct
       first_line[k] = key->loc.line ? key->loc.line : 1;
       rc = kind->read(b, ctx, k, i + 1, &i);
     }
-    path_pop(b, saved);
     if (rc) return rc;
   }
   *next = i + 1;
@@ -502,13 +534,11 @@ static int read_section(builder *b, size_t i, size_t *next) {
     const gi_event *id = &b->ev[sc.id_event];
     const struct govinfo_format *f = b->report->format;
     def = gi_section_index(f, id->text, id->len);
-    size_t saved = path_push(b, "id", 2);
     if (def < 0)
       rc = fail(b, sc.id_event, GOVINFO_ESCHEMA, "format %s has no section \"%.*s\" (s1 to s%zu)",
                 f->id, (int)id->len, id->text, f->nsections);
     else if (govinfo_report_section_text(b->report, f->sections[def].id) != NULL)
       rc = fail(b, sc.id_event, GOVINFO_ESCHEMA, "section %s appears twice", f->sections[def].id);
-    path_pop(b, saved);
   }
   if (rc) {
     free(sc.title);
@@ -523,10 +553,8 @@ static int read_sections(builder *b, size_t i, size_t *next) {
     return fail(b, i, GOVINFO_ESCHEMA, "sections must be a list, not %s", describe(&b->ev[i]));
   b->report->sections_loc = b->ev[i].loc;
   i++;
-  for (size_t index = 0; i < b->n && b->ev[i].type != GI_EV_END; index++) {
-    size_t saved = path_push_index(b, index);
+  while (i < b->n && b->ev[i].type != GI_EV_END) {
     int rc = read_section(b, i, &i);
-    path_pop(b, saved);
     if (rc) return rc;
   }
   *next = i + 1;
@@ -623,7 +651,6 @@ static int find_format(builder *b, const struct govinfo_format **out) {
   while (i < b->n && b->ev[i].type != GI_EV_END) {
     if (is_scalar(b, i) && TEXT_IS(&b->ev[i], "format")) {
       size_t v = i + 1;
-      size_t saved = path_push(b, "format", 6);
       gi_event *e = &b->ev[v];
       int rc = GOVINFO_OK;
       if (e->type != GI_EV_SCALAR ||
@@ -638,7 +665,6 @@ static int find_format(builder *b, const struct govinfo_format **out) {
           rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: 2019, 2021)",
                     (int)e->len, e->text);
       }
-      path_pop(b, saved);
       return rc;
     }
     i = skip_value(b, i + 1);

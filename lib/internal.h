@@ -157,6 +157,15 @@ typedef struct gi_event {
   size_t offset; /* byte offset where the node starts */
 } gi_event;
 
+/* A new zeroed event at the end of a growing list (*cap > 0 to start); NULL when out of
+ * memory (error recorded). */
+gi_event *gi_event_append(gi_event **events, size_t *n, size_t *cap);
+
+/* The RFC 6901 JSON Pointer, into out, of the node whose event is at index `at` of the
+ * `count` events. A key names its value. With at == count (a reader stopped by a syntax
+ * error), the value the error follows, else the mapping or list it is in. */
+void gi_event_pointer(const gi_event *events, size_t count, size_t at, char *out, size_t size);
+
 /* Builds a report from events[0..n). Takes the text of owned events it keeps (setting their
  * text to NULL); the caller frees the rest. Errors: GOVINFO_ESCHEMA, GOVINFO_ERANGE,
  * GOVINFO_ETYPE or GOVINFO_ENOMEM with source, location and JSON Pointer. */

@@ -76,36 +76,6 @@ static void count_newline(scanner *s, size_t at) {
   s->line_start = at + 1;
 }
 
-/* JSON Pointer of where the scanner is, from the keys and indices of the open levels. */
-static void current_pointer(const scanner *s, char *out, size_t size) {
-  size_t used = 0;
-  out[0] = '\0';
-  for (size_t d = 0; d < s->depth; d++) {
-    const level *l = &s->stack[d];
-    if (l->close == ']') {
-      if (l->count == 0) break;
-      int n = snprintf(out + used, size - used, "/%zu", l->count - 1);
-      if (n < 0 || (size_t)n >= size - used) return;
-      used += (size_t)n;
-      continue;
-    }
-    if (l->key_event >= s->n) break; /* no key yet, or the key itself is being read */
-    const gi_event *key = &s->ev[l->key_event];
-    if (used + 1 >= size) return;
-    out[used++] = '/';
-    for (size_t i = 0; i < key->len && used + 3 < size; i++) {
-      char c = key->text[i];
-      if (c == '~' || c == '/') {
-        out[used++] = '~';
-        out[used++] = c == '~' ? '0' : '1';
-      } else {
-        out[used++] = c;
-      }
-    }
-    out[used] = '\0';
-  }
-}
-
 /* Describes the byte at `at` for a message: 'x', a whole UTF-8 character, or its code. */
 static void describe_byte(const scanner *s, size_t at, char *out, size_t size) {
   if (at >= s->len) {
@@ -136,7 +106,7 @@ __attribute__((format(printf, 3, 4))) static int syntax_error(scanner *s, size_t
   va_start(ap, fmt);
   vsnprintf(detail, sizeof detail, fmt, ap);
   va_end(ap);
-  current_pointer(s, pointer, sizeof pointer);
+  gi_event_pointer(s->ev, s->n, s->n, pointer, sizeof pointer);
   return gi_fail_at(GOVINFO_EPARSE, s->source, loc_of(s, at), at, pointer, "malformed JSON: %s",
                     detail);
 }
@@ -150,20 +120,15 @@ static int unexpected(scanner *s, const char *expected) {
 /* Appends an event starting at `offset`; text points into the document. */
 static int push(scanner *s, gi_event_type type, gi_scalar_style style, size_t offset,
                 gi_loc loc, const char *text, size_t len) {
-  if (s->n == s->cap) {
-    size_t cap = s->cap * 2;
-    gi_event *p = realloc(s->ev, cap * sizeof *p);
-    if (p == NULL) return gi_fail_oom();
-    s->ev = p;
-    s->cap = cap;
-  }
+  gi_event *e = gi_event_append(&s->ev, &s->n, &s->cap);
+  if (e == NULL) return GOVINFO_ENOMEM;
   /* Every other field zero: the bytes are not known to be valid UTF-8, the builder checks. */
-  s->ev[s->n++] = (gi_event){.type = (uint8_t)type,
-                             .style = (uint8_t)style,
-                             .text = (char *)text, /* never written through unless owned */
-                             .len = len,
-                             .loc = loc,
-                             .offset = offset};
+  *e = (gi_event){.type = (uint8_t)type,
+                  .style = (uint8_t)style,
+                  .text = (char *)text, /* never written through unless owned */
+                  .len = len,
+                  .loc = loc,
+                  .offset = offset};
   return GOVINFO_OK;
 }
 

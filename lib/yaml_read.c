@@ -124,74 +124,11 @@ static gi_loc locate_byte(const reader *rd, size_t offset) {
   return loc;
 }
 
-/* ---- the JSON Pointer of an error ---- */
-
-typedef struct frame {
-  bool mapping;
-  bool want_key;        /* mapping: the next node is a key */
-  const gi_event *key;  /* mapping: the last key, NULL when it was not a scalar */
-  size_t index;         /* sequence: nodes so far */
-} frame;
-
-static void node_done(frame *top, const gi_event *node) {
-  if (top == NULL) return;
-  if (!top->mapping) {
-    top->index++;
-  } else if (top->want_key) {
-    top->key = node && node->type == GI_EV_SCALAR ? node : NULL;
-    top->want_key = false;
-  } else {
-    top->want_key = true;
-  }
-}
-
-static void append_segment(gi_buf *b, const char *s, size_t len) {
-  gi_buf_append(b, "/", 1);
-  for (size_t i = 0; i < len; i++) {
-    if (s[i] == '~') gi_buf_append(b, "~0", 2);
-    else if (s[i] == '/') gi_buf_append(b, "~1", 2);
-    else gi_buf_append(b, &s[i], 1);
-  }
-}
-
-/* JSON Pointer of the node that would follow events[0..n). Only computed when something
- * fails, so parsing itself never tracks paths. */
-static void pointer_after(const reader *rd, gi_buf *out) {
-  frame *stack = malloc((rd->n + 1) * sizeof *stack);
-  if (stack == NULL) return;
-  size_t depth = 0;
-  for (size_t i = 0; i < rd->n; i++) {
-    const gi_event *e = &rd->events[i];
-    frame *top = depth ? &stack[depth - 1] : NULL;
-    if (e->type == GI_EV_MAP || e->type == GI_EV_SEQ)
-      stack[depth++] = (frame){e->type == GI_EV_MAP, true, NULL, 0};
-    else if (e->type == GI_EV_END && depth > 0)
-      node_done(--depth ? &stack[depth - 1] : NULL, NULL);
-    else
-      node_done(top, e);
-  }
-  for (size_t d = 0; d < depth; d++) {
-    if (!stack[d].mapping) {
-      char index[24];
-      int len = snprintf(index, sizeof index, "%zu", stack[d].index);
-      gi_buf_append(out, "/", 1);
-      gi_buf_append(out, index, (size_t)len);
-    } else if (!stack[d].want_key) {
-      const gi_event *k = stack[d].key;
-      append_segment(out, k ? k->text : "", k ? k->len : 0);
-    }
-  }
-  free(stack);
-}
-
 /* Records an error with the pointer of where the reader had got to. */
 static int fail_at(reader *rd, int code, gi_loc loc, size_t offset, const char *message) {
-  gi_buf path = {0};
-  pointer_after(rd, &path);
-  int rc = gi_fail_at(code, rd->source, loc, offset, path.data && !path.failed ? path.data : "",
-                      "%s", message);
-  gi_buf_free(&path);
-  return rc;
+  char path[512];
+  gi_event_pointer(rd->events, rd->n, rd->n, path, sizeof path);
+  return gi_fail_at(code, rd->source, loc, offset, path, "%s", message);
 }
 
 __attribute__((format(printf, 4, 5))) static int fail_at_mark(reader *rd, int code,
@@ -231,15 +168,9 @@ static int parser_error(reader *rd, const yaml_parser_t *p) {
 /* ---- events ---- */
 
 static int push(reader *rd, gi_event_type type, yaml_mark_t mark, gi_event **out) {
-  if (rd->n == rd->cap) {
-    size_t cap = rd->cap * 2;
-    gi_event *p = realloc(rd->events, cap * sizeof *p);
-    if (p == NULL) return gi_fail_oom();
-    rd->events = p;
-    rd->cap = cap;
-  }
-  gi_event *e = &rd->events[rd->n++];
-  *e = (gi_event){.type = (uint8_t)type};
+  gi_event *e = gi_event_append(&rd->events, &rd->n, &rd->cap);
+  if (e == NULL) return GOVINFO_ENOMEM;
+  e->type = (uint8_t)type;
   locate_mark(rd, mark, &e->loc, &e->offset);
   if (out) *out = e;
   return GOVINFO_OK;
