@@ -10,4 +10,5 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends $(cat scripts/debian-packages.txt) >/dev/null
 if [ -d build ]; then meson setup --reconfigure build >/dev/null; else meson setup build >/dev/null; fi
 ninja -C build
-build/tools/govinfo validate examples/reports/suibin-2020.yaml
+build/tools/govinfo validate examples/reports/suibin-2020.yaml &&
+  echo "examples/reports/suibin-2020.yaml: valid (build/tools/govinfo validate found no error)"

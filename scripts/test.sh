@@ -42,9 +42,26 @@ step "asan+ubsan tests" suite "$out/asan"
 build_with_clang() { CC=clang build "$@"; }
 step "clang build" build_with_clang "$out/clang"
 step "clang unit tests" suite "$out/clang" --suite unit
-step "valgrind unit tests" suite "$out/gcc" --suite unit --num-processes 2 \
-  --wrap="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes" \
-  --timeout-multiplier 10
+# Criterion runs each test in a child process and ignores how it exits, so valgrind writes
+# a log per process and the step fails on any log that reports an error or a leak.
+valgrind_unit_tests() {
+  local logs=$out/valgrind
+  rm -rf "$logs" && mkdir -p "$logs"
+  suite "$out/gcc" --suite unit --num-processes 2 --timeout-multiplier 10 \
+    --wrap="valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes --log-file=$logs/%p.log" ||
+    return 1
+  local bad
+  bad=$(grep -lE "ERROR SUMMARY: [1-9]" "$logs"/*.log)
+  [ -z "$bad" ] && return 0
+  echo "valgrind found errors:" && cat $bad
+  return 1
+}
+step "valgrind unit tests" valgrind_unit_tests
+valgrind_cli_tests() {
+  GOVINFO_TEST_WRAPPER="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+    suite "$out/gcc" --suite cli --timeout-multiplier 10
+}
+step "valgrind CLI tests" valgrind_cli_tests
 
 install_example() {
   local prefix=$out/install
