@@ -74,6 +74,7 @@ typedef enum gi_meta {
   GI_META_PUBLISHED,
   GI_META_DIVISION_CODE,
   GI_META_SOURCE,
+  GI_META_PREFACE,
   GI_META_COUNT_
 } gi_meta;
 
@@ -81,6 +82,7 @@ typedef struct gi_meta_def {
   const char *key; /* key in JSON and YAML */
   int (*check)(const char *value); /* NULL or returns 0 when acceptable */
   const char *what;                /* describes acceptable values in errors */
+  bool multiline;                  /* prose: YAML writes it as a block literal */
 } gi_meta_def;
 
 extern const gi_meta_def gi_meta_defs[GI_META_COUNT_];

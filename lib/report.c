@@ -39,6 +39,7 @@ const gi_meta_def gi_meta_defs[GI_META_COUNT_] = {
     [GI_META_PUBLISHED] = {"published", gi_check_date, "a date written YYYY-MM-DD"},
     [GI_META_DIVISION_CODE] = {"division_code", gi_check_division_code, "6, 9 or 12 digits"},
     [GI_META_SOURCE] = {"source", NULL, "text"},
+    [GI_META_PREFACE] = {"preface", NULL, "text", true},
 };
 
 int govinfo_report_new(govinfo_report **out, const char *format_id) {
@@ -240,6 +241,13 @@ int govinfo_report_set_division_code(govinfo_report *r, const char *v) {
 const char *govinfo_report_source(const govinfo_report *r) { return get_meta(r, GI_META_SOURCE); }
 int govinfo_report_set_source(govinfo_report *r, const char *v) {
   return set_meta(r, GI_META_SOURCE, v);
+}
+
+const char *govinfo_report_preface(const govinfo_report *r) {
+  return get_meta(r, GI_META_PREFACE);
+}
+int govinfo_report_set_preface(govinfo_report *r, const char *v) {
+  return set_meta(r, GI_META_PREFACE, v);
 }
 
 int govinfo_report_year(const govinfo_report *r) { return r ? r->year : 0; }

@@ -977,13 +977,14 @@ static const char *then_number(const char *s, int want) {
   return count >= 1 && count <= 2 && value == want ? end : NULL;
 }
 
-/* "YYYY年1月1日至[YYYY年]12月31日" at s, the start of a run of digits: the end of the match
+/* "YYYY年1月1日[起]至[YYYY年]12月31日" at s, the start of a run of digits: the end of the match
  * or NULL, and the two years (the second is the first when not written). */
 static const char *match_period(const char *s, int *from, int *to) {
   int count;
   const char *p = read_digits(s, from, &count);
   if (count != 4) return NULL;
   p = then_word(then_number(then_word(then_number(then_word(p, "年"), 1), "月"), 1), "日");
+  if (then_word(p, "起")) p = then_word(p, "起"); /* "自…1月1日起至…12月31日止" */
   p = then_word(p, "至");
   if (p == NULL) return NULL;
   *to = *from;
@@ -1017,30 +1018,47 @@ static void check_title_year(vctx *x, int year) {
   finish(x);
 }
 
-static void check_period(vctx *x, size_t i, int year) {
-  const char *text = x->r->sections[i].text;
+/* The first statement of the reporting period in `text` that names another year: its start
+ * and length, the years in *from and *to; NULL when there is none. */
+static const char *other_period(const char *text, int year, int *len, int *from, int *to) {
   for (const char *p = next_digits(text); p; p = next_digits(p)) {
-    int from, to, value, count;
-    const char *end = match_period(p, &from, &to);
-    if (end && (from != year || to != year)) {
-      int len = (int)(end - p);
-      begin(x, GI_RULE_TEXT_YEAR);
-      add_path(x, x->r->sections[i].loc, "/sections/%zu/text", i);
-      SAY_ZH(x, "正文所写统计期间“%.*s”与报告年度%d年不符", len, p, year);
-      SAY_EN(x, "section %s names the reporting period \"%.*s\", but the report is for %d",
-             section_def(x, i)->id, len, p, year);
-      finish(x);
-      return;
+    int value, count;
+    const char *end = match_period(p, from, to);
+    if (end && (*from != year || *to != year)) {
+      *len = (int)(end - p);
+      return p;
     }
     p = read_digits(p, &value, &count);
   }
+  return NULL;
+}
+
+/* Prose that states the period: the preface (where reports usually do) and every section. */
+static void check_period(vctx *x, const char *text, gi_loc loc, const char *where, int year,
+                         const char *pointer) {
+  int len, from, to;
+  const char *p = text ? other_period(text, year, &len, &from, &to) : NULL;
+  if (p == NULL) return;
+  begin(x, GI_RULE_TEXT_YEAR);
+  add_path(x, loc, "%s", pointer);
+  SAY_ZH(x, "正文所写统计期间“%.*s”与报告年度%d年不符", len, p, year);
+  SAY_EN(x, "%s names the reporting period \"%.*s\", but the report is for %d", where, len, p,
+         year);
+  finish(x);
 }
 
 static void check_text_year(vctx *x, gi_rule rule) {
   int year = x->r->year;
   if (year == 0) return;
   check_title_year(x, year);
-  for (size_t i = 0; i < x->r->nsections; i++) check_period(x, i, year);
+  check_period(x, x->r->meta[GI_META_PREFACE], x->r->meta_loc[GI_META_PREFACE], "the preface",
+               year, "/preface");
+  for (size_t i = 0; i < x->r->nsections; i++) {
+    char where[32], pointer[48];
+    snprintf(where, sizeof where, "section %s", section_def(x, i)->id);
+    snprintf(pointer, sizeof pointer, "/sections/%zu/text", i);
+    check_period(x, x->r->sections[i].text, x->r->sections[i].loc, where, year, pointer);
+  }
 }
 
 /* ---- running the rules ---- */

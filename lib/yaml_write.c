@@ -180,7 +180,8 @@ static int write_metadata(writer *w, const govinfo_report *r) {
     char path[32];
     snprintf(path, sizeof path, "/%s", gi_meta_defs[m].key);
     gi_buf_printf(&w->out, "%s: ", gi_meta_defs[m].key);
-    int rc = write_string(w, r->meta[m], path);
+    int rc = gi_meta_defs[m].multiline ? write_text(w, r->meta[m], 2, path)
+                                       : write_string(w, r->meta[m], path);
     if (rc) return rc;
     gi_buf_puts(&w->out, "\n");
   }

@@ -249,6 +249,7 @@ static cJSON *properties(void) {
             put(p, "published", published_property()) &&
             put(p, "division_code", division_code_property()) &&
             put(p, "source", typed("string", "file name or URL of the published report")) &&
+            put(p, "preface", typed("string", "what the report prints before section 一")) &&
             put(p, "sections", sections_property()) &&
             put(p, "tables", typed("object", "table id → row id → column id → cell; the ids "
                                              "depend on the format version"));

@@ -65,6 +65,10 @@ GOVINFO_API int govinfo_report_set_division_code(govinfo_report *report, const c
 /* Where the published report came from: a file name or URL. */
 GOVINFO_API const char *govinfo_report_source(const govinfo_report *report);
 GOVINFO_API int govinfo_report_set_source(govinfo_report *report, const char *source);
+/* What the report prints before section 一 (the customary paragraph naming the compiler,
+ * the statistical period and a contact), kept whole. */
+GOVINFO_API const char *govinfo_report_preface(const govinfo_report *report);
+GOVINFO_API int govinfo_report_set_preface(govinfo_report *report, const char *preface);
 /* Report year; 0 when unset. The setter takes 1..9999, or 0 to unset. */
 GOVINFO_API int govinfo_report_year(const govinfo_report *report);
 GOVINFO_API int govinfo_report_set_year(govinfo_report *report, int year);

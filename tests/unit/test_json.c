@@ -624,5 +624,17 @@ Test(json, an_unknown_id_far_from_any_lists_them_all) {
                       "legal_service, other_org, total");
   assert_schema_error("{\"format\": \"2021\", \"zzz\": 1}", "/zzz",
                       "expected one of: format, year, organ, title, published, division_code, "
-                      "source, sections, tables");
+                      "source, preface, sections, tables");
+}
+
+Test(json, the_preface_is_kept_whole_and_in_canonical_place) {
+  const char *doc = "{\"sections\": [], \"preface\": \"本报告……\\n统计期限自2024年1月1日至2024年12月31日。\","
+                    " \"format\": \"2021\"}";
+  govinfo_report *r = parse_ok(doc);
+  cr_assert_str_eq(govinfo_report_preface(r), "本报告……\n统计期限自2024年1月1日至2024年12月31日。");
+  char *out = NULL;
+  cr_assert_eq(govinfo_report_serialize(&out, NULL, r, GOVINFO_SYNTAX_JSON, 0), 0);
+  cr_assert(strstr(out, "\"preface\":") < strstr(out, "\"sections\":"));
+  govinfo_free(out);
+  govinfo_report_free(r);
 }

@@ -192,3 +192,17 @@ Test(model, copies_are_equal_and_independent) {
   govinfo_report_free(a);
   govinfo_report_free(b);
 }
+
+Test(model, the_preface_is_kept_as_given) {
+  govinfo_report *r = new_report("2021");
+  cr_assert_null(govinfo_report_preface(r));
+  cr_assert_eq(govinfo_report_set_preface(r, "本报告……\n（地址：……）"), 0);
+  cr_assert_str_eq(govinfo_report_preface(r), "本报告……\n（地址：……）");
+  govinfo_report *copy = NULL;
+  cr_assert_eq(govinfo_report_copy(&copy, r), 0);
+  cr_assert(govinfo_report_equal(r, copy));
+  cr_assert_eq(govinfo_report_set_preface(copy, NULL), 0);
+  cr_assert_not(govinfo_report_equal(r, copy));
+  govinfo_report_free(copy);
+  govinfo_report_free(r);
+}

@@ -909,6 +909,8 @@ Test(validate, a_reporting_period_naming_another_year_is_warned_about) {
   expect(r, FINDINGS("text.year /sections/0/text"));
   set_text(r, "s1", "自2024年1月1日至2023年12月31日。");
   expect(r, FINDINGS("text.year /sections/0/text"));
+  set_text(r, "s1", "统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。");
+  expect(r, FINDINGS("text.year /sections/0/text"));
   set_text(r, "s1", "统计期限为２０２３年１月１日至１２月３１日。");
   govinfo_diagnostics *d = findings(r, FINDINGS("text.year /sections/0/text"));
   cr_assert(strstr(govinfo_diagnostic_message(govinfo_diagnostics_at(d, 0)),
@@ -921,6 +923,21 @@ Test(validate, a_reporting_period_naming_another_year_is_warned_about) {
   expect(r, NONE);
   set_text(r, "s6", "统计期间为2019年1月1日至2019年12月31日。");
   expect(r, FINDINGS("text.year /sections/5/text"));
+  govinfo_report_free(r);
+}
+
+Test(validate, the_preface_is_where_reports_usually_state_the_period) {
+  govinfo_report *r = base_report("2021");
+  cr_assert_eq(govinfo_report_set_preface(r, "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 "
+                                             "31 日。"),
+               0);
+  expect(r, NONE);
+  cr_assert_eq(govinfo_report_set_preface(r, "本报告由区政府办编制。统计期限自2023年1月1日至2023年"
+                                             "12月31日。"),
+               0);
+  govinfo_diagnostics *d = findings(r, FINDINGS("text.year /preface"));
+  cr_assert(strstr(govinfo_diagnostic_message_en(govinfo_diagnostics_at(d, 0)), "the preface"));
+  govinfo_diagnostics_free(d);
   govinfo_report_free(r);
 }
 

@@ -869,3 +869,18 @@ Test(yaml, template_with_labels_has_every_cell_null_with_its_label) {
   check_template("2021");
   check_template("2019");
 }
+
+Test(yaml, a_multi_line_preface_is_a_block_literal_after_the_metadata) {
+  govinfo_report *r = NULL;
+  cr_assert_eq(govinfo_report_new(&r, "2021"), 0);
+  govinfo_report_set_source(r, "x.pdf");
+  govinfo_report_set_preface(r, "本报告由某某编制。\n统计期限自2024年1月1日至2024年12月31日。");
+  char *out = write_ok(r, 0);
+  cr_assert(strstr(out, "source: \"x.pdf\"\npreface: |-\n  本报告由某某编制。\n  统计期限"),
+            "%s", out);
+  govinfo_report *back = parse_ok(out);
+  cr_assert(govinfo_report_equal(r, back));
+  govinfo_free(out);
+  govinfo_report_free(back);
+  govinfo_report_free(r);
+}
