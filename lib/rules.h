@@ -50,9 +50,9 @@
     "缺少报告年度或发布机关",                                                                 \
     "the report year or the issuing organ is missing")                                        \
   X(FORMAT_YEAR, "format.year", ERROR, ALL,                                                  \
-    "格式版本与报告年度不符：2019、2020年度用2019版，2021年度起用2021版",                     \
-    "format version does not match the report year: \"2019\" for 2019-2020, \"2021\" from " \
-    "2021")                                                                                    \
+    "格式版本与报告年度不符：每个格式版本只适用于规定的报告年度",                             \
+    "the format version does not apply to the report year (each version covers its own "     \
+    "years)")                                                                                  \
   X(SECTIONS_MISSING, "sections.missing", ERROR, ALL,                                        \
     "缺少必备部分：年度报告应包括一至六部分",                                                 \
     "a required section is missing: the report has six sections")                            \
