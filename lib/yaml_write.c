@@ -260,7 +260,13 @@ static int write_table(writer *w, const govinfo_report *r, size_t t) {
   write_label(w, tb->title);
   gi_buf_puts(&w->out, "\n");
   for (size_t row = 0; row < tb->nrows; row++) {
-    if (!row_has_cells(r, t, row)) continue;
+    if (!row_has_cells(r, t, row)) {
+      /* A heading or a group printed through its sub-rows: with labels, name it above them,
+       * so a template shows the table's hierarchy (三、本年度办理结果, （三）不予公开 …). */
+      if (w->labels && tb->rows[row].role != GOVINFO_ROW_DATA)
+        gi_buf_printf(&w->out, "    # %s\n", tb->rows[row].label);
+      continue;
+    }
     gi_buf_printf(&w->out, "    %s:", tb->rows[row].id);
     write_label(w, tb->rows[row].label);
     gi_buf_puts(&w->out, "\n");
