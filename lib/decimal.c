@@ -18,6 +18,7 @@ int gi_decimal_parse(const char *s, size_t len, gi_decimal *out) {
   bool negative = false;
   if (i < len && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
   size_t start = i;
+  if (i + 1 < len && s[i] == '0' && is_digit(s[i + 1])) return GOVINFO_ETYPE; /* "010": octal? */
   uint64_t whole = 0;
   bool too_large = false;
   for (; i < len && is_digit(s[i]); i++) {

@@ -172,46 +172,6 @@ static size_t skip_value(const builder *b, size_t i) {
   return i;
 }
 
-/* RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). Runs of ASCII are
- * skipped eight bytes at a time: section texts are long. */
-static bool valid_utf8(const char *s, size_t len) {
-  const unsigned char *p = (const unsigned char *)s, *end = p + len;
-  while (p < end) {
-    if (end - p >= 8) {
-      uint64_t w;
-      memcpy(&w, p, 8);
-      if ((w & UINT64_C(0x8080808080808080)) == 0) {
-        p += 8;
-        continue;
-      }
-    }
-    unsigned c = *p;
-    if (c < 0x80) {
-      p++;
-      continue;
-    }
-    size_t need;
-    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi) return false;
-    for (size_t k = 2; k <= need; k++)
-      if ((p[k] & 0xC0) != 0x80) return false;
-    p += need + 1;
-  }
-  return true;
-}
-
 /* Text of a string field: a JSON string or any YAML scalar but null. New string in *out
  * (NULL for null when allow_null). */
 static int read_text(builder *b, size_t i, const char *what, bool allow_null, char **out) {
@@ -221,7 +181,7 @@ static int read_text(builder *b, size_t i, const char *what, bool allow_null, ch
   if (e->type != GI_EV_SCALAR ||
       (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e))))
     return fail(b, i, GOVINFO_ESCHEMA, "%s must be text, not %s", what, describe(e));
-  if (!e->utf8 && !valid_utf8(e->text, e->len))
+  if (!e->utf8 && !gi_utf8_valid(e->text, e->len))
     return fail(b, i, GOVINFO_ESCHEMA, "%s is not valid UTF-8", what);
   if (memchr(e->text, '\0', e->len))
     return fail(b, i, GOVINFO_ESCHEMA, "%s contains a NUL character", what);
@@ -320,6 +280,8 @@ static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ct
     int rc = GOVINFO_OK;
     if (k == -2)
       rc = fail(b, i, GOVINFO_ESCHEMA, "a key must be text, not %s", describe(key));
+    else if (memchr(key->text, '\0', key->len))
+      rc = fail(b, i, GOVINFO_ESCHEMA, "a key contains a NUL character");
     else if (k < 0)
       rc = mapping_error(b, i, kind, ctx, "unknown key", key, 0);
     else if (seen & (UINT64_C(1) << k))
@@ -657,19 +619,19 @@ static int find_format(builder *b, const struct govinfo_format **out) {
           (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e)))) {
         rc = fail(b, v, GOVINFO_ESCHEMA, "format must be a version id such as \"2021\", not %s",
                   describe(e));
-      } else {
-        char id[32];
-        snprintf(id, sizeof id, "%.*s", (int)(e->len < 31 ? e->len : 31), e->text);
-        *out = e->len < 31 ? govinfo_format_find(id) : NULL;
-        if (*out == NULL)
-          rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: 2019, 2021)",
-                    (int)e->len, e->text);
+      } else if ((*out = gi_format_find_n(e->text, e->len)) == NULL) {
+        char known[128];
+        gi_format_ids(known, sizeof known);
+        rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: %s)",
+                  (int)e->len, e->text, known);
       }
       return rc;
     }
     i = skip_value(b, i + 1);
   }
-  return fail(b, 0, GOVINFO_ESCHEMA, "the report has no \"format\" key (\"2019\" or \"2021\")");
+  char known[128];
+  gi_format_ids(known, sizeof known);
+  return fail(b, 0, GOVINFO_ESCHEMA, "the report has no \"format\" key (one of %s)", known);
 }
 
 int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const char *source) {

@@ -1,7 +1,13 @@
 /* The registry of format versions and read-only access to their definitions. */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+
+/* s[0..len) may hold any bytes, a NUL among them: compare lengths first. */
+static bool id_is(const char *id, const char *s, size_t len) {
+  return id[0] == (len ? s[0] : '\0') && strlen(id) == len && memcmp(id, s, len) == 0;
+}
 
 /* Oldest first. A new version is one definition file and one line here. */
 static const struct govinfo_format *const formats[] = {&gi_format_2019, &gi_format_2021};
@@ -12,15 +18,34 @@ const govinfo_format *govinfo_format_at(size_t index) {
   return index < GI_COUNT_OF(formats) ? formats[index] : NULL;
 }
 
+const struct govinfo_format *gi_format_find_n(const char *id, size_t len) {
+  for (size_t i = 0; i < GI_COUNT_OF(formats); i++)
+    if (id_is(formats[i]->id, id, len)) return formats[i];
+  return NULL;
+}
+
+void gi_format_ids(char *buf, size_t size) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < GI_COUNT_OF(formats) && used < size; i++) {
+    int n = snprintf(buf + used, size - used, "%s\"%s\"", i ? ", " : "", formats[i]->id);
+    if (n < 0) break;
+    used += (size_t)n;
+  }
+}
+
 const govinfo_format *govinfo_format_find(const char *id) {
   if (id == NULL) {
     gi_fail(GOVINFO_EINVAL, "format id is NULL");
     return NULL;
   }
-  for (size_t i = 0; i < GI_COUNT_OF(formats); i++)
-    if (strcmp(formats[i]->id, id) == 0) return formats[i];
-  gi_fail(GOVINFO_ENOTFOUND, "unknown format version \"%s\" (known: 2019, 2021)", id);
-  return NULL;
+  const struct govinfo_format *f = gi_format_find_n(id, strlen(id));
+  if (f == NULL) {
+    char known[128];
+    gi_format_ids(known, sizeof known);
+    gi_fail(GOVINFO_ENOTFOUND, "unknown format version \"%s\" (known: %s)", id, known);
+  }
+  return f;
 }
 
 const govinfo_format *govinfo_format_for_year(int year) {
@@ -132,9 +157,6 @@ size_t gi_format_table_offset(const struct govinfo_format *f, size_t table_index
   return offset;
 }
 
-static bool id_is(const char *id, const char *s, size_t len) {
-  return strncmp(id, s, len) == 0 && id[len] == '\0';
-}
 
 /* Looks `s` up in `count` records `stride` bytes apart whose first member is the id. */
 static long find_id(const void *base, size_t count, size_t stride, const char *s, size_t len,

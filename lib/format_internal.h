@@ -87,6 +87,11 @@ long gi_row_index(const struct govinfo_table *t, const char *id, size_t len, lon
 long gi_column_index(const struct govinfo_table *t, const char *id, size_t len, long hint);
 long gi_section_index(const struct govinfo_format *f, const char *id, size_t len);
 
+/* The format with that id (len bytes, any content), NULL when none. */
+const struct govinfo_format *gi_format_find_n(const char *id, size_t len);
+/* The known format ids for messages: "\"2019\", \"2021\"". */
+void gi_format_ids(char *buf, size_t size);
+
 /* Resolves "<table>.<row>.<column>" to indices; GOVINFO_ENOTFOUND (with error details) for an
  * unknown id or a heading row. */
 int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t *table,

@@ -36,7 +36,8 @@ typedef struct gi_decimal {
   bool negative;
 } gi_decimal;
 
-/* Parses [+-]digits[.digits] of exactly `len` bytes. GOVINFO_ETYPE when the text is not a
+/* Parses [+-]digits[.digits] of exactly `len` bytes, without leading zeros ("0.5" but not
+ * "05": YAML 1.1 would read "010" as octal). GOVINFO_ETYPE when the text is not a
  * plain decimal, GOVINFO_ERANGE when the whole part exceeds 2^53 or it has more than
  * GOVINFO_MAX_SCALE decimal places. Sets no error details. */
 int gi_decimal_parse(const char *text, size_t len, gi_decimal *out);
@@ -118,7 +119,10 @@ void gi_cell_clear(gi_cell *c);
 /* Validity checks shared by setters and readers. */
 int gi_check_date(const char *s);          /* YYYY-MM-DD, a real date */
 int gi_check_division_code(const char *s); /* 6, 9 or 12 digits */
-/* Checks mark text: non-empty and not numeric. Returns 0 or GOVINFO_ETYPE. */
+/* RFC 3629 UTF-8: no overlong forms, surrogates or code points above U+10FFFF. */
+bool gi_utf8_valid(const char *s, size_t len);
+/* Checks mark text: non-empty and not a number ("12" is refused; "12件" and "251000元" are
+ * marks). Returns 0 or GOVINFO_ETYPE. */
 int gi_check_mark(const char *s, size_t len);
 
 char *gi_strdup(const char *s);

@@ -1,5 +1,6 @@
 /* Reports in memory and in files: choosing JSON or YAML, reading whole files, and writing
  * files atomically (temporary file beside the target, then rename). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -37,7 +38,7 @@ static bool valid_syntax(govinfo_syntax syntax) {
 
 /* JSON when the first character after the BOM and whitespace opens an object. */
 static govinfo_syntax sniff(const char *buf, size_t len) {
-  size_t i = 0;
+  size_t i = len >= 3 && memcmp(buf, BOM, 3) == 0 ? 3 : 0;
   while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) i++;
   return i < len && buf[i] == '{' ? GOVINFO_SYNTAX_JSON : GOVINFO_SYNTAX_YAML;
 }
@@ -49,10 +50,8 @@ int govinfo_report_parse(govinfo_report **out, const char *buf, size_t len, govi
   if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
   if (!valid_syntax(syntax)) return gi_fail(GOVINFO_EINVAL, "unknown syntax %d", (int)syntax);
   if (buf == NULL) buf = "";
-  if (len >= 3 && memcmp(buf, BOM, 3) == 0) {
-    buf += 3;
-    len -= 3;
-  }
+  /* Both readers skip a byte order mark themselves, so offsets count from the caller's
+   * first byte. */
   if (syntax == GOVINFO_SYNTAX_AUTO) syntax = sniff(buf, len);
   /* The builder both readers share makes source_name the report's origin. */
   return syntax == GOVINFO_SYNTAX_JSON ? gi_json_parse(out, buf, len, source_name)
@@ -203,9 +202,19 @@ static void sync_directory(const char *path) {
   free(dir);
 }
 
-int govinfo_write_file_atomic(const char *path, const char *data, size_t len) {
-  if (path == NULL || path[0] == '\0') return gi_fail(GOVINFO_EINVAL, "path is NULL or empty");
-  if (data == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "data is NULL");
+/* Writes into something that is not a regular file (a FIFO, /dev/stdout, a terminal)
+ * directly: renaming over it would replace it with a file. */
+static int write_in_place(const char *path, const char *data, size_t len) {
+  int fd;
+  do fd = open(path, O_WRONLY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) return io_error(path, errno, "cannot open %s for writing", path);
+  int rc = write_all(fd, data, len) ? GOVINFO_OK : io_error(path, errno, "cannot write %s", path);
+  if (close(fd) != 0 && rc == GOVINFO_OK) rc = io_error(path, errno, "cannot write %s", path);
+  return rc;
+}
+
+static int replace_atomically(const char *path, const char *data, size_t len) {
   size_t n = strlen(path);
   char *tmp = malloc(n + sizeof ".XXXXXX");
   if (tmp == NULL) return gi_fail_oom();
@@ -234,5 +243,21 @@ int govinfo_write_file_atomic(const char *path, const char *data, size_t len) {
   else
     sync_directory(path);
   free(tmp);
+  return rc;
+}
+
+int govinfo_write_file_atomic(const char *path, const char *data, size_t len) {
+  if (path == NULL || path[0] == '\0') return gi_fail(GOVINFO_EINVAL, "path is NULL or empty");
+  if (data == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "data is NULL");
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    return io_error(path, EISDIR, "cannot write %s", path);
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(path, data, len);
+  /* A symbolic link keeps pointing where it did: the file it names is replaced. */
+  char *target = NULL;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL)) == NULL)
+    return io_error(path, errno, "cannot follow the link %s", path);
+  int rc = replace_atomically(target ? target : path, data, len);
+  free(target);
   return rc;
 }

@@ -62,7 +62,7 @@ static gi_loc here(const scanner *s) {
 /* Where any offset is, counting from the start: for errors only. */
 static gi_loc loc_of(const scanner *s, size_t offset) {
   gi_loc loc = {1, 1};
-  size_t line_start = 0, p = 0;
+  size_t line_start = s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, p = 0;
   while ((p = find_byte(s->buf, p, offset, '\n')) < offset) {
     loc.line++;
     line_start = ++p;
@@ -460,7 +460,10 @@ static int scan_after_value(scanner *s, scan_state *next) {
 
 /* Checks the whole document and records its events. */
 static int scan_document(scanner *s) {
-  if (s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0) s->pos = 3;
+  if (s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0) {
+    s->pos = 3; /* a byte order mark: offsets count it, columns (as in editors) do not */
+    s->line_start = 3;
+  }
   scan_state state = WANT_VALUE;
   for (;;) {
     skip_whitespace(s);

@@ -1,4 +1,5 @@
 /* The report model: metadata, sections and cells. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,46 @@
 static bool all_digits(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+/* RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). Runs of ASCII are
+ * skipped eight bytes at a time: section texts are long. */
+bool gi_utf8_valid(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t w;
+      memcpy(&w, p, 8);
+      if ((w & UINT64_C(0x8080808080808080)) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    unsigned c = *p;
+    if (c < 0x80) {
+      p++;
+      continue;
+    }
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi) return false;
+    for (size_t k = 2; k <= need; k++)
+      if ((p[k] & 0xC0) != 0x80) return false;
+    p += need + 1;
+  }
   return true;
 }
 
@@ -29,17 +70,21 @@ int gi_check_division_code(const char *s) {
 }
 
 int gi_check_mark(const char *s, size_t len) {
-  if (len == 0 || gi_looks_numeric(s, len)) return GOVINFO_ETYPE;
+  gi_decimal d;
+  int rc = len ? gi_decimal_parse(s, len, &d) : GOVINFO_OK;
+  if (rc == GOVINFO_OK || rc == GOVINFO_ERANGE) return GOVINFO_ETYPE; /* empty, or a number */
   return GOVINFO_OK;
 }
 
 const gi_meta_def gi_meta_defs[GI_META_COUNT_] = {
-    [GI_META_ORGAN] = {"organ", NULL, "text"},
-    [GI_META_TITLE] = {"title", NULL, "text"},
-    [GI_META_PUBLISHED] = {"published", gi_check_date, "a date written YYYY-MM-DD"},
-    [GI_META_DIVISION_CODE] = {"division_code", gi_check_division_code, "6, 9 or 12 digits"},
-    [GI_META_SOURCE] = {"source", NULL, "text"},
-    [GI_META_PREFACE] = {"preface", NULL, "text", true},
+    [GI_META_ORGAN] = {.key = "organ", .what = "text"},
+    [GI_META_TITLE] = {.key = "title", .what = "text"},
+    [GI_META_PUBLISHED] = {.key = "published", .check = gi_check_date,
+                           .what = "a date written YYYY-MM-DD"},
+    [GI_META_DIVISION_CODE] = {.key = "division_code", .check = gi_check_division_code,
+                               .what = "6, 9 or 12 digits"},
+    [GI_META_SOURCE] = {.key = "source", .what = "text"},
+    [GI_META_PREFACE] = {.key = "preface", .what = "text", .multiline = true},
 };
 
 int govinfo_report_new(govinfo_report **out, const char *format_id) {
@@ -211,8 +256,18 @@ static const char *get_meta(const govinfo_report *r, gi_meta which) {
   return r ? r->meta[which] : NULL;
 }
 
+/* Text handed in through the API: NULL allowed or not, and UTF-8 like everything the readers
+ * accept, so a report can always be written and read back. */
+static int check_text(const char *what, const char *value) {
+  if (value && !gi_utf8_valid(value, strlen(value)))
+    return gi_fail(GOVINFO_EINVAL, "%s is not valid UTF-8", what);
+  return GOVINFO_OK;
+}
+
 static int set_meta(govinfo_report *r, gi_meta which, const char *value) {
   if (r == NULL) return gi_fail(GOVINFO_EINVAL, "report is NULL");
+  int rc = check_text(gi_meta_defs[which].key, value);
+  if (rc) return rc;
   char *copy = NULL;
   if (value && (copy = gi_strdup(value)) == NULL) return gi_fail_oom();
   return gi_report_take_meta(r, which, copy);
@@ -334,6 +389,8 @@ int govinfo_report_set_section(govinfo_report *r, const char *id, const char *ti
   if (r == NULL || text == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
   long def = find_section_def(r, id);
   if (def < 0) return GOVINFO_ENOTFOUND;
+  int rc = check_text("a section title", title);
+  if (rc || (rc = check_text("a section text", text))) return rc;
   char *t = title ? gi_strdup(title) : NULL;
   if (title && t == NULL) return gi_fail_oom();
   return gi_report_take_section(r, (size_t)def, t, gi_strdup(text), (gi_loc){0, 0});
@@ -488,6 +545,8 @@ int govinfo_report_set_mark(govinfo_report *r, const char *cell_id, const char *
   if (gi_check_mark(mark, strlen(mark)))
     return gi_fail(GOVINFO_ETYPE, "a mark is non-empty text that is not a number, not \"%s\"",
                    mark);
+  int rc = check_text("a mark", mark);
+  if (rc) return rc;
   char *copy = gi_strdup(mark);
   if (copy == NULL) return gi_fail_oom();
   gi_cell_take_mark(c, copy);

@@ -5,8 +5,8 @@
  * Locations: libyaml counts characters (index and column); we report bytes like the JSON
  * reader, converting with a cursor that only moves forward in the usual case, so the
  * conversion costs one walk over the text; the line's start is found by stepping back over
- * the mark's column, which is short. Positions are those of the buffer as given: a
- * UTF-8 byte order mark counts as the first three bytes of line 1. */
+ * the mark's column, which is short. Offsets are those of the buffer as given, a UTF-8 byte
+ * order mark included; columns on line 1 start after it, as editors show them. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,7 +88,7 @@ static size_t back_chars(const reader *rd, size_t at, size_t chars) {
 /* Line, byte column and byte offset of a libyaml mark. */
 static void locate_mark(reader *rd, yaml_mark_t m, gi_loc *loc, size_t *offset) {
   size_t at = byte_of_char(rd, &rd->at, m.index);
-  size_t start = m.line == 0 ? 0 : back_chars(rd, at, m.column);
+  size_t start = m.line == 0 ? rd->bom : back_chars(rd, at, m.column);
   loc->line = (uint32_t)(m.line + 1);
   loc->column = (uint32_t)(at - start + 1);
   *offset = at;
@@ -109,7 +109,7 @@ static size_t break_length(const unsigned char *p, size_t i, size_t len) {
 static gi_loc locate_byte(const reader *rd, size_t offset) {
   const unsigned char *p = (const unsigned char *)rd->buf;
   gi_loc loc = {1, 1};
-  size_t line_start = 0;
+  size_t line_start = rd->bom;
   for (size_t i = 0; i < offset && i < rd->len;) {
     size_t n = break_length(p, i, rd->len);
     if (n == 0) {

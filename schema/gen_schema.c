@@ -79,12 +79,12 @@ static cJSON *ref_to(const char *name) {
 
 /* ---- shared definitions ---- */
 
-/* A mark is non-empty text that does not look like a number (gi_looks_numeric in
- * lib/decimal.c): "12" as a string is an error, not a mark. */
+/* A mark is non-empty text that is not a number in the grammar of gi_decimal_parse
+ * (lib/decimal.c): "12" as a string is an error, "12件" is a mark. */
 static cJSON *mark_schema(void) {
   cJSON *s = typed("string", NULL);
   bool ok = put(s, "minLength", cJSON_CreateNumber(1)) &&
-            put(s, "not", object_with("pattern", string("^[+-]?\\.?[0-9]")));
+            put(s, "not", object_with("pattern", string("^[+-]?(0|[1-9][0-9]*)(\\.[0-9]+)?$")));
   return checked(s, ok);
 }
 

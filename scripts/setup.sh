@@ -3,11 +3,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: run as root, or install sudo" >&2; exit 1; }
+  sudo="sudo"
+fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 # shellcheck disable=SC2046
 $sudo apt-get install -y -qq --no-install-recommends $(cat scripts/debian-packages.txt) >/dev/null
+# A build directory left half-made (say, by a setup before the packages were there) is redone.
+[ -f build/meson-private/coredata.dat ] || rm -rf build
 if [ -d build ]; then meson setup --reconfigure build >/dev/null; else meson setup build >/dev/null; fi
 ninja -C build
 build/tools/govinfo validate examples/reports/suibin-2020.yaml &&

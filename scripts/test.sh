@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite: a gcc build, an AddressSanitizer + UBSan build, a clang build, the
 # unit tests under valgrind, and the C example built against the installed library through
-# pkg-config. Ends with one line "N passed, N failed". Needs scripts/setup.sh's packages.
+# pkg-config. Ends with one line "N passed, N failed" (", N skipped" when any were); exits
+# non-zero when anything failed. Needs scripts/setup.sh's packages.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -29,37 +30,38 @@ build() { # build DIR [meson options...]
   ninja -C "$dir" >"$dir.build.log" 2>&1 || { cat "$dir.build.log"; return 1; }
 }
 
-suite() { # suite DIR [meson test options...]
-  local dir=$1
-  shift
-  meson test -C "$dir" --no-rebuild --print-errorlogs "$@"
+suite() { # suite DIR LOGNAME [meson test options...]: its log is DIR/meson-logs/LOGNAME.json
+  local dir=$1 logname=$2
+  shift 2
+  meson test -C "$dir" --no-rebuild --print-errorlogs --logbase "$logname" "$@"
 }
 
 step "gcc build" build "$out/gcc"
-step "gcc tests" suite "$out/gcc"
+step "gcc tests" suite "$out/gcc" gcc
 step "asan+ubsan build" build "$out/asan" -Db_sanitize=address,undefined -Db_lundef=false
-step "asan+ubsan tests" suite "$out/asan"
+step "asan+ubsan tests" suite "$out/asan" asan
 build_with_clang() { CC=clang build "$@"; }
 step "clang build" build_with_clang "$out/clang"
-step "clang unit tests" suite "$out/clang" --suite unit
+step "clang unit tests" suite "$out/clang" clang-unit --suite unit
 # Criterion runs each test in a child process and ignores how it exits, so valgrind writes
 # a log per process and the step fails on any log that reports an error or a leak.
 valgrind_unit_tests() {
   local logs=$out/valgrind
   rm -rf "$logs" && mkdir -p "$logs"
-  suite "$out/gcc" --suite unit --num-processes 2 --timeout-multiplier 10 \
+  suite "$out/gcc" valgrind-unit --suite unit --num-processes 2 --timeout-multiplier 10 \
     --wrap="valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes --log-file=$logs/%p.log" ||
     return 1
   local bad
-  bad=$(grep -lE "ERROR SUMMARY: [1-9]" "$logs"/*.log)
+  # A log without its summary is as bad as one with errors: the process died unchecked.
+  bad=$(grep -lE "ERROR SUMMARY: [1-9]" "$logs"/*.log; grep -L "ERROR SUMMARY" "$logs"/*.log)
   [ -z "$bad" ] && return 0
-  echo "valgrind found errors:" && cat $bad
+  echo "valgrind found errors or lost its summary:" && cat $bad
   return 1
 }
 step "valgrind unit tests" valgrind_unit_tests
 valgrind_cli_tests() {
   GOVINFO_TEST_WRAPPER="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
-    suite "$out/gcc" --suite cli --timeout-multiplier 10
+    suite "$out/gcc" valgrind-cli --suite cli --timeout-multiplier 10
 }
 step "valgrind CLI tests" valgrind_cli_tests
 
@@ -81,4 +83,4 @@ install_example() {
 }
 step "C example against the installed library" install_example
 
-/usr/bin/python3 scripts/count-results.py "$out/steps.tap" "$out"/gcc "$out"/asan "$out"/clang
+/usr/bin/python3 scripts/count-results.py "$out/steps.tap" "$out"/*/meson-logs/*.json

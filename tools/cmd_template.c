@@ -1,4 +1,5 @@
 /* govinfo template: a blank report to fill in, as YAML with the labels as comments. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,23 @@ static int parse_year(const cli_command *cmd, const char *text, int *year) {
  * why. */
 static const govinfo_format *choose_format(const char *id, int year) {
   const govinfo_format *format = id ? govinfo_format_find(id) : govinfo_format_for_year(year);
-  if (format == NULL) cli_error("%s", govinfo_error_last()->message);
+  if (format == NULL) {
+    cli_error("%s", govinfo_error_last()->message);
+    return NULL;
+  }
+  int first = govinfo_format_first_year(format), last = govinfo_format_last_year(format);
+  if (year < first || (last != 0 && year > last)) {
+    char years[32];
+    if (last)
+      snprintf(years, sizeof years, "%d to %d", first, last);
+    else
+      snprintf(years, sizeof years, "from %d on", first);
+    const govinfo_format *right = govinfo_format_for_year(year);
+    cli_error("format %s is for report years %s, not %d%s%s%s", govinfo_format_id(format), years,
+              year, right ? " (use --format " : "", right ? govinfo_format_id(right) : "",
+              right ? ")" : "");
+    return NULL;
+  }
   return format;
 }
 

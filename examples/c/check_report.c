@@ -7,6 +7,14 @@
 #include <govinfo/govinfo.h>
 #include <stdio.h>
 
+/* "file:line:col: ", or "file: " when the line is not known. */
+static void print_location(FILE *out, const char *file, unsigned line, unsigned column) {
+  if (line)
+    fprintf(out, "%s:%u:%u: ", file, line, column);
+  else
+    fprintf(out, "%s: ", file);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s REPORT.yaml|REPORT.json\n", argv[0]);
@@ -15,7 +23,8 @@ int main(int argc, char **argv) {
   govinfo_report *report = NULL;
   if (govinfo_report_load(&report, argv[1], GOVINFO_SYNTAX_AUTO) != GOVINFO_OK) {
     const govinfo_error *e = govinfo_error_last();
-    fprintf(stderr, "%s:%u:%u: error: %s\n", argv[1], e->line, e->column, e->message);
+    print_location(stderr, argv[1], e->line, e->column);
+    fprintf(stderr, "error: %s\n", e->message);
     return 2;
   }
   govinfo_diagnostics *found = NULL;
@@ -26,12 +35,13 @@ int main(int argc, char **argv) {
   }
   for (size_t i = 0; i < govinfo_diagnostics_count(found); i++) {
     const govinfo_diagnostic *d = govinfo_diagnostics_at(found, i);
-    printf("%s:%u:%u: %s: %s [%s]\n", argv[1], govinfo_diagnostic_line(d),
-           govinfo_diagnostic_column(d), govinfo_severity_name(govinfo_diagnostic_severity(d)),
+    print_location(stdout, argv[1], govinfo_diagnostic_line(d), govinfo_diagnostic_column(d));
+    printf("%s: %s [%s]\n", govinfo_severity_name(govinfo_diagnostic_severity(d)),
            govinfo_diagnostic_message_en(d), govinfo_diagnostic_rule(d));
   }
   size_t errors = govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_ERROR);
-  printf("%s %s (format %s, %d): %zu errors, %zu warnings\n", govinfo_report_organ(report),
+  const char *organ = govinfo_report_organ(report);
+  printf("%s %s (format %s, %d): %zu errors, %zu warnings\n", organ ? organ : "(no organ)",
          errors ? "fails" : "passes", govinfo_format_id(govinfo_report_format(report)),
          govinfo_report_year(report), errors,
          govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_WARNING));

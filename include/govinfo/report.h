@@ -105,12 +105,15 @@ GOVINFO_API int govinfo_report_get_mark(const govinfo_report *report, const char
                                         const char **out);
 /* GOVINFO_ERANGE beyond +-2^53. */
 GOVINFO_API int govinfo_report_set_int(govinfo_report *report, const char *cell_id, int64_t value);
-/* Exact decimal text: optional sign, digits, optionally "." and 1..GOVINFO_MAX_SCALE digits.
+/* Exact decimal text: optional sign, digits without leading zeros, optionally "." and
+ * 1..GOVINFO_MAX_SCALE digits.
  * GOVINFO_ETYPE for anything else, GOVINFO_ERANGE when too large or too precise. */
 GOVINFO_API int govinfo_report_set_number(govinfo_report *report, const char *cell_id,
                                           const char *text);
 GOVINFO_API int govinfo_report_set_blank(govinfo_report *report, const char *cell_id);
-/* A mark is non-empty text that is not a number (GOVINFO_ETYPE otherwise); copied. */
+/* A mark is non-empty UTF-8 text that is not itself a number: "/", "—", "无", "251000元".
+ * GOVINFO_ETYPE for "" or "12" (set the number instead), GOVINFO_EINVAL for invalid UTF-8.
+ * Copied. */
 GOVINFO_API int govinfo_report_set_mark(govinfo_report *report, const char *cell_id,
                                         const char *mark);
 /* Makes the cell absent. */

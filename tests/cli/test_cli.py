@@ -536,6 +536,15 @@ class TemplateTest(CliTest):
         self.assertStatus(r, 2)
         self.assertIn("2018", r.stderr)
 
+    def test_a_format_that_does_not_apply_to_the_year_exits_2_and_names_the_right_one(self):
+        r = run("template", "--format", "2019", "--year", "2025")
+        self.assertStatus(r, 2)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("use --format 2021", r.stderr)
+        r = run("template", "--format", "2021", "--year", "2020")
+        self.assertStatus(r, 2)
+        self.assertIn("use --format 2019", r.stderr)
+
     def test_bad_arguments_are_usage_errors(self):
         for args in ([], ["--year"], ["--year", "20x4"], ["--year", "0"], ["--year", "12345"],
                      ["--year", "2024", "extra"], ["--year", "2024", "-o", "t.json"]):
