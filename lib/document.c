@@ -619,6 +619,8 @@ static int find_format(builder *b, const struct govinfo_format **out) {
           (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e)))) {
         rc = fail(b, v, GOVINFO_ESCHEMA, "format must be a version id such as \"2021\", not %s",
                   describe(e));
+      } else if (memchr(e->text, '\0', e->len)) {
+        rc = fail(b, v, GOVINFO_ESCHEMA, "format contains a NUL character");
       } else if ((*out = gi_format_find_n(e->text, e->len)) == NULL) {
         char known[128];
         gi_format_ids(known, sizeof known);

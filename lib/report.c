@@ -108,6 +108,8 @@ int govinfo_report_new(govinfo_report **out, const char *format_id) {
 
 int govinfo_report_new_template(govinfo_report **out, const char *format_id, int year,
                                 const char *organ) {
+  if (out == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
+  *out = NULL;
   govinfo_report *r;
   int rc = govinfo_report_new(&r, format_id);
   if (rc) return rc;

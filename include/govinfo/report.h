@@ -35,7 +35,8 @@ typedef enum govinfo_cell_state {
  * Free with govinfo_report_free(). GOVINFO_ENOTFOUND for an unknown format id. */
 GOVINFO_API int govinfo_report_new(govinfo_report **out, const char *format_id);
 /* New report ready to fill in: year and organ (may be NULL) set, the six sections with their
- * official titles and empty text, every cell blank. */
+ * official titles and empty text, every cell of every data row blank (group rows, which
+ * normally print nothing of their own, stay absent). */
 GOVINFO_API int govinfo_report_new_template(govinfo_report **out, const char *format_id, int year,
                                             const char *organ);
 /* New, deep copy. */

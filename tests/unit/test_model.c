@@ -206,3 +206,23 @@ Test(model, the_preface_is_kept_as_given) {
   govinfo_report_free(copy);
   govinfo_report_free(r);
 }
+
+Test(model, marks_may_start_with_digits_but_may_not_be_numbers) {
+  govinfo_report *r = new_report("2019");
+  const char *id = "table2_art20_9.centralized_procurement.total_amount";
+  const char *mark = NULL;
+  cr_assert_eq(govinfo_report_set_mark(r, id, "251000元"), 0);
+  cr_assert_eq(govinfo_report_get_mark(r, id, &mark), 0);
+  cr_assert_str_eq(mark, "251000元");
+  cr_assert_eq(govinfo_report_set_mark(r, id, "12件"), 0);
+  cr_assert_eq(govinfo_report_set_mark(r, id, "010"), 0, "not a number in the report grammar");
+  cr_assert_eq(govinfo_report_set_mark(r, id, "-3"), GOVINFO_ETYPE);
+  cr_assert_eq(govinfo_report_set_mark(r, id, "1.1234567"), GOVINFO_ETYPE, "a number, too precise");
+  cr_assert_eq(govinfo_report_set_number(r, id, "010"), GOVINFO_ETYPE);
+  govinfo_report_free(r);
+}
+
+Test(model, constructors_refuse_a_null_output) {
+  cr_assert_eq(govinfo_report_new_template(NULL, "2021", 2024, NULL), GOVINFO_EINVAL);
+  cr_assert_eq(govinfo_report_copy(NULL, NULL), GOVINFO_EINVAL);
+}

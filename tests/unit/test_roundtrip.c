@@ -100,12 +100,15 @@ ParameterizedTest(size_t *index, roundtrip, files_are_already_canonical) {
 Test(roundtrip, blank_mark_number_and_absent_survive_both_forms) {
   govinfo_report *r = NULL;
   cr_assert_eq(govinfo_report_new(&r, "2021"), 0);
-  govinfo_report_set_blank(r, "table3.granted.natural_person");
-  govinfo_report_set_mark(r, "table3.granted.commercial", "/");
-  govinfo_report_set_int(r, "table3.granted.research", 0);
-  govinfo_report_set_number(r, "table2_art20_8.admin_fees.fee_amount", "0.1");
-  govinfo_report_set_number(r, "table2_art20_6.admin_penalty.decisions", "9007199254740992");
-  govinfo_report_set_int(r, "table3.other_processing.total", 4); /* a group's own figure */
+  cr_assert_eq(govinfo_report_set_blank(r, "table3.granted.natural_person"), 0);
+  cr_assert_eq(govinfo_report_set_mark(r, "table3.granted.commercial", "/"), 0);
+  cr_assert_eq(govinfo_report_set_int(r, "table3.granted.research", 0), 0);
+  cr_assert_eq(govinfo_report_set_number(r, "table2_art20_8.admin_fees.fee_amount", "0.1"), 0);
+  cr_assert_eq(govinfo_report_set_number(r, "table2_art20_6.admin_penalty.decisions",
+                                         "9007199254740992"),
+               0);
+  /* a group's own figure */
+  cr_assert_eq(govinfo_report_set_int(r, "table3.other_processing.total", 4), 0);
   assert_stable_through(r, GOVINFO_SYNTAX_JSON);
   assert_stable_through(r, GOVINFO_SYNTAX_YAML);
   size_t len;
@@ -116,6 +119,7 @@ Test(roundtrip, blank_mark_number_and_absent_survive_both_forms) {
   cr_assert(strstr(json, "\"fee_amount\":\t0.1\n"));
   cr_assert(strstr(json, "9007199254740992"));
   cr_assert_null(strstr(json, "public_interest"), "absent cells are left out");
+  cr_assert(strstr(json, "\"other_processing\":\t{\n\t\t\t\t\"total\":\t4\n"), "%s", json);
   govinfo_free(json);
   govinfo_report_free(r);
 }

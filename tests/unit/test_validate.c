@@ -1127,3 +1127,53 @@ Test(validate, a_new_format_version_is_validated_from_its_data_alone) {
   r->format = &gi_format_2021;
   govinfo_report_free(r);
 }
+
+/* ---- every line of every identity, driven by the format data ---- */
+
+/* Number of findings of `rule` and, through *first_path, the first path of the last one. */
+static size_t count_rule(const govinfo_diagnostics *list, const char *rule, const char **first) {
+  size_t n = 0;
+  for (size_t i = 0; i < govinfo_diagnostics_count(list); i++) {
+    const govinfo_diagnostic *d = govinfo_diagnostics_at(list, i);
+    if (strcmp(govinfo_diagnostic_rule(d), rule) != 0) continue;
+    *first = govinfo_diagnostic_path_at(d, 0);
+    n++;
+  }
+  return n;
+}
+
+/* Puts 1 into the first total cell of one line (a column, or a row) of an identity and
+ * expects exactly one finding of its rule, located at that cell. */
+static void expect_line_checked(const char *format_id, const gi_identity *id, const char *row,
+                                const char *column) {
+  govinfo_report *r = base_report(format_id);
+  char cell[160], pointer[200];
+  snprintf(cell, sizeof cell, "%s.%s.%s", id->table, row, column);
+  snprintf(pointer, sizeof pointer, "/tables/%s/%s/%s", id->table, row, column);
+  set_int(r, cell, 1);
+  govinfo_diagnostics *list = validate(r);
+  const char *rule = govinfo_rule_id(govinfo_rule_at(id->rule)), *first = NULL;
+  size_t n = count_rule(list, rule, &first);
+  cr_assert_eq(n, 1, "%s: %zu findings of %s after setting %s", format_id, n, rule, cell);
+  cr_assert_str_eq(first, pointer, "%s %s", format_id, rule);
+  govinfo_diagnostics_free(list);
+  govinfo_report_free(r);
+}
+
+Test(validate, every_column_and_every_row_of_every_identity_is_checked) {
+  FOR_EACH_FORMAT(f) {
+    const struct govinfo_format *format = govinfo_format_find(*f);
+    for (size_t i = 0; i < format->nidentities; i++) {
+      const gi_identity *id = &format->identities[i];
+      const struct govinfo_table *t = govinfo_format_table_find(format, id->table);
+      if (id->axis == GI_EACH_COLUMN) {
+        for (size_t c = 0; c < t->ncolumns; c++)
+          expect_line_checked(*f, id, id->totals[0], t->columns[c].id);
+      } else {
+        for (size_t row = 0; row < t->nrows; row++)
+          if (t->rows[row].role == GOVINFO_ROW_DATA)
+            expect_line_checked(*f, id, t->rows[row].id, id->totals[0]);
+      }
+    }
+  }
+}

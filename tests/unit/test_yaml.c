@@ -898,3 +898,30 @@ Test(yaml, a_multi_line_preface_is_a_block_literal_after_the_metadata) {
   govinfo_report_free(back);
   govinfo_report_free(r);
 }
+
+Test(yaml, text_after_digits_is_a_mark_when_quoted_and_an_error_when_plain) {
+  govinfo_report *r = parse_ok("format: \"2019\"\ntables:\n  table2_art20_9:\n"
+                               "    centralized_procurement:\n      total_amount: \"251000元\"\n");
+  const char *mark = NULL;
+  cr_assert_eq(govinfo_report_get_mark(r, "table2_art20_9.centralized_procurement.total_amount",
+                                       &mark), 0);
+  cr_assert_str_eq(mark, "251000元");
+  govinfo_report_free(r);
+  const char *plain = "format: \"2019\"\ntables:\n  table4:\n    review:\n      total: 12件\n";
+  const govinfo_error *e = parse_fails_str(plain, GOVINFO_ESCHEMA);
+  cr_assert(strstr(e->message, "quote it to keep it as a mark"), "%s", e->message);
+  cr_assert_str_eq(e->path, "/tables/table4/review/total");
+  e = parse_fails_str("format: \"2019\"\ntables:\n  table4:\n    review:\n      total: 010\n",
+                      GOVINFO_ESCHEMA);
+  cr_assert_str_eq(e->path, "/tables/table4/review/total");
+}
+
+Test(yaml, a_key_with_a_nul_character_is_refused_where_it_is) {
+  const char *text = "format: \"2021\"\ntables:\n  \"table3\\0zzzzzzzz\":\n    new_received: {}\n";
+  const govinfo_error *e = parse_fails_str(text, GOVINFO_ESCHEMA);
+  cr_assert(strstr(e->message, "NUL"), "%s", e->message);
+  cr_assert_eq(e->line, 3);
+  e = parse_fails_str("format: \"2021\\0junk\"\n", GOVINFO_ESCHEMA);
+  cr_assert(strstr(e->message, "NUL"), "%s", e->message);
+  cr_assert_str_eq(e->path, "/format");
+}
