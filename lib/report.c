@@ -420,8 +420,10 @@ gi_cell *gi_report_cell(const govinfo_report *r, size_t table, size_t row, size_
 }
 
 void gi_cell_clear(gi_cell *c) {
-  free(c->mark);
-  c->mark = NULL;
+  if (c->mark) { /* most cells never held one: spare the call */
+    free(c->mark);
+    c->mark = NULL;
+  }
   c->state = GOVINFO_CELL_ABSENT;
   c->loc = (gi_loc){0, 0};
 }

@@ -171,7 +171,8 @@ static int push(reader *rd, gi_event_type type, yaml_mark_t mark, gi_event **out
   gi_event *e = gi_event_append(&rd->events, &rd->n, &rd->cap);
   if (e == NULL) return GOVINFO_ENOMEM;
   e->type = (uint8_t)type;
-  locate_mark(rd, mark, &e->loc, &e->offset);
+  /* Nothing is ever reported at the end of a mapping or list: spare the conversion. */
+  if (type != GI_EV_END) locate_mark(rd, mark, &e->loc, &e->offset);
   if (out) *out = e;
   return GOVINFO_OK;
 }
