@@ -339,6 +339,12 @@ static int read_cell(builder *b, size_t i, gi_cell *cell) {
 
 static void list_ids(char *buf, size_t size, const void *base, size_t count, size_t stride);
 
+/* Appends ", id" (or "id" first) to a list of keys for an error message. */
+static void list_add(char *buf, size_t size, const char *id) {
+  size_t used = strlen(buf);
+  if (used < size) snprintf(buf + used, size - used, "%s%s", used ? ", " : "", id);
+}
+
 typedef struct row_ctx {
   size_t table, row;
   long hint;
@@ -369,14 +375,9 @@ static void explain_row(builder *b, void *ctx, char *what, size_t what_size, cha
 static const mapping_kind row_mapping = {lookup_column, read_column_value, explain_row};
 
 static void list_ids(char *buf, size_t size, const void *base, size_t count, size_t stride) {
-  size_t used = 0;
   buf[0] = '\0';
-  for (size_t k = 0; k < count && used < size; k++) {
-    const char *id = *(const char *const *)((const char *)base + k * stride);
-    int n = snprintf(buf + used, size - used, "%s%s", k ? ", " : "", id);
-    if (n < 0) break;
-    used += (size_t)n;
-  }
+  for (size_t k = 0; k < count; k++)
+    list_add(buf, size, *(const char *const *)((const char *)base + k * stride));
 }
 
 typedef struct table_ctx {
@@ -410,14 +411,9 @@ static void explain_table(builder *b, void *ctx, char *what, size_t what_size, c
                           size_t keys_size) {
   const struct govinfo_table *t = &b->report->format->tables[((table_ctx *)ctx)->table];
   snprintf(what, what_size, "table %s of format %s", t->id, b->report->format->id);
-  size_t used = 0;
   keys[0] = '\0';
-  for (size_t r = 0; r < t->nrows && used < keys_size; r++) {
-    if (t->rows[r].role == GOVINFO_ROW_HEADING) continue;
-    int n = snprintf(keys + used, keys_size - used, "%s%s", used ? ", " : "", t->rows[r].id);
-    if (n < 0) break;
-    used += (size_t)n;
-  }
+  for (size_t r = 0; r < t->nrows; r++)
+    if (t->rows[r].role != GOVINFO_ROW_HEADING) list_add(keys, keys_size, t->rows[r].id);
 }
 
 static const mapping_kind table_mapping = {lookup_row, read_row_value, explain_table};
@@ -596,13 +592,9 @@ static void explain_top(builder *b, void *ctx, char *what, size_t what_size, cha
                                    TOP_SECTIONS,      TOP_TABLES};
   _Static_assert(GI_COUNT_OF(canonical) == TOP_COUNT_, "every top-level key is listed");
   snprintf(what, what_size, "the report");
-  size_t used = 0;
   keys[0] = '\0';
-  for (size_t k = 0; k < GI_COUNT_OF(canonical) && used < keys_size; k++) {
-    int n = snprintf(keys + used, keys_size - used, "%s%s", k ? ", " : "", top_key(canonical[k]));
-    if (n < 0) break;
-    used += (size_t)n;
-  }
+  for (size_t k = 0; k < GI_COUNT_OF(canonical); k++)
+    list_add(keys, keys_size, top_key(canonical[k]));
 }
 
 static const mapping_kind top_mapping = {lookup_top_key, read_top_value, explain_top};
