@@ -48,11 +48,13 @@ const govinfo_format *govinfo_format_find(const char *id) {
   return f;
 }
 
+int govinfo_format_covers_year(const govinfo_format *f, int year) {
+  return f && year >= f->first_year && (f->last_year == 0 || year <= f->last_year);
+}
+
 const govinfo_format *govinfo_format_for_year(int year) {
-  for (size_t i = 0; i < GI_COUNT_OF(formats); i++) {
-    const struct govinfo_format *f = formats[i];
-    if (year >= f->first_year && (f->last_year == 0 || year <= f->last_year)) return f;
-  }
+  for (size_t i = 0; i < GI_COUNT_OF(formats); i++)
+    if (govinfo_format_covers_year(formats[i], year)) return formats[i];
   gi_fail(GOVINFO_ENOTFOUND, "no format version applies to report year %d", year);
   return NULL;
 }

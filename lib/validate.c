@@ -641,16 +641,12 @@ static void check_meta(vctx *x, gi_rule rule) {
   }
 }
 
-static bool format_applies(const struct govinfo_format *f, int year) {
-  return year >= f->first_year && (f->last_year == 0 || year <= f->last_year);
-}
-
 static void check_format_year(vctx *x, gi_rule rule) {
   int year = x->r->year;
-  if (year == 0 || format_applies(x->f, year)) return;
+  if (year == 0 || govinfo_format_covers_year(x->f, year)) return;
   const struct govinfo_format *right = NULL;
   for (size_t i = 0; i < govinfo_format_count() && right == NULL; i++)
-    if (format_applies(govinfo_format_at(i), year)) right = govinfo_format_at(i);
+    if (govinfo_format_covers_year(govinfo_format_at(i), year)) right = govinfo_format_at(i);
   begin(x, rule);
   add_path(x, x->r->format_loc, "/format");
   if (right) {

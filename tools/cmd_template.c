@@ -33,8 +33,8 @@ static const govinfo_format *choose_format(const char *id, int year) {
     cli_error("%s", govinfo_error_last()->message);
     return NULL;
   }
-  int first = govinfo_format_first_year(format), last = govinfo_format_last_year(format);
-  if (year < first || (last != 0 && year > last)) {
+  if (!govinfo_format_covers_year(format, year)) {
+    int first = govinfo_format_first_year(format), last = govinfo_format_last_year(format);
     char years[32];
     if (last)
       snprintf(years, sizeof years, "%d to %d", first, last);

@@ -46,6 +46,8 @@ GOVINFO_API const char *govinfo_format_name(const govinfo_format *format);
 GOVINFO_API int govinfo_format_first_year(const govinfo_format *format);
 /* Last report year the format applies to; 0 while it is in force. */
 GOVINFO_API int govinfo_format_last_year(const govinfo_format *format);
+/* 1 when reports for that year use this format, else 0. */
+GOVINFO_API int govinfo_format_covers_year(const govinfo_format *format, int year);
 
 GOVINFO_API size_t govinfo_format_section_count(const govinfo_format *format);
 GOVINFO_API const govinfo_section_def *govinfo_format_section_at(const govinfo_format *format,

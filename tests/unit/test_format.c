@@ -41,6 +41,10 @@ Test(format, versions_cover_the_years_without_gaps) {
   cr_assert_str_eq(govinfo_format_id(govinfo_format_for_year(2020)), "2019");
   cr_assert_str_eq(govinfo_format_id(govinfo_format_for_year(2021)), "2021");
   cr_assert_str_eq(govinfo_format_id(govinfo_format_for_year(2035)), "2021");
+  cr_assert(govinfo_format_covers_year(govinfo_format_find("2019"), 2020));
+  cr_assert_not(govinfo_format_covers_year(govinfo_format_find("2019"), 2021));
+  cr_assert(govinfo_format_covers_year(govinfo_format_find("2021"), 2099));
+  cr_assert_not(govinfo_format_covers_year(NULL, 2021));
   cr_assert_null(govinfo_format_find("2020"));
   cr_assert_eq(govinfo_error_last()->code, GOVINFO_ENOTFOUND);
 }
