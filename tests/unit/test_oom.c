@@ -1,0 +1,135 @@
+/* Allocation failure, SQLite's way: the library's malloc, calloc and realloc are wrapped
+ * (ld --wrap, see tests/meson.build) so that the n-th one fails, for every n until a run
+ * needs no more. Each run must either succeed or fail with GOVINFO_ENOMEM, and leave
+ * nothing behind (ASan and valgrind run this suite too). libyaml's and cJSON's own
+ * allocations are not wrapped; what they report as failures the library turns into
+ * GOVINFO_ENOMEM as well. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+
+/* Test-only state: Criterion runs each test in a process of its own. */
+static long allocations_left = -1; /* -1: never fail */
+static bool failed_one;
+
+static bool allocation_fails(void) {
+  if (allocations_left < 0) return false;
+  if (allocations_left == 0) {
+    failed_one = true;
+    return true;
+  }
+  allocations_left--;
+  return false;
+}
+
+void *__wrap_malloc(size_t size) { return allocation_fails() ? NULL : __real_malloc(size); }
+void *__wrap_calloc(size_t n, size_t size) {
+  return allocation_fails() ? NULL : __real_calloc(n, size);
+}
+void *__wrap_realloc(void *p, size_t size) {
+  return allocation_fails() ? NULL : __real_realloc(p, size);
+}
+
+typedef int operation(const char *text, size_t len);
+
+/* Runs `op` with the 1st, 2nd, ... allocation failing until a run completes untouched. */
+static void fail_each_allocation_in_turn(operation *op, const char *text, size_t len) {
+  for (long n = 0;; n++) {
+    allocations_left = n;
+    failed_one = false;
+    int rc = op(text, len);
+    bool failed = failed_one;
+    allocations_left = -1;
+    if (!failed) {
+      cr_assert_eq(rc, GOVINFO_OK, "with no failed allocation: %s", govinfo_error_last()->message);
+      cr_assert_gt(n, 5, "the operation should allocate");
+      return;
+    }
+    cr_assert(rc == GOVINFO_OK || rc == GOVINFO_ENOMEM,
+              "allocation %ld failed and the result was %s: %s", n + 1, govinfo_error_name(rc),
+              govinfo_error_last()->message);
+  }
+}
+
+/* parse → validate → serialize both ways; frees whatever it made. */
+static int read_check_write(const char *text, size_t len) {
+  govinfo_report *r = NULL;
+  int rc = govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_AUTO, "oom");
+  if (rc) return rc;
+  govinfo_diagnostics *found = NULL;
+  char *json = NULL, *yaml = NULL, *diagnostics = NULL;
+  if ((rc = govinfo_report_validate(&found, r)) == GOVINFO_OK &&
+      (rc = govinfo_diagnostics_to_json(&diagnostics, NULL, found)) == GOVINFO_OK &&
+      (rc = govinfo_report_serialize(&json, NULL, r, GOVINFO_SYNTAX_JSON, 0)) == GOVINFO_OK)
+    rc = govinfo_report_serialize(&yaml, NULL, r, GOVINFO_SYNTAX_YAML, GOVINFO_WRITE_LABELS);
+  govinfo_free(json);
+  govinfo_free(yaml);
+  govinfo_free(diagnostics);
+  govinfo_diagnostics_free(found);
+  govinfo_report_free(r);
+  return rc;
+}
+
+static int copy_and_template(const char *text, size_t len) {
+  (void)text;
+  (void)len;
+  govinfo_report *t = NULL, *copy = NULL;
+  int rc = govinfo_report_new_template(&t, "2021", 2024, "某县人民政府");
+  if (rc == GOVINFO_OK) rc = govinfo_report_copy(&copy, t);
+  if (rc == GOVINFO_OK) rc = govinfo_report_set_mark(copy, "table4.review.total", "/");
+  if (rc == GOVINFO_OK) rc = govinfo_report_set_section(copy, "s6", NULL, "无。");
+  govinfo_report_free(copy);
+  govinfo_report_free(t);
+  return rc;
+}
+
+static char *example(const char *relative, govinfo_syntax syntax, size_t *len) {
+  char *text = test_read_file(test_source_path(relative), len);
+  if (syntax == GOVINFO_SYNTAX_YAML) return text;
+  govinfo_report *r = NULL;
+  cr_assert_eq(govinfo_report_parse(&r, text, *len, GOVINFO_SYNTAX_YAML, NULL), 0);
+  free(text);
+  char *json = NULL;
+  cr_assert_eq(govinfo_report_serialize(&json, len, r, syntax, 0), 0);
+  govinfo_report_free(r);
+  return json;
+}
+
+Test(oom, reading_checking_and_writing_yaml_survive_every_failed_allocation) {
+  size_t len;
+  char *text = example("tests/data/fixtures/huaian-hongze-2023.yaml", GOVINFO_SYNTAX_YAML, &len);
+  fail_each_allocation_in_turn(read_check_write, text, len);
+  free(text);
+}
+
+Test(oom, reading_checking_and_writing_json_survive_every_failed_allocation) {
+  size_t len;
+  char *text = example("examples/reports/suibin-2020.yaml", GOVINFO_SYNTAX_JSON, &len);
+  fail_each_allocation_in_turn(read_check_write, text, len);
+  govinfo_free(text);
+}
+
+Test(oom, errors_in_documents_survive_every_failed_allocation) {
+  const char *bad = "format: \"2021\"\ntables:\n  table3:\n    new_recieved: {total: 1}\n";
+  for (long n = 0; n < 200; n++) {
+    allocations_left = n;
+    govinfo_report *r = NULL;
+    int rc = govinfo_report_parse(&r, bad, strlen(bad), GOVINFO_SYNTAX_YAML, "bad.yaml");
+    allocations_left = -1;
+    cr_assert(rc == GOVINFO_ESCHEMA || rc == GOVINFO_ENOMEM, "%s", govinfo_error_name(rc));
+    cr_assert_null(r);
+  }
+}
+
+Test(oom, templates_and_copies_survive_every_failed_allocation) {
+  fail_each_allocation_in_turn(copy_and_template, NULL, 0);
+}
