@@ -34,3 +34,14 @@ govinfo_report *test_load(const char *relative) {
                govinfo_error_last()->column, govinfo_error_last()->path);
   return r;
 }
+
+static uint64_t rng_state; /* each Criterion test runs in a process of its own */
+
+void test_random_seed(uint64_t seed) { rng_state = seed ? seed : 1; }
+
+size_t test_random_below(size_t n) {
+  rng_state ^= rng_state >> 12;
+  rng_state ^= rng_state << 25;
+  rng_state ^= rng_state >> 27;
+  return n ? (size_t)((rng_state * UINT64_C(2685821657736338717)) % n) : 0;
+}

@@ -14,4 +14,10 @@ char *test_read_file(const char *path, size_t *len);
 /* Loads a report from the source tree or fails the test. */
 govinfo_report *test_load(const char *relative);
 
+/* A deterministic pseudo-random sequence (xorshift64*) for the mutation tests: the same
+ * seed gives the same edits on every run and machine. */
+void test_random_seed(uint64_t seed);
+/* 0 .. n-1 (0 when n is 0). */
+size_t test_random_below(size_t n);
+
 #endif

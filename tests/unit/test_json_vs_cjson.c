@@ -9,16 +9,6 @@
 
 #include "helpers.h"
 
-static uint64_t rng_state;
-
-static uint64_t next_random(void) { /* xorshift64*: deterministic across runs */
-  rng_state ^= rng_state >> 12;
-  rng_state ^= rng_state << 25;
-  rng_state ^= rng_state >> 27;
-  return rng_state * UINT64_C(2685821657736338717);
-}
-
-static size_t random_below(size_t n) { return n ? (size_t)(next_random() % n) : 0; }
 
 static char *canonical_json(const char *relative, size_t *len) {
   govinfo_report *r = test_load(relative);
@@ -33,10 +23,10 @@ static size_t mutate(const char *doc, size_t len, char *out) {
   static const char pieces[][8] = {"{", "}", "[", "]", ",", ":", "\"", "\\", "0", "-", "1.5",
                                    "e5", " ", "\n", "null", "true", "\\u00e9", "\\ud800", "\x01",
                                    "\xff", "\xe4\xb8", "01", ".", "\\n", "/"};
-  size_t at = random_below(len), n;
-  switch (random_below(4)) {
+  size_t at = test_random_below(len), n;
+  switch (test_random_below(4)) {
   case 0: /* delete a few bytes */
-    n = 1 + random_below(4);
+    n = 1 + test_random_below(4);
     if (at + n > len) n = len - at;
     memcpy(out, doc, at);
     memcpy(out + at, doc + at + n, len - at - n);
@@ -44,7 +34,7 @@ static size_t mutate(const char *doc, size_t len, char *out) {
     break;
   case 1: /* insert a piece */
   case 2: {
-    const char *p = pieces[random_below(sizeof pieces / sizeof pieces[0])];
+    const char *p = pieces[test_random_below(sizeof pieces / sizeof pieces[0])];
     n = strlen(p);
     memcpy(out, doc, at);
     memcpy(out + at, p, n);
@@ -54,7 +44,7 @@ static size_t mutate(const char *doc, size_t len, char *out) {
   }
   default: /* replace one byte */
     memcpy(out, doc, len);
-    out[at] = pieces[random_below(sizeof pieces / sizeof pieces[0])][0];
+    out[at] = pieces[test_random_below(sizeof pieces / sizeof pieces[0])][0];
   }
   out[len] = '\0';
   return len;
@@ -133,7 +123,7 @@ static void fuzz_against_cjson(const char *relative, uint64_t seed, int rounds) 
   size_t len;
   char *doc = canonical_json(relative, &len);
   char *edited = malloc(len + 64);
-  rng_state = seed;
+  test_random_seed(seed);
   int accepted = 0, rejected = 0;
   for (int i = 0; i < rounds; i++) {
     size_t n = mutate(doc, len, edited);

@@ -8,16 +8,6 @@
 
 #include "helpers.h"
 
-static uint64_t rng_state;
-
-static uint64_t next_random(void) { /* xorshift64*: deterministic across runs */
-  rng_state ^= rng_state >> 12;
-  rng_state ^= rng_state << 25;
-  rng_state ^= rng_state >> 27;
-  return rng_state * UINT64_C(2685821657736338717);
-}
-
-static size_t random_below(size_t n) { return n ? (size_t)(next_random() % n) : 0; }
 
 /* Edits that matter to YAML: indentation, indicators, quotes, scalars that change type. */
 static const char *const pieces[] = {" ",  "  ", "\n", "\t", ":", ": ", "- ", "#", "\"", "'",
@@ -26,11 +16,11 @@ static const char *const pieces[] = {" ",  "  ", "\n", "\t", ":", ": ", "- ", "#
                                      "\xe4\xb8\xad", "\xff", "---\n", "...\n", "\\"};
 
 static size_t mutate(const char *doc, size_t len, char *out) {
-  size_t at = random_below(len), n;
-  const char *p = pieces[random_below(sizeof pieces / sizeof pieces[0])];
-  switch (random_below(3)) {
+  size_t at = test_random_below(len), n;
+  const char *p = pieces[test_random_below(sizeof pieces / sizeof pieces[0])];
+  switch (test_random_below(3)) {
   case 0: /* delete a few bytes */
-    n = 1 + random_below(6);
+    n = 1 + test_random_below(6);
     if (at + n > len) n = len - at;
     memcpy(out, doc, at);
     memcpy(out + at, doc + at + n, len - at - n);
@@ -69,7 +59,7 @@ static void mutate_and_read(const char *relative, uint64_t seed, int rounds) {
   size_t len;
   char *doc = test_read_file(test_source_path(relative), &len);
   char *edited = malloc(len + 64);
-  rng_state = seed;
+  test_random_seed(seed);
   int read = 0, refused = 0;
   for (int i = 0; i < rounds; i++) {
     size_t n = mutate(doc, len, edited);
