@@ -9,5 +9,6 @@
 #include "report.h"
 #include "validate.h"
 #include "io.h"
+#include "import.h"
 
 #endif

@@ -1,0 +1,48 @@
+/* libgovinfo: importing a published report from its text (pdftotext output in reading order
+ * or -layout mode, Markdown tables, HTML tables) or its PDF.
+ *
+ * The importer reads deterministically and never guesses a number: each cell of tables 2, 3
+ * and 4 is either read with certainty, with the line and column it came from, or left absent
+ * with a finding that names the cell and the source line. Import findings (rule ids
+ * "import.*") are returned apart from validation findings; validate the report afterwards
+ * with govinfo_report_validate() to check its arithmetic.
+ */
+#ifndef GOVINFO_IMPORT_H
+#define GOVINFO_IMPORT_H
+
+#include "common.h"
+#include "report.h"
+#include "validate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum govinfo_input_kind {
+  GOVINFO_INPUT_AUTO = 0,     /* decided from the content */
+  GOVINFO_INPUT_TEXT = 1,     /* plain text, e.g. pdftotext output */
+  GOVINFO_INPUT_MARKDOWN = 2, /* Markdown with | pipe | tables | */
+  GOVINFO_INPUT_HTML = 3      /* an HTML page with <table> elements */
+} govinfo_input_kind;
+
+/* Imports a report from buf[0..len) (UTF-8; need not be NUL-terminated). source_name (may be
+ * NULL) names the input in findings and error details. On GOVINFO_OK, *out holds a new report
+ * and *findings a new list of import findings (possibly empty); free them with
+ * govinfo_report_free() and govinfo_diagnostics_free(). Text that is not recognisably an
+ * annual report (no format version, no tables): GOVINFO_EPARSE. HTML when the library was
+ * built without libxml2: GOVINFO_ENOTFOUND. */
+GOVINFO_API int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings,
+                               const char *buf, size_t len, govinfo_input_kind kind,
+                               const char *source_name);
+
+/* Imports a file: a PDF (recognised by its "%PDF-" signature) through `pdftotext -layout`
+ * (poppler-utils), and through plain `pdftotext` when the layout text cannot be read; any
+ * other file as govinfo_import(..., GOVINFO_INPUT_AUTO, path). GOVINFO_EIO when the file
+ * cannot be read or pdftotext is missing or fails (the message names the package). */
+GOVINFO_API int govinfo_import_file(govinfo_report **out, govinfo_diagnostics **findings,
+                                    const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
