@@ -2,6 +2,8 @@
 #ifndef GOVINFO_FORMAT_INTERNAL_H
 #define GOVINFO_FORMAT_INTERNAL_H
 
+#include <stdbool.h>
+
 #include "govinfo/format.h"
 #include "rules.h"
 
@@ -26,6 +28,7 @@ struct govinfo_table {
   size_t nrows;
   const struct govinfo_column *columns;
   size_t ncolumns;
+  bool rows_side_by_side; /* rows printed as column groups (table 4): no row labels */
 };
 
 struct govinfo_section_def {

@@ -184,6 +184,18 @@ int gi_yaml_parse(govinfo_report **out, const char *buf, size_t len, const char 
 int gi_json_write(char **out, size_t *len, const govinfo_report *r);
 int gi_yaml_write(char **out, size_t *len, const govinfo_report *r, unsigned flags);
 
+/* ---- lists of findings (validate.c), for findings made outside validation ---- */
+
+#include "rules.h"
+
+/* True for rules the importer reports (scope IMPORT): validation never runs them. */
+bool gi_rule_is_import(gi_rule rule);
+/* A new empty list naming `file` (may be NULL); NULL when out of memory (error recorded). */
+govinfo_diagnostics *gi_diagnostics_new(const char *file);
+/* Appends a finding of `rule`; its severity is the rule's. Copies every string. */
+int gi_diagnostics_add(govinfo_diagnostics *list, gi_rule rule, gi_loc loc,
+                       const char *const *paths, size_t npaths, const char *zh, const char *en);
+
 /* ---- a growable byte buffer (buf.c) ---- */
 
 typedef struct gi_buf {

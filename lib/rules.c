@@ -21,6 +21,8 @@ static const struct govinfo_rule rules[GI_RULE_COUNT_] = {
 
 size_t govinfo_rule_count(void) { return GI_RULE_COUNT_; }
 
+bool gi_rule_is_import(gi_rule rule) { return rules[rule].scope == GI_SCOPE_IMPORT; }
+
 const govinfo_rule *govinfo_rule_at(size_t index) {
   return index < GI_RULE_COUNT_ ? &rules[index] : NULL;
 }
@@ -68,6 +70,7 @@ int govinfo_rule_applies_to(const govinfo_rule *rule, const govinfo_format *form
   if (rule == NULL || format == NULL) return 0;
   switch (rule->scope) {
   case GI_SCOPE_ALL:
+  case GI_SCOPE_IMPORT:
     return 1;
   case GI_SCOPE_IDENTITY:
     return has_identity(format, (gi_rule)(rule - rules));

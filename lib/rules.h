@@ -10,7 +10,8 @@
  * GROUPS     versions that have group rows able to carry a figure
  * PROBLEMS   versions that name a problems section (五)
  * FEE        versions that require a 信息处理费 statement
- * FEE_UNPAID versions with a fee-unpaid cell in table 3 */
+ * FEE_UNPAID versions with a fee-unpaid cell in table 3
+ * IMPORT     every version; found by the importer, never by validation */
 #define GI_RULES(X)                                                                            \
   X(TABLE3_BALANCE, "table3.balance", ERROR, IDENTITY,                                       \
     "表三收办平衡：每一列本年新收加上年结转等于办理结果总计加结转下年度继续办理",             \
@@ -81,7 +82,23 @@
     "people's government (人民政府)")                                                         \
   X(TEXT_YEAR, "text.year", WARNING, ALL,                                                    \
     "正文所写的统计年度与报告年度不符",                                                       \
-    "a year written in the text for the reporting period differs from the report year")
+    "a year written in the text for the reporting period differs from the report year")   \
+  X(IMPORT_CELL_UNREAD, "import.cell_unread", ERROR, IMPORT,                                 \
+    "导入：无法确定地读出该单元格，已留空缺失（不猜测数字）",                                 \
+    "import: the cell could not be read with certainty and is left absent (no guessing)")    \
+  X(IMPORT_TABLE_MISSING, "import.table_missing", ERROR, IMPORT,                             \
+    "导入：未找到该表格",                                                                     \
+    "import: the table was not found")                                                        \
+  X(IMPORT_LABEL_VARIANT, "import.label_variant", NOTE, IMPORT,                              \
+    "导入：行标签与格式规定的写法不同（按位置与相近写法识别）",                               \
+    "import: a row label is printed differently from the official one (recognised by "       \
+    "position and likeness)")                                                                 \
+  X(IMPORT_METADATA_MISSING, "import.metadata_missing", WARNING, IMPORT,                     \
+    "导入：未找到标题、发布机关、报告年度或发布日期",                                         \
+    "import: the title, issuing organ, report year or publication date was not found")       \
+  X(IMPORT_READING_ORDER, "import.reading_order", NOTE, IMPORT,                              \
+    "导入：PDF 的版式文本无法读出，改用阅读顺序文本",                                         \
+    "import: the PDF's layout text could not be read; its reading-order text was used")
 
 typedef enum gi_rule {
 #define GI_RULE_ENUM_(name, id, severity, scope, zh, en) GI_RULE_##name,
@@ -96,7 +113,8 @@ typedef enum gi_rule_scope {
   GI_SCOPE_GROUPS,
   GI_SCOPE_PROBLEMS,
   GI_SCOPE_FEE,
-  GI_SCOPE_FEE_UNPAID
+  GI_SCOPE_FEE_UNPAID,
+  GI_SCOPE_IMPORT
 } gi_rule_scope;
 
 #endif

@@ -1090,9 +1090,30 @@ static govinfo_diagnostics *new_list(const char *file) {
   return list;
 }
 
+govinfo_diagnostics *gi_diagnostics_new(const char *file) {
+  govinfo_diagnostics *list = new_list(file ? file : "");
+  if (list == NULL) gi_fail_oom();
+  return list;
+}
+
+int gi_diagnostics_add(govinfo_diagnostics *list, gi_rule rule, gi_loc loc,
+                       const char *const *paths, size_t npaths, const char *zh, const char *en) {
+  vctx x = {.list = list};
+  begin(&x, rule);
+  for (size_t i = 0; i < npaths; i++) add_path(&x, loc, "%s", paths[i]);
+  x.loc = loc;
+  SAY_ZH(&x, "%s", zh);
+  SAY_EN(&x, "%s", en);
+  finish(&x);
+  gi_buf_free(&x.text);
+  free(x.path_off);
+  return x.oom ? gi_fail_oom() : GOVINFO_OK;
+}
+
 static void run_rules(vctx *x) {
   for (size_t i = 0; i < GI_RULE_COUNT_ && !x->oom; i++) {
-    if (!govinfo_rule_applies_to(govinfo_rule_at(i), x->f)) continue;
+    if (!govinfo_rule_applies_to(govinfo_rule_at(i), x->f) || gi_rule_is_import((gi_rule)i))
+      continue;
     rule_check *check = checks[i] ? checks[i] : check_identities;
     check(x, (gi_rule)i);
   }

@@ -193,7 +193,7 @@ static void failure_from_errno(cli_failure *failure, const char *what, int err) 
 }
 
 /* Reads all of f into a new buffer (free with free()). Returns 0 or an errno value. */
-static int read_stream(FILE *f, char **out, size_t *len) {
+int cli_read_stream(FILE *f, char **out, size_t *len) {
   size_t cap = 65536, n = 0;
   char *buf = malloc(cap);
   if (buf == NULL) return ENOMEM;
@@ -222,7 +222,7 @@ static int load_stdin(govinfo_report **out, cli_failure *failure) {
   char *buf;
   size_t len;
   errno = 0;
-  int err = read_stream(stdin, &buf, &len);
+  int err = cli_read_stream(stdin, &buf, &len);
   if (err) {
     failure_from_errno(failure, "cannot read standard input", err);
     return GOVINFO_EIO;

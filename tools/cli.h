@@ -34,6 +34,7 @@ extern const cli_command cli_validate_command;
 extern const cli_command cli_convert_command;
 extern const cli_command cli_template_command;
 extern const cli_command cli_rules_command;
+extern const cli_command cli_import_command;
 
 /* ---- options (cli.c) ---- */
 
@@ -96,6 +97,8 @@ typedef struct cli_failure {
   char path[512];        /* JSON Pointer, "" when none */
 } cli_failure;
 
+/* Reads a whole stream into a new buffer (NUL-terminated; free()); returns 0 or an errno. */
+int cli_read_stream(FILE *f, char **buf, size_t *len);
 /* "-" reads stdin and sniffs the syntax; anything else is a file, syntax by extension. */
 int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure);
 /* The name of an operand in messages: CLI_STDIN_NAME for "-". */
@@ -106,5 +109,15 @@ void cli_failure_from_library(cli_failure *failure, int code);
 void cli_print_location(FILE *f, const char *file, unsigned line, unsigned column);
 /* "file:line:col: error: <message> (at <JSON Pointer>)" on stderr. */
 void cli_print_failure(const char *file, const cli_failure *failure);
+
+/* ---- findings (findings.c) ---- */
+
+/* One clang-style line per finding: "file:line:col: severity: message [rule]". */
+void cli_print_findings_text(FILE *out, const char *file, const govinfo_diagnostics *diags,
+                             cli_lang lang);
+/* One JSON line {"file", ["stage",] "valid", "errors", ..., "diagnostics"}; false when out of
+ * memory. stage may be NULL. */
+bool cli_print_findings_json(FILE *out, const char *file, const govinfo_diagnostics *diags,
+                             const char *stage);
 
 #endif

@@ -78,53 +78,10 @@ static void report_failure(const char *file, const cli_failure *failure, const s
 
 /* ---- the findings of one report ---- */
 
-static const char *message_of(const govinfo_diagnostic *d, cli_lang lang) {
-  const char *zh = govinfo_diagnostic_message(d);
-  const char *en = govinfo_diagnostic_message_en(d);
-  const char *chosen = lang == CLI_LANG_EN ? en : zh;
-  const char *other = lang == CLI_LANG_EN ? zh : en;
-  if (chosen && chosen[0]) return chosen;
-  return other ? other : "";
-}
-
-static void print_findings_text(const char *file, const govinfo_diagnostics *diags,
-                                cli_lang lang) {
-  size_t n = govinfo_diagnostics_count(diags);
-  for (size_t i = 0; i < n; i++) {
-    const govinfo_diagnostic *d = govinfo_diagnostics_at(diags, i);
-    cli_print_location(stdout, file, govinfo_diagnostic_line(d), govinfo_diagnostic_column(d));
-    cli_printf("%s: %s [%s]\n", govinfo_severity_name(govinfo_diagnostic_severity(d)),
-               message_of(d, lang), govinfo_diagnostic_rule(d));
-  }
-}
-
-/* The library's JSON for the list, with "file" added as the first key. NULL when out of
- * memory or when the library's text is not a JSON object. */
-static cJSON *findings_json(const char *file, const govinfo_diagnostics *diags) {
-  char *text;
-  size_t len;
-  if (govinfo_diagnostics_to_json(&text, &len, diags)) return NULL;
-  cJSON *parsed = cJSON_ParseWithLength(text, len);
-  govinfo_free(text);
-  cJSON *obj = cJSON_IsObject(parsed) ? cJSON_CreateObject() : NULL;
-  bool ok = obj && cJSON_AddStringToObject(obj, "file", file);
-  while (ok && parsed->child) {
-    cJSON *item = cJSON_DetachItemViaPointer(parsed, parsed->child);
-    ok = cJSON_AddItemToObject(obj, item->string, item);
-    if (!ok) cJSON_Delete(item);
-  }
-  cJSON_Delete(parsed);
-  if (!ok) {
-    cJSON_Delete(obj);
-    return NULL;
-  }
-  return obj;
-}
-
 static void print_findings(const char *file, const govinfo_diagnostics *diags,
                            const settings *s, tally *t) {
   if (s->json) {
-    if (!print_json_line(findings_json(file, diags))) {
+    if (!cli_print_findings_json(stdout, file, diags, NULL)) {
       cli_failure failure = {.code = GOVINFO_ENOMEM};
       snprintf(failure.message, sizeof failure.message,
                "cannot print the findings as JSON: out of memory");
@@ -132,7 +89,7 @@ static void print_findings(const char *file, const govinfo_diagnostics *diags,
       return;
     }
   } else {
-    print_findings_text(file, diags, s->lang);
+    cli_print_findings_text(stdout, file, diags, s->lang);
   }
   size_t errors = govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_ERROR);
   t->errors += errors;

@@ -63,7 +63,7 @@ extern const struct govinfo_row gi_table4_rows[3];
 extern const struct govinfo_column gi_table4_columns[5];
 #define GI_TABLE4                                                                       \
   {"table4", "s4", "政府信息公开行政复议、行政诉讼情况", gi_table4_rows, 3,            \
-   gi_table4_columns, 5}
+   gi_table4_columns, 5, true}
 extern const gi_identity gi_identities_2019_2021[4];
 
 #endif

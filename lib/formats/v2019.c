@@ -47,17 +47,17 @@ static const struct govinfo_row table3_rows[] = {
 /* （八） has only the first two project columns. */
 static const struct govinfo_table tables[] = {
     {"table2_art20_1", "s2", "第二十条第（一）项", item1_rows, GI_COUNT_OF(item1_rows),
-     item_columns, GI_COUNT_OF(item_columns)},
+     item_columns, GI_COUNT_OF(item_columns), false},
     {"table2_art20_5", "s2", "第二十条第（五）项", item5_rows, GI_COUNT_OF(item5_rows),
-     project_columns, GI_COUNT_OF(project_columns)},
+     project_columns, GI_COUNT_OF(project_columns), false},
     {"table2_art20_6", "s2", "第二十条第（六）项", item6_rows, GI_COUNT_OF(item6_rows),
-     project_columns, GI_COUNT_OF(project_columns)},
+     project_columns, GI_COUNT_OF(project_columns), false},
     {"table2_art20_8", "s2", "第二十条第（八）项", item8_rows, GI_COUNT_OF(item8_rows),
-     project_columns, 2},
+     project_columns, 2, false},
     {"table2_art20_9", "s2", "第二十条第（九）项", item9_rows, GI_COUNT_OF(item9_rows),
-     procurement_columns, GI_COUNT_OF(procurement_columns)},
+     procurement_columns, GI_COUNT_OF(procurement_columns), false},
     {"table3", "s3", "收到和处理政府信息公开申请情况", table3_rows, GI_COUNT_OF(table3_rows),
-     gi_table3_columns, GI_COUNT_OF(gi_table3_columns)},
+     gi_table3_columns, GI_COUNT_OF(gi_table3_columns), false},
     GI_TABLE4,
 };
 

@@ -47,15 +47,15 @@ static const struct govinfo_row table3_rows[] = {
 
 static const struct govinfo_table tables[] = {
     {"table2_art20_1", "s2", "第二十条第（一）项", item1_rows, GI_COUNT_OF(item1_rows),
-     item1_columns, GI_COUNT_OF(item1_columns)},
+     item1_columns, GI_COUNT_OF(item1_columns), false},
     {"table2_art20_5", "s2", "第二十条第（五）项", item5_rows, GI_COUNT_OF(item5_rows),
-     decision_columns, GI_COUNT_OF(decision_columns)},
+     decision_columns, GI_COUNT_OF(decision_columns), false},
     {"table2_art20_6", "s2", "第二十条第（六）项", item6_rows, GI_COUNT_OF(item6_rows),
-     decision_columns, GI_COUNT_OF(decision_columns)},
+     decision_columns, GI_COUNT_OF(decision_columns), false},
     {"table2_art20_8", "s2", "第二十条第（八）项", item8_rows, GI_COUNT_OF(item8_rows),
-     fee_columns, GI_COUNT_OF(fee_columns)},
+     fee_columns, GI_COUNT_OF(fee_columns), false},
     {"table3", "s3", "收到和处理政府信息公开申请情况", table3_rows, GI_COUNT_OF(table3_rows),
-     gi_table3_columns, GI_COUNT_OF(gi_table3_columns)},
+     gi_table3_columns, GI_COUNT_OF(gi_table3_columns), false},
     GI_TABLE4,
 };
 

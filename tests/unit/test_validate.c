@@ -221,7 +221,7 @@ Test(registry, applies_to_follows_the_scopes_in_both_formats) {
 Test(registry, applies_to_reads_the_format_data) {
   static const struct govinfo_row rows[] = {{"a", "A", NULL, GOVINFO_ROW_DATA}};
   static const struct govinfo_column columns[] = {{"n", "N", GOVINFO_KIND_COUNT}};
-  static const struct govinfo_table tables[] = {{"t", "s1", "T", rows, 1, columns, 1}};
+  static const struct govinfo_table tables[] = {{"t", "s1", "T", rows, 1, columns, 1, false}};
   static const char *const none[] = {NULL};
   static const struct govinfo_section_def sections[] = {{"s1", "一", "一、总体情况", none}};
   static const struct govinfo_format plain = {

@@ -1,0 +1,587 @@
+/* govinfo.core: the Lua binding of libgovinfo, a thin layer over the public C API.
+ * One source for Lua 5.1, 5.4 and LuaJIT; the conventions are documented in govinfo/init.lua.
+ *
+ * Anything the library allocates is anchored in a userdata with a __gc before any Lua call
+ * that may raise (out of memory), so a raise never leaks it. */
+#include <govinfo/govinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compat.h"
+
+#define REPORT_TYPE "govinfo.report"
+#define OWNED_TYPE "govinfo.owned"
+#define BLANK_KEY "govinfo.BLANK" /* registry field holding the blank sentinel */
+
+/* Exported for require; no header needed. */
+int luaopen_govinfo_core(lua_State *L);
+
+/* ---- library memory held by a userdata until released ---- */
+
+typedef struct owned {
+  void *ptr;
+  void (*release)(void *ptr);
+} owned;
+
+static int owned_gc(lua_State *L) {
+  owned *o = luaL_checkudata(L, 1, OWNED_TYPE);
+  if (o->ptr) o->release(o->ptr);
+  o->ptr = NULL;
+  return 0;
+}
+
+/* Pushes an empty holder; store the pointer in ->ptr right after the library returns it. */
+static owned *push_owned(lua_State *L, void (*release)(void *)) {
+  owned *o = lua_newuserdata(L, sizeof *o);
+  o->ptr = NULL;
+  o->release = release;
+  luaL_getmetatable(L, OWNED_TYPE);
+  lua_setmetatable(L, -2);
+  return o;
+}
+
+static void release_owned(owned *o) {
+  if (o->ptr) o->release(o->ptr);
+  o->ptr = NULL;
+}
+
+static void free_diagnostics(void *p) { govinfo_diagnostics_free(p); }
+
+/* ---- arguments ---- */
+
+/* A string argument the library will read as a C string: a NUL inside would cut it short. */
+static const char *check_text(lua_State *L, int index) {
+  size_t len;
+  const char *s = luaL_checklstring(L, index, &len);
+  if (strlen(s) != len) luaL_argerror(L, index, "string contains a NUL byte");
+  return s;
+}
+
+static const char *opt_text(lua_State *L, int index) {
+  return lua_isnoneornil(L, index) ? NULL : check_text(L, index);
+}
+
+/* The same rule on every Lua version: an integral number within int (5.1 would truncate). */
+static int check_int(lua_State *L, int index) {
+  lua_Number n = luaL_checknumber(L, index);
+  if (n != floor(n) || n < INT_MIN || n > INT_MAX) luaL_argerror(L, index, "integer expected");
+  return (int)n;
+}
+
+static govinfo_syntax opt_syntax(lua_State *L, int index) {
+  static const char *const names[] = {"auto", "json", "yaml", NULL};
+  static const govinfo_syntax values[] = {GOVINFO_SYNTAX_AUTO, GOVINFO_SYNTAX_JSON,
+                                          GOVINFO_SYNTAX_YAML};
+  return values[luaL_checkoption(L, index, "auto", names)];
+}
+
+static govinfo_syntax check_output_syntax(lua_State *L, int index) {
+  static const char *const names[] = {"json", "yaml", NULL};
+  static const govinfo_syntax values[] = {GOVINFO_SYNTAX_JSON, GOVINFO_SYNTAX_YAML};
+  return values[luaL_checkoption(L, index, NULL, names)];
+}
+
+/* Options of dumps/save: nil or {labels = boolean}; any other key is a mistake. */
+static unsigned opt_write_flags(lua_State *L, int index) {
+  if (lua_isnoneornil(L, index)) return 0;
+  luaL_checktype(L, index, LUA_TTABLE);
+  lua_pushnil(L);
+  while (lua_next(L, index)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING || strcmp(lua_tostring(L, -1), "labels") != 0)
+      luaL_argerror(L, index, "the only option is 'labels'");
+  }
+  lua_getfield(L, index, "labels");
+  unsigned flags = lua_toboolean(L, -1) ? GOVINFO_WRITE_LABELS : 0;
+  lua_pop(L, 1);
+  return flags;
+}
+
+/* ---- results ---- */
+
+/* nil, message, code for a failure the library reported. The message leads with
+ * source:line:column when the library knows them and ends with the JSON Pointer. */
+static int push_failure(lua_State *L, int code) {
+  const govinfo_error *e = govinfo_error_last();
+  int recorded = e->code == code && e->message[0];
+  lua_pushnil(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  if (recorded && e->line) {
+    if (e->source[0]) {
+      luaL_addstring(&b, e->source);
+      luaL_addchar(&b, ':');
+    }
+    lua_pushfstring(L, "%d:%d: ", (int)e->line, (int)e->column);
+    luaL_addvalue(&b);
+  }
+  luaL_addstring(&b, recorded ? e->message : govinfo_strerror(code));
+  if (recorded && e->path[0]) {
+    luaL_addstring(&b, " (at ");
+    luaL_addstring(&b, e->path);
+    luaL_addchar(&b, ')');
+  }
+  luaL_pushresult(&b);
+  lua_pushstring(L, govinfo_error_name(code));
+  return 3;
+}
+
+static int push_status(lua_State *L, int rc) {
+  if (rc) return push_failure(L, rc);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static void push_blank(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, BLANK_KEY); }
+
+static int is_blank(lua_State *L, int index) {
+  push_blank(L);
+  int same = lua_rawequal(L, index, -1);
+  lua_pop(L, 1);
+  return same;
+}
+
+static void set_string_field(lua_State *L, const char *key, const char *value) {
+  if (value == NULL) return;
+  lua_pushstring(L, value);
+  lua_setfield(L, -2, key);
+}
+
+static void set_int_field(lua_State *L, const char *key, lua_Integer value) {
+  lua_pushinteger(L, value);
+  lua_setfield(L, -2, key);
+}
+
+/* ---- numbers: exact decimal text <-> lua_Number, independent of the C locale ---- */
+
+/* The locale's decimal point when it is one character (printf and strtod use it). */
+static char locale_point(void) {
+  const char *p = localeconv()->decimal_point;
+  return p && p[0] && !p[1] ? p[0] : '.';
+}
+
+static void swap_char(char *s, char from, char to) {
+  for (; *s; s++)
+    if (*s == from) *s = to;
+}
+
+static lua_Number decimal_to_number(const char *text) {
+  char buf[GOVINFO_NUMBER_BUFSIZE];
+  snprintf(buf, sizeof buf, "%s", text);
+  swap_char(buf, '.', locale_point());
+  return strtod(buf, NULL);
+}
+
+/* 15 significant digits (DBL_DIG): the shortest text that gives back any decimal a double
+ * was written from, so 96171.6 is stored as "96171.6". Exponents are left for the library
+ * to reject. */
+static void number_to_decimal(lua_Number n, char buf[static GOVINFO_NUMBER_BUFSIZE]) {
+  snprintf(buf, GOVINFO_NUMBER_BUFSIZE, "%.15g", (double)n);
+  swap_char(buf, locale_point(), '.');
+}
+
+/* ---- the report userdata: a pointer, NULL once closed ---- */
+
+typedef struct report_box {
+  govinfo_report *report;
+} report_box;
+
+static report_box *push_report_box(lua_State *L) {
+  report_box *box = lua_newuserdata(L, sizeof *box);
+  box->report = NULL;
+  luaL_getmetatable(L, REPORT_TYPE);
+  lua_setmetatable(L, -2);
+  return box;
+}
+
+/* The report just pushed if the library filled it (rc 0), else nil, message, code. */
+static int finish_report(lua_State *L, int rc) { return rc ? push_failure(L, rc) : 1; }
+
+static govinfo_report *check_report(lua_State *L, int index) {
+  report_box *box = luaL_checkudata(L, index, REPORT_TYPE);
+  if (box->report == NULL) luaL_error(L, "attempt to use a closed govinfo report");
+  return box->report;
+}
+
+static int report_close(lua_State *L) {
+  report_box *box = luaL_checkudata(L, 1, REPORT_TYPE);
+  govinfo_report_free(box->report);
+  box->report = NULL;
+  return 0;
+}
+
+/* ---- module functions ---- */
+
+static int core_load(lua_State *L) {
+  const char *path = check_text(L, 1);
+  govinfo_syntax syntax = opt_syntax(L, 2);
+  report_box *box = push_report_box(L);
+  return finish_report(L, govinfo_report_load(&box->report, path, syntax));
+}
+
+static int core_loads(lua_State *L) {
+  size_t len;
+  const char *text = luaL_checklstring(L, 1, &len);
+  govinfo_syntax syntax = opt_syntax(L, 2);
+  const char *name = opt_text(L, 3);
+  report_box *box = push_report_box(L);
+  return finish_report(L, govinfo_report_parse(&box->report, text, len, syntax, name));
+}
+
+static int core_template(lua_State *L) {
+  const char *format_id = check_text(L, 1);
+  int year = check_int(L, 2);
+  const char *organ = opt_text(L, 3);
+  report_box *box = push_report_box(L);
+  return finish_report(L, govinfo_report_new_template(&box->report, format_id, year, organ));
+}
+
+static int core_new(lua_State *L) {
+  const char *format_id = check_text(L, 1);
+  report_box *box = push_report_box(L);
+  return finish_report(L, govinfo_report_new(&box->report, format_id));
+}
+
+/* ---- cells ---- */
+
+static int push_number_cell(lua_State *L, const govinfo_report *r, const char *id) {
+  int64_t whole;
+  if (govinfo_report_get_int(r, id, &whole) == GOVINFO_OK) {
+#if LUA_VERSION_NUM >= 503
+    lua_pushinteger(L, (lua_Integer)whole);
+#else
+    lua_pushnumber(L, (lua_Number)whole); /* exact: the library keeps within 2^53 */
+#endif
+    return 1;
+  }
+  char text[GOVINFO_NUMBER_BUFSIZE];
+  int rc = govinfo_report_get_number(r, id, text, sizeof text);
+  if (rc) return push_failure(L, rc);
+  lua_pushnumber(L, decimal_to_number(text));
+  return 1;
+}
+
+static int report_get(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  const char *id = check_text(L, 2);
+  govinfo_cell_state state;
+  int rc = govinfo_report_cell_state(r, id, &state);
+  if (rc) return push_failure(L, rc);
+  switch (state) {
+  case GOVINFO_CELL_BLANK:
+    push_blank(L);
+    return 1;
+  case GOVINFO_CELL_MARK: {
+    const char *mark;
+    rc = govinfo_report_get_mark(r, id, &mark);
+    if (rc) return push_failure(L, rc);
+    lua_pushstring(L, mark);
+    return 1;
+  }
+  case GOVINFO_CELL_NUMBER:
+    return push_number_cell(L, r, id);
+  case GOVINFO_CELL_ABSENT:
+  default:
+    lua_pushnil(L);
+    return 1;
+  }
+}
+
+static int set_number_cell(lua_State *L, govinfo_report *r, const char *id) {
+#if LUA_VERSION_NUM >= 503
+  if (lua_isinteger(L, 3)) return push_status(L, govinfo_report_set_int(r, id, lua_tointeger(L, 3)));
+#endif
+  lua_Number n = lua_tonumber(L, 3);
+  /* Integral floats within int64 go in as integers; the library checks the 2^53 bound. */
+  if (n == floor(n) && n >= -9223372036854775808.0 && n < 9223372036854775808.0)
+    return push_status(L, govinfo_report_set_int(r, id, (int64_t)n));
+  char text[GOVINFO_NUMBER_BUFSIZE];
+  number_to_decimal(n, text);
+  return push_status(L, govinfo_report_set_number(r, id, text));
+}
+
+static int report_set(lua_State *L) {
+  govinfo_report *r = check_report(L, 1);
+  const char *id = check_text(L, 2);
+  switch (lua_type(L, 3)) {
+  case LUA_TNONE:
+  case LUA_TNIL:
+    return push_status(L, govinfo_report_clear_cell(r, id));
+  case LUA_TNUMBER:
+    return set_number_cell(L, r, id);
+  case LUA_TSTRING:
+    return push_status(L, govinfo_report_set_mark(r, id, check_text(L, 3)));
+  default:
+    if (is_blank(L, 3)) return push_status(L, govinfo_report_set_blank(r, id));
+    lua_pushfstring(L, "number, string, govinfo.BLANK or nil expected, got %s",
+                    luaL_typename(L, 3));
+    return luaL_argerror(L, 3, lua_tostring(L, -1));
+  }
+}
+
+static int report_decimal(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  const char *id = check_text(L, 2);
+  char text[GOVINFO_NUMBER_BUFSIZE];
+  int rc = govinfo_report_get_number(r, id, text, sizeof text);
+  if (rc) return push_failure(L, rc);
+  lua_pushstring(L, text);
+  return 1;
+}
+
+static int report_set_decimal(lua_State *L) {
+  govinfo_report *r = check_report(L, 1);
+  const char *id = check_text(L, 2);
+  return push_status(L, govinfo_report_set_number(r, id, check_text(L, 3)));
+}
+
+/* ---- validation ---- */
+
+static void push_diagnostic(lua_State *L, const govinfo_diagnostic *d) {
+  lua_createtable(L, 0, 10);
+  set_string_field(L, "rule", govinfo_diagnostic_rule(d));
+  set_string_field(L, "severity", govinfo_severity_name(govinfo_diagnostic_severity(d)));
+  set_string_field(L, "message", govinfo_diagnostic_message(d));
+  set_string_field(L, "message_en", govinfo_diagnostic_message_en(d));
+  size_t n = govinfo_diagnostic_path_count(d);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_pushstring(L, govinfo_diagnostic_path_at(d, i));
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  lua_setfield(L, -2, "paths");
+  set_string_field(L, "expected", govinfo_diagnostic_expected(d));
+  set_string_field(L, "actual", govinfo_diagnostic_actual(d));
+  const char *file = govinfo_diagnostic_file(d);
+  if (file && file[0]) set_string_field(L, "file", file);
+  if (govinfo_diagnostic_line(d)) {
+    set_int_field(L, "line", govinfo_diagnostic_line(d));
+    set_int_field(L, "column", govinfo_diagnostic_column(d));
+  }
+}
+
+static int report_validate(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  owned *held = push_owned(L, free_diagnostics);
+  govinfo_diagnostics *found = NULL;
+  int rc = govinfo_report_validate(&found, r);
+  if (rc) return push_failure(L, rc);
+  held->ptr = found;
+  size_t n = govinfo_diagnostics_count(found);
+  lua_pushboolean(L, govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_ERROR) == 0);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    push_diagnostic(L, govinfo_diagnostics_at(found, i));
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  release_owned(held);
+  return 2;
+}
+
+/* ---- reading and writing ---- */
+
+static int report_dumps(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  govinfo_syntax syntax = check_output_syntax(L, 2);
+  unsigned flags = opt_write_flags(L, 3);
+  owned *held = push_owned(L, govinfo_free);
+  char *text = NULL;
+  size_t len = 0;
+  int rc = govinfo_report_serialize(&text, &len, r, syntax, flags);
+  if (rc) return push_failure(L, rc);
+  held->ptr = text;
+  lua_pushlstring(L, text, len);
+  release_owned(held);
+  return 1;
+}
+
+static int report_save(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  const char *path = check_text(L, 2);
+  govinfo_syntax syntax = opt_syntax(L, 3);
+  unsigned flags = opt_write_flags(L, 4);
+  return push_status(L, govinfo_report_save(r, path, syntax, flags));
+}
+
+static int report_copy(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  report_box *box = push_report_box(L);
+  return finish_report(L, govinfo_report_copy(&box->report, r));
+}
+
+/* ---- metadata and sections ---- */
+
+typedef struct text_field {
+  const char *name;
+  const char *(*get)(const govinfo_report *);
+  int (*set)(govinfo_report *, const char *);
+} text_field;
+
+static const text_field text_fields[] = {
+    {"organ", govinfo_report_organ, govinfo_report_set_organ},
+    {"title", govinfo_report_title, govinfo_report_set_title},
+    {"published", govinfo_report_published, govinfo_report_set_published},
+    {"division_code", govinfo_report_division_code, govinfo_report_set_division_code},
+    {"source", govinfo_report_source, govinfo_report_set_source},
+    {"preface", govinfo_report_preface, govinfo_report_set_preface},
+};
+#define TEXT_FIELD_COUNT (sizeof text_fields / sizeof text_fields[0])
+
+static int report_metadata(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  lua_createtable(L, 0, (int)TEXT_FIELD_COUNT + 3);
+  set_string_field(L, "format", govinfo_format_id(govinfo_report_format(r)));
+  if (govinfo_report_year(r)) set_int_field(L, "year", govinfo_report_year(r));
+  for (size_t i = 0; i < TEXT_FIELD_COUNT; i++)
+    set_string_field(L, text_fields[i].name, text_fields[i].get(r));
+  set_string_field(L, "origin", govinfo_report_origin(r));
+  return 1;
+}
+
+static int report_set_metadata(lua_State *L) {
+  govinfo_report *r = check_report(L, 1);
+  const char *name = check_text(L, 2);
+  if (strcmp(name, "year") == 0)
+    return push_status(L, govinfo_report_set_year(r, lua_isnoneornil(L, 3) ? 0 : check_int(L, 3)));
+  for (size_t i = 0; i < TEXT_FIELD_COUNT; i++)
+    if (strcmp(name, text_fields[i].name) == 0)
+      return push_status(L, text_fields[i].set(r, opt_text(L, 3)));
+  return luaL_argerror(L, 2, lua_pushfstring(L, "no metadata field '%s'", name));
+}
+
+static int report_sections(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  size_t n = govinfo_report_section_count(r);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_createtable(L, 0, 3);
+    set_string_field(L, "id", govinfo_report_section_id_at(r, i));
+    set_string_field(L, "title", govinfo_report_section_title_at(r, i));
+    set_string_field(L, "text", govinfo_report_section_text_at(r, i));
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  return 1;
+}
+
+static int report_set_section(lua_State *L) {
+  govinfo_report *r = check_report(L, 1);
+  const char *id = check_text(L, 2);
+  const char *text = check_text(L, 3);
+  const char *title = opt_text(L, 4);
+  return push_status(L, govinfo_report_set_section(r, id, title, text));
+}
+
+static int report_remove_section(lua_State *L) {
+  govinfo_report *r = check_report(L, 1);
+  return push_status(L, govinfo_report_remove_section(r, check_text(L, 2)));
+}
+
+/* ---- metamethods ---- */
+
+static int report_eq(lua_State *L) {
+  report_box *a = luaL_testudata(L, 1, REPORT_TYPE);
+  report_box *b = luaL_testudata(L, 2, REPORT_TYPE);
+  if (a == NULL || b == NULL) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  lua_pushboolean(L, govinfo_report_equal(check_report(L, 1), check_report(L, 2)));
+  return 1;
+}
+
+static int report_tostring(lua_State *L) {
+  report_box *box = luaL_checkudata(L, 1, REPORT_TYPE);
+  if (box->report == NULL) {
+    lua_pushfstring(L, REPORT_TYPE " (closed): %p", (void *)box);
+    return 1;
+  }
+  lua_pushfstring(L, REPORT_TYPE " (format %s, year %d): %p",
+                  govinfo_format_id(govinfo_report_format(box->report)),
+                  govinfo_report_year(box->report), (void *)box);
+  return 1;
+}
+
+static const luaL_Reg report_methods[] = {
+    {"validate", report_validate},
+    {"get", report_get},
+    {"set", report_set},
+    {"decimal", report_decimal},
+    {"set_decimal", report_set_decimal},
+    {"metadata", report_metadata},
+    {"set_metadata", report_set_metadata},
+    {"sections", report_sections},
+    {"set_section", report_set_section},
+    {"remove_section", report_remove_section},
+    {"dumps", report_dumps},
+    {"save", report_save},
+    {"copy", report_copy},
+    {"close", report_close},
+    {NULL, NULL},
+};
+
+static const luaL_Reg report_metamethods[] = {
+    {"__gc", report_close},
+    {"__close", report_close}, /* Lua 5.4's local r <close> */
+    {"__eq", report_eq},
+    {"__tostring", report_tostring},
+    {NULL, NULL},
+};
+
+static const luaL_Reg core_functions[] = {
+    {"load", core_load},
+    {"loads", core_loads},
+    {"template", core_template},
+    {"new", core_new},
+    {NULL, NULL},
+};
+
+/* ---- the blank sentinel ---- */
+
+static int blank_tostring(lua_State *L) {
+  lua_pushliteral(L, "govinfo.BLANK");
+  return 1;
+}
+
+static int blank_newindex(lua_State *L) { return luaL_error(L, "govinfo.BLANK is read-only"); }
+
+/* One sentinel per Lua state, kept when the module is loaded again (busted reloads it). */
+static void push_blank_sentinel(lua_State *L) {
+  push_blank(L);
+  if (!lua_isnil(L, -1)) return;
+  lua_pop(L, 1);
+  lua_newtable(L);
+  lua_createtable(L, 0, 3);
+  lua_pushcfunction(L, blank_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushcfunction(L, blank_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, BLANK_KEY);
+}
+
+int luaopen_govinfo_core(lua_State *L) {
+  luaL_newmetatable(L, REPORT_TYPE);
+  luaL_setfuncs(L, report_metamethods, 0);
+  luaL_newlib(L, report_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+
+  luaL_newmetatable(L, OWNED_TYPE);
+  lua_pushcfunction(L, owned_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+
+  luaL_newlib(L, core_functions);
+  push_blank_sentinel(L);
+  lua_setfield(L, -2, "BLANK");
+  lua_pushstring(L, govinfo_version_string());
+  lua_setfield(L, -2, "version");
+  return 1;
+}

@@ -1,0 +1,40 @@
+"""libgovinfo from Python: 政府信息公开工作年度报告 — load, validate, edit and write reports.
+
+A thin ctypes layer over the library's public C API::
+
+    import govinfo
+    with govinfo.Report.load("examples/reports/huaian-2024.yaml") as report:
+        result = report.validate()
+        print(report.organ, result.valid, report["table3.new_received.total"])
+
+The library is found through $GOVINFO_LIBRARY, then next to this package, then
+ctypes.util.find_library("govinfo"), then the soname libgovinfo.so.0.
+"""
+from ._library import library_path
+from ._library import lib as _lib
+from .errors import (GovinfoError, InputOutputError, InvalidArgumentError, NotFoundError,
+                     OutOfMemoryError, OutOfRangeError, ParseError, SchemaError,
+                     ValidationError, ValueTypeError)
+from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, find_format,
+                      find_rule, format_for_year, formats, rules)
+from .report import Diagnostic, Report, Section, ValidationResult
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Report", "Section", "Diagnostic", "ValidationResult",
+    "Format", "SectionDef", "TableDef", "RowDef", "ColumnDef", "Rule",
+    "formats", "find_format", "format_for_year", "rules", "find_rule",
+    "GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",
+    "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
+    "ValidationError",
+    "load", "loads", "library_version", "library_path",
+]
+
+load = Report.load
+loads = Report.loads
+
+
+def library_version():
+    """The loaded library's version string, e.g. "0.1.0"."""
+    return _lib.govinfo_version_string().decode()

@@ -1,0 +1,135 @@
+"""The library's status codes as exceptions.
+
+Every failing call raises the class of its code, filled from govinfo_error_last(): the
+English message, the file (``.file``), 1-based ``.line`` and ``.column`` (None when unknown),
+the byte ``.offset`` and the JSON Pointer ``.path`` of the offending value ("" when none).
+Each class also derives from the built-in exception a Python programmer would catch.
+"""
+from ._library import lib
+
+__all__ = ["GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",
+           "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
+           "ValidationError", "error_class"]
+
+
+class GovinfoError(Exception):
+    """A libgovinfo call failed. ``.code`` is the GOVINFO_E* value, ``.name`` its name."""
+
+    code = None
+    name = None
+
+    def __init__(self, message, *, file="", line=None, column=None, offset=0, path=""):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.path = path
+
+    @property
+    def location(self):
+        """"file:line:column" as far as known ("" when nothing is)."""
+        if not self.line:
+            return self.file or ""
+        where = f"{self.file or '<input>'}:{self.line}"
+        return f"{where}:{self.column}" if self.column else where
+
+    def __str__(self):
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        return f"{text} (at {self.path})" if self.path else text
+
+
+class OutOfMemoryError(GovinfoError, MemoryError):
+    """GOVINFO_ENOMEM."""
+
+
+class InvalidArgumentError(GovinfoError, ValueError):
+    """GOVINFO_EINVAL."""
+
+
+class InputOutputError(GovinfoError, OSError):
+    """GOVINFO_EIO: a file could not be read or written."""
+
+
+class ParseError(GovinfoError, ValueError):
+    """GOVINFO_EPARSE: malformed JSON or YAML."""
+
+
+class SchemaError(GovinfoError, ValueError):
+    """GOVINFO_ESCHEMA: well-formed, but not the shape of a report."""
+
+
+class NotFoundError(GovinfoError, KeyError):
+    """GOVINFO_ENOTFOUND: no such format, table, row, column, cell, section or rule."""
+
+
+class ValueTypeError(GovinfoError, TypeError):
+    """GOVINFO_ETYPE: the wrong kind of value (a mark that is a number, not a number...)."""
+
+
+class OutOfRangeError(GovinfoError, ValueError):
+    """GOVINFO_ERANGE: a number too large or too precise."""
+
+
+class ValidationError(GovinfoError):
+    """Raised by Report.check() when validation found errors; ``.result`` holds all findings."""
+
+    def __init__(self, message, result):
+        first = result.errors[0] if result.errors else None
+        super().__init__(message, file=first.file if first else "",
+                         line=first.line if first else None,
+                         column=first.column if first else None,
+                         path=first.path if first else "")
+        self.result = result
+
+    def __str__(self):
+        return self.message
+
+
+_CLASS_BY_NAME = {
+    "GOVINFO_ENOMEM": OutOfMemoryError,
+    "GOVINFO_EINVAL": InvalidArgumentError,
+    "GOVINFO_EIO": InputOutputError,
+    "GOVINFO_EPARSE": ParseError,
+    "GOVINFO_ESCHEMA": SchemaError,
+    "GOVINFO_ENOTFOUND": NotFoundError,
+    "GOVINFO_ETYPE": ValueTypeError,
+    "GOVINFO_ERANGE": OutOfRangeError,
+}
+
+
+def error_class(code):
+    """The exception class raised for a status code (GovinfoError for unknown codes)."""
+    return _CLASS_BY_NAME.get(lib.govinfo_error_name(code).decode(), GovinfoError)
+
+
+def _text(raw):
+    return raw.decode("utf-8", "replace") if raw else ""
+
+
+def last_error(code):
+    """The exception for a failed call's code, from this thread's error record."""
+    record = lib.govinfo_error_last().contents
+    # The record describes this failure only when it holds the same code.
+    described = record.code == code
+    message = _text(record.message) if described else ""
+    if not message:
+        message = _text(lib.govinfo_strerror(code))
+    cls = error_class(code)
+    error = cls(message,
+                file=_text(record.source) if described else "",
+                line=(record.line or None) if described else None,
+                column=(record.column or None) if described else None,
+                offset=record.offset if described else 0,
+                path=_text(record.path) if described else "")
+    error.code = code
+    error.name = lib.govinfo_error_name(code).decode()
+    return error
+
+
+def check(status):
+    """Raises the exception of a negative status; returns a non-negative one unchanged."""
+    if status < 0:
+        raise last_error(status)
+    return status

@@ -1,0 +1,477 @@
+"""Report, its findings and its sections: the C report API as Python objects."""
+import ctypes
+import datetime
+import decimal
+import json
+import os
+import weakref
+from dataclasses import dataclass
+
+from . import _library as native
+from ._library import lib
+from .errors import ValidationError, check
+
+__all__ = ["Report", "Section", "Diagnostic", "ValidationResult"]
+
+_SYNTAX = {None: 0, "auto": 0, "json": 1, "yaml": 2}
+_CELL_STATES = ("absent", "blank", "mark", "number")  # govinfo_cell_state, by value
+_SEVERITY_ERROR, _SEVERITY_WARNING, _SEVERITY_NOTE = 2, 1, 0
+_WRITE_LABELS = 0x1
+
+
+def _syntax(name):
+    try:
+        return _SYNTAX[name.lower() if isinstance(name, str) else name]
+    except KeyError:
+        raise ValueError(f"format must be 'json' or 'yaml', not {name!r}") from None
+
+
+def _cstr(text, what="string"):
+    """UTF-8 bytes for a char * argument; None stays NULL. NUL would cut the text short."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    if "\0" in text:
+        raise ValueError(f"{what} contains a NUL character")
+    return text.encode("utf-8")
+
+
+def _cpath(path):
+    data = os.fsencode(path)
+    if b"\0" in data:
+        raise ValueError("path contains a NUL character")
+    return data
+
+
+def _str(raw):
+    """Python text of a borrowed/static char *; None for NULL."""
+    return None if raw is None else raw.decode("utf-8")
+
+
+def _number(text):
+    """An exact decimal text as int when it has no fractional part, else Decimal."""
+    return decimal.Decimal(text) if "." in text else int(text)
+
+
+def _cint(value, what):
+    """A Python int as a C int, saturated: the library then refuses what is out of range."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be int, not {type(value).__name__}")
+    return max(-2**31, min(value, 2**31 - 1))
+
+
+def _take_string(pointer, length):
+    """Copies a library-allocated buffer and releases it with govinfo_free."""
+    try:
+        return ctypes.string_at(pointer, length).decode("utf-8")
+    finally:
+        lib.govinfo_free(pointer)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One of the report's six parts as printed: id ("s1".."s6"), title and text."""
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding of validation.
+
+    ``path`` is the JSON Pointer where it is located (the first of ``paths``); ``expected``
+    and ``actual`` are the two sides of a failed identity (int or Decimal, None when the
+    finding is not arithmetic); ``line`` and ``column`` are None when unknown.
+    """
+    rule: str
+    severity: str
+    path: str
+    message: str
+    message_en: str
+    line: object
+    column: object
+    expected: object
+    actual: object
+    paths: tuple = ()
+    file: str = ""
+
+    def __str__(self):
+        where = ":".join(str(p) for p in (self.file, self.line, self.column) if p)
+        text = f"{self.severity}: {self.message_en} [{self.rule}]"
+        return f"{where}: {text}" if where else text
+
+
+def _diagnostic(item):
+    paths = tuple(_str(lib.govinfo_diagnostic_path_at(item, i))
+                  for i in range(lib.govinfo_diagnostic_path_count(item)))
+    expected = lib.govinfo_diagnostic_expected(item)
+    actual = lib.govinfo_diagnostic_actual(item)
+    return Diagnostic(
+        rule=_str(lib.govinfo_diagnostic_rule(item)),
+        severity=_str(lib.govinfo_severity_name(lib.govinfo_diagnostic_severity(item))),
+        path=paths[0] if paths else "",
+        message=_str(lib.govinfo_diagnostic_message(item)),
+        message_en=_str(lib.govinfo_diagnostic_message_en(item)),
+        line=lib.govinfo_diagnostic_line(item) or None,
+        column=lib.govinfo_diagnostic_column(item) or None,
+        expected=None if expected is None else _number(expected.decode()),
+        actual=None if actual is None else _number(actual.decode()),
+        paths=paths,
+        file=_str(lib.govinfo_diagnostic_file(item)) or "",
+    )
+
+
+class ValidationResult:
+    """All findings of one validation, in the library's order. ``valid``: no errors."""
+
+    __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
+                 "_finalizer", "__weakref__")
+
+    def __init__(self, found):
+        """Takes ownership of a govinfo_diagnostics list (kept for to_json)."""
+        self._found = found
+        self._finalizer = weakref.finalize(self, lib.govinfo_diagnostics_free, found)
+        count = lib.govinfo_diagnostics_count(found)
+        self.diagnostics = tuple(_diagnostic(lib.govinfo_diagnostics_at(found, i))
+                                 for i in range(count))
+        self.error_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_ERROR)
+        self.warning_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_WARNING)
+        self.note_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_NOTE)
+
+    @property
+    def valid(self):
+        return self.error_count == 0
+
+    def _of(self, severity):
+        return [d for d in self.diagnostics if d.severity == severity]
+
+    @property
+    def errors(self):
+        return self._of("error")
+
+    @property
+    def warnings(self):
+        return self._of("warning")
+
+    @property
+    def notes(self):
+        return self._of("note")
+
+    def to_json(self):
+        """The findings as the library's JSON object (what `govinfo validate --json` prints)."""
+        text = ctypes.c_void_p()
+        length = ctypes.c_size_t()
+        check(lib.govinfo_diagnostics_to_json(ctypes.byref(text), ctypes.byref(length),
+                                              self._found))
+        return _take_string(text, length.value)
+
+    def to_dict(self):
+        return json.loads(self.to_json(), parse_float=decimal.Decimal)
+
+    def __iter__(self):
+        return iter(self.diagnostics)
+
+    def __len__(self):
+        return len(self.diagnostics)
+
+    def __getitem__(self, index):
+        return self.diagnostics[index]
+
+    def __repr__(self):
+        return (f"<govinfo.ValidationResult valid={self.valid} errors={self.error_count} "
+                f"warnings={self.warning_count} notes={self.note_count}>")
+
+
+def _metadata(getter, setter, doc):
+    get = getattr(lib, getter)
+    put = getattr(lib, setter)
+
+    def fget(self):
+        return _str(get(self._live()))
+
+    def fset(self, value):
+        check(put(self._live(), _cstr(value, setter[len("govinfo_report_set_"):])))
+
+    def fdel(self):
+        check(put(self._live(), None))
+
+    return property(fget, fset, fdel, doc)
+
+
+class Report:
+    """A report: metadata, sections and cells. Owns its C object; close() frees it.
+
+    Cells by id: ``report["table3.new_received.total"]`` is an int or Decimal for a number,
+    None for a blank cell, a str for a mark; an absent cell raises KeyError, as does an id
+    the format does not have (NotFoundError). Assign an int, a Decimal, None (blank) or a
+    str (a mark); ``del report[id]`` makes the cell absent.
+    """
+
+    __slots__ = ("_handle", "_finalizer", "__weakref__")
+
+    def __init__(self, format_id):
+        """A new, empty report of a format version ("2019", "2021")."""
+        handle = native.Report()
+        check(lib.govinfo_report_new(ctypes.byref(handle), _cstr(format_id, "format")))
+        self._own(handle)
+
+    @classmethod
+    def _wrap(cls, handle):
+        report = cls.__new__(cls)
+        report._own(handle)
+        return report
+
+    def _own(self, handle):
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, lib.govinfo_report_free, handle)
+
+    # --- construction -----------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path, format=None):
+        """Reads a file; format "json" or "yaml", by default from the extension or content."""
+        handle = native.Report()
+        check(lib.govinfo_report_load(ctypes.byref(handle), _cpath(path), _syntax(format)))
+        return cls._wrap(handle)
+
+    @classmethod
+    def loads(cls, data, format=None, source_name=None):
+        """Reads a document from bytes or str; source_name names it in errors and findings."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        elif not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
+        data = bytes(data)
+        handle = native.Report()
+        check(lib.govinfo_report_parse(ctypes.byref(handle), data, len(data), _syntax(format),
+                                       _cstr(source_name, "source_name")))
+        return cls._wrap(handle)
+
+    @classmethod
+    def template(cls, format, year, organ=None):
+        """A report ready to fill in: official section titles, every data cell blank."""
+        handle = native.Report()
+        check(lib.govinfo_report_new_template(ctypes.byref(handle), _cstr(format, "format"),
+                                              _cint(year, "year"), _cstr(organ, "organ")))
+        return cls._wrap(handle)
+
+    def copy(self):
+        handle = native.Report()
+        check(lib.govinfo_report_copy(ctypes.byref(handle), self._live()))
+        return self._wrap(handle)
+
+    # --- life -------------------------------------------------------------------------
+
+    def _live(self):
+        if not self._finalizer.alive:
+            raise ValueError("the report is closed")
+        return self._handle
+
+    def close(self):
+        """Frees the C report; safe to call again. A closed report raises ValueError."""
+        self._finalizer()
+
+    @property
+    def closed(self):
+        return not self._finalizer.alive
+
+    def __enter__(self):
+        self._live()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- writing ----------------------------------------------------------------------
+
+    def dumps(self, format="json", labels=False):
+        """The canonical JSON or YAML text (labels: YAML comments with the Chinese labels)."""
+        syntax = _syntax(format)
+        if syntax == 0:
+            raise ValueError("dumps needs format 'json' or 'yaml'")
+        text = ctypes.c_void_p()
+        length = ctypes.c_size_t()
+        check(lib.govinfo_report_serialize(ctypes.byref(text), ctypes.byref(length),
+                                           self._live(), syntax,
+                                           _WRITE_LABELS if labels else 0))
+        return _take_string(text, length.value)
+
+    def save(self, path, format=None, labels=False):
+        """Writes a file atomically; format by default from the extension."""
+        check(lib.govinfo_report_save(self._live(), _cpath(path), _syntax(format),
+                                      _WRITE_LABELS if labels else 0))
+
+    def to_dict(self):
+        """The document as Python data (through the library's JSON); money stays Decimal."""
+        return json.loads(self.dumps("json"), parse_float=decimal.Decimal)
+
+    # --- validation -------------------------------------------------------------------
+
+    def validate(self):
+        """Every finding of every rule of the report's format."""
+        found = native.Diagnostics()
+        check(lib.govinfo_report_validate(ctypes.byref(found), self._live()))
+        return ValidationResult(found)
+
+    def check(self):
+        """Validates; raises ValidationError when anything is an error, else the result."""
+        result = self.validate()
+        if not result.valid:
+            first = result.errors[0]
+            more = result.error_count - 1
+            raise ValidationError(f"{first}" + (f" (and {more} more errors)" if more else ""),
+                                  result)
+        return result
+
+    # --- metadata ---------------------------------------------------------------------
+
+    @property
+    def format(self):
+        """The format version id, "2019" or "2021"."""
+        return _str(lib.govinfo_format_id(lib.govinfo_report_format(self._live())))
+
+    @property
+    def origin(self):
+        """The file or name the report was read from; None when built in memory."""
+        return _str(lib.govinfo_report_origin(self._live()))
+
+    organ = _metadata("govinfo_report_organ", "govinfo_report_set_organ", "发布机关")
+    title = _metadata("govinfo_report_title", "govinfo_report_set_title", "The title")
+    division_code = _metadata("govinfo_report_division_code",
+                              "govinfo_report_set_division_code",
+                              "Administrative division code: 6, 9 or 12 digits")
+    source = _metadata("govinfo_report_source", "govinfo_report_set_source",
+                       "File name or URL of the published report")
+    preface = _metadata("govinfo_report_preface", "govinfo_report_set_preface",
+                        "What the report prints before section 一")
+
+    @property
+    def published(self):
+        """Publication date as "YYYY-MM-DD" (None when unset); accepts a datetime.date too."""
+        return _str(lib.govinfo_report_published(self._live()))
+
+    @published.setter
+    def published(self, value):
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        check(lib.govinfo_report_set_published(self._live(), _cstr(value, "published")))
+
+    @published.deleter
+    def published(self):
+        check(lib.govinfo_report_set_published(self._live(), None))
+
+    @property
+    def year(self):
+        """Report year; None when unset."""
+        return lib.govinfo_report_year(self._live()) or None
+
+    @year.setter
+    def year(self, value):
+        value = 0 if value is None else _cint(value, "year")
+        check(lib.govinfo_report_set_year(self._live(), value))
+
+    @year.deleter
+    def year(self):
+        check(lib.govinfo_report_set_year(self._live(), 0))
+
+    # --- sections ---------------------------------------------------------------------
+
+    @property
+    def sections(self):
+        """The sections in the order given, as Section(id, title, text)."""
+        handle = self._live()
+        return tuple(Section(_str(lib.govinfo_report_section_id_at(handle, i)),
+                             _str(lib.govinfo_report_section_title_at(handle, i)),
+                             _str(lib.govinfo_report_section_text_at(handle, i)))
+                     for i in range(lib.govinfo_report_section_count(handle)))
+
+    def section_text(self, section_id):
+        """The text of a section, None when the report does not have it."""
+        return _str(lib.govinfo_report_section_text(self._live(),
+                                                    _cstr(section_id, "section id")))
+
+    def set_section(self, section_id, text, title=None):
+        """Sets a section's text and printed title (None: the official title)."""
+        check(lib.govinfo_report_set_section(self._live(), _cstr(section_id, "section id"),
+                                             _cstr(title, "title"), _cstr(text, "text")))
+
+    def remove_section(self, section_id):
+        check(lib.govinfo_report_remove_section(self._live(), _cstr(section_id, "section id")))
+
+    # --- cells ------------------------------------------------------------------------
+
+    def cell_state(self, cell_id):
+        """"absent", "blank", "mark" or "number"; NotFoundError for an unknown id."""
+        state = ctypes.c_int()
+        check(lib.govinfo_report_cell_state(self._live(), _cstr(cell_id, "cell id"),
+                                            ctypes.byref(state)))
+        return _CELL_STATES[state.value]
+
+    def __getitem__(self, cell_id):
+        state = self.cell_state(cell_id)
+        if state == "absent":
+            raise KeyError(f"{cell_id} is absent")
+        return self._value(cell_id, state)
+
+    def _value(self, cell_id, state):
+        key = _cstr(cell_id, "cell id")
+        if state == "number":
+            buffer = ctypes.create_string_buffer(native.NUMBER_BUFSIZE)
+            check(lib.govinfo_report_get_number(self._handle, key, buffer, len(buffer)))
+            return _number(buffer.value.decode())
+        if state == "mark":
+            mark = ctypes.c_char_p()
+            check(lib.govinfo_report_get_mark(self._handle, key, ctypes.byref(mark)))
+            return _str(mark.value)
+        return None  # blank
+
+    def get(self, cell_id, default=None):
+        """The cell's value, default when it is absent (an unknown id still raises)."""
+        state = self.cell_state(cell_id)
+        return default if state == "absent" else self._value(cell_id, state)
+
+    def __contains__(self, cell_id):
+        """True when the cell is present (a number, a mark or blank)."""
+        return self.cell_state(cell_id) != "absent"
+
+    def __setitem__(self, cell_id, value):
+        handle, key = self._live(), _cstr(cell_id, "cell id")
+        if value is None:
+            status = lib.govinfo_report_set_blank(handle, key)
+        elif isinstance(value, bool):
+            raise TypeError("a cell holds a number, None or a mark, not bool")
+        elif isinstance(value, int):
+            if -2**63 <= value < 2**63:
+                status = lib.govinfo_report_set_int(handle, key, value)
+            else:
+                status = lib.govinfo_report_set_number(handle, key, str(value).encode())
+        elif isinstance(value, decimal.Decimal):
+            status = lib.govinfo_report_set_number(handle, key, format(value, "f").encode())
+        elif isinstance(value, str):
+            status = lib.govinfo_report_set_mark(handle, key, _cstr(value, "mark"))
+        else:
+            raise TypeError(f"a cell holds int, Decimal, None (blank) or str (a mark), not "
+                            f"{type(value).__name__}; use Decimal for fractions")
+        check(status)
+
+    def __delitem__(self, cell_id):
+        check(lib.govinfo_report_clear_cell(self._live(), _cstr(cell_id, "cell id")))
+
+    # --- comparison and display -------------------------------------------------------
+
+    def __eq__(self, other):
+        if not isinstance(other, Report):
+            return NotImplemented
+        return bool(lib.govinfo_report_equal(self._live(), other._live()))
+
+    __hash__ = None
+
+    def __repr__(self):
+        if self.closed:
+            return "<govinfo.Report closed>"
+        parts = [f"format={self.format!r}", f"year={self.year!r}", f"organ={self.organ!r}"]
+        if self.origin:
+            parts.append(f"origin={self.origin!r}")
+        return f"<govinfo.Report {' '.join(parts)}>"

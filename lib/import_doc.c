@@ -1,0 +1,290 @@
+/* The importer's document: lines and normalised tokens with their source positions, and the
+ * plain-text front end. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "import_internal.h"
+
+/* Text storage: chunks that never move, so token pointers stay valid as the document grows. */
+typedef struct gi_chunk {
+  struct gi_chunk *next;
+  size_t used, cap;
+  char data[];
+} gi_chunk;
+
+enum { CHUNK_SIZE = 16384 };
+
+void gi_doc_init(gi_doc *doc) { memset(doc, 0, sizeof *doc); }
+
+void gi_doc_free(gi_doc *doc) {
+  for (gi_chunk *c = doc->chunks, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  free(doc->lines);
+  free(doc->tokens);
+  gi_doc_init(doc);
+}
+
+static char *doc_store(gi_doc *doc, const char *s, size_t len) {
+  gi_chunk *c = doc->chunks;
+  if (c == NULL || c->cap - c->used < len + 1) {
+    size_t cap = len + 1 > CHUNK_SIZE ? len + 1 : CHUNK_SIZE;
+    gi_chunk *fresh = malloc(sizeof *fresh + cap);
+    if (fresh == NULL) {
+      doc->failed = true;
+      gi_fail_oom();
+      return NULL;
+    }
+    fresh->next = c;
+    fresh->used = 0;
+    fresh->cap = cap;
+    doc->chunks = c = fresh;
+  }
+  char *out = c->data + c->used;
+  memcpy(out, s, len);
+  out[len] = '\0';
+  c->used += len + 1;
+  return out;
+}
+
+static bool grow(gi_doc *doc, void **items, size_t *cap, size_t n, size_t size) {
+  if (n < *cap) return true;
+  size_t fresh = *cap ? *cap * 2 : 64;
+  void *p = realloc(*items, fresh * size);
+  if (p == NULL) {
+    doc->failed = true;
+    gi_fail_oom();
+    return false;
+  }
+  *items = p;
+  *cap = fresh;
+  return true;
+}
+
+/* ---- normalisation ---- */
+
+/* Length of the UTF-8 sequence at s (1 for a malformed byte) and its code point. */
+static size_t decode(const char *s, size_t len, int32_t *cp) {
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
+  if (n <= 0) {
+    *cp = -1;
+    return 1;
+  }
+  return (size_t)n;
+}
+
+static bool is_space(int32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
+         cp == 0xA0 || cp == 0x3000 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009 ||
+         cp == 0x200B || cp == 0xFEFF;
+}
+
+/* True when NFKC leaves the code point alone whatever surrounds it: the common case (ASCII,
+ * CJK ideographs), checked without calling utf8proc_map. */
+static bool nfkc_stable(int32_t cp) {
+  if (cp < 0x80) return true;
+  const utf8proc_property_t *p = utf8proc_get_property(cp);
+  return p->decomp_seqindex == UINT16_MAX && p->combining_class == 0 &&
+         p->comb_index == UINT16_MAX;
+}
+
+char *gi_normalize(const char *s, size_t len, size_t *out_len) {
+  bool stable = true;
+  for (size_t i = 0; i < len && stable;) {
+    int32_t cp;
+    i += decode(s + i, len - i, &cp);
+    stable = cp >= 0 && !is_space(cp) && nfkc_stable(cp);
+  }
+  utf8proc_uint8_t *mapped = NULL;
+  const char *src = s;
+  size_t src_len = len;
+  if (!stable) {
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (n == UTF8PROC_ERROR_NOMEM) {
+      gi_fail_oom();
+      return NULL;
+    }
+    if (n >= 0) {
+      src = (const char *)mapped;
+      src_len = (size_t)n;
+    } /* invalid UTF-8: keep the bytes; the caller has checked the input */
+  }
+  char *out = malloc(src_len + 1);
+  if (out == NULL) {
+    free(mapped);
+    gi_fail_oom();
+    return NULL;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < src_len;) {
+    int32_t cp;
+    size_t step = decode(src + i, src_len - i, &cp);
+    if (!is_space(cp)) memcpy(out + n, src + i, step), n += step;
+    i += step;
+  }
+  out[n] = '\0';
+  free(mapped);
+  *out_len = n;
+  return out;
+}
+
+/* ---- lines and tokens ---- */
+
+static gi_line *add_line(gi_doc *doc, gi_line_kind kind, const char *raw, size_t len, gi_loc loc) {
+  if (!grow(doc, (void **)&doc->lines, &doc->lines_cap, doc->nlines, sizeof *doc->lines))
+    return NULL;
+  const char *stored = doc_store(doc, raw, len);
+  if (stored == NULL) return NULL;
+  gi_line *line = &doc->lines[doc->nlines++];
+  *line = (gi_line){.kind = kind, .raw = stored, .raw_len = len, .first = doc->ntokens,
+                    .loc = loc};
+  return line;
+}
+
+static bool add_token(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
+  size_t n;
+  char *norm = gi_normalize(raw, len, &n);
+  if (norm == NULL) return doc->failed = true, false;
+  const char *stored = doc_store(doc, norm, n);
+  free(norm);
+  if (stored == NULL) return false;
+  if (!grow(doc, (void **)&doc->tokens, &doc->tokens_cap, doc->ntokens, sizeof *doc->tokens))
+    return false;
+  doc->tokens[doc->ntokens++] = (gi_token){.text = stored, .len = n, .loc = loc};
+  doc->lines[doc->nlines - 1].count++;
+  return true;
+}
+
+static bool is_dash(int32_t cp) {
+  return cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2015 ||
+         cp == 0x2500 || cp == 0xFF0D || cp == 0x2212;
+}
+
+/* A page number standing alone: "-3-", "— 4 —", "- 12 -", "第 3 页", "第3页 共6页". */
+static bool is_page_marker(const char *s, size_t len) {
+  size_t n;
+  char *t = gi_normalize(s, len, &n);
+  if (t == NULL) return false;
+  size_t i = 0, digits = 0, dashes = 0;
+  int32_t cp;
+  bool ok = true;
+  bool chinese = n >= 3 && strncmp(t, "第", 3) == 0;
+  if (chinese) i = 3;
+  while (i < n && ok) {
+    size_t step = decode(t + i, n - i, &cp);
+    if (cp >= '0' && cp <= '9')
+      digits++;
+    else if (is_dash(cp))
+      dashes++;
+    else if (chinese && (strncmp(t + i, "页", 3) == 0 || strncmp(t + i, "共", 3) == 0))
+      ;
+    else
+      ok = false;
+    i += step;
+  }
+  free(t);
+  return ok && digits > 0 && digits <= 4 && (chinese || dashes >= 2);
+}
+
+bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
+  bool blank = true;
+  for (size_t i = 0; i < len && blank; i++) blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
+  gi_line_kind kind = !blank && is_page_marker(raw, len) ? GI_LINE_BREAK : GI_LINE_TEXT;
+  if (add_line(doc, kind, raw, len, loc) == NULL) return false;
+  if (kind == GI_LINE_BREAK) return true;
+  /* Words: runs of non-space characters. */
+  size_t i = 0;
+  while (i < len) {
+    int32_t cp;
+    size_t step = decode(raw + i, len - i, &cp);
+    if (is_space(cp)) {
+      i += step;
+      continue;
+    }
+    size_t start = i;
+    while (i < len) {
+      step = decode(raw + i, len - i, &cp);
+      if (is_space(cp)) break;
+      i += step;
+    }
+    gi_loc at = {loc.line, loc.column + (uint32_t)start};
+    if (!add_token(doc, raw + start, i - start, at)) return false;
+  }
+  return true;
+}
+
+bool gi_doc_begin_row(gi_doc *doc, gi_loc loc, bool table_start) {
+  gi_line *line = add_line(doc, GI_LINE_ROW, "", 0, loc);
+  if (line == NULL) return false;
+  line->table_start = table_start;
+  return true;
+}
+
+bool gi_doc_add_cell(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
+  if (doc->nlines == 0 || doc->lines[doc->nlines - 1].kind != GI_LINE_ROW) return false;
+  return add_token(doc, raw, len, loc);
+}
+
+/* ---- plain text ---- */
+
+int gi_read_text(gi_doc *doc, const char *buf, size_t len) {
+  uint32_t line_no = 1;
+  size_t i = 0;
+  while (i < len) {
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    size_t start = i;
+    /* pdftotext ends each page with a form feed, at the start of the next page's first line. */
+    while (start < end && buf[start] == '\f') {
+      if (!add_line(doc, GI_LINE_BREAK, "", 0, (gi_loc){line_no, (uint32_t)(start - i + 1)}))
+        return GOVINFO_ENOMEM;
+      start++;
+    }
+    size_t stop = end;
+    if (stop > start && buf[stop - 1] == '\r') stop--;
+    if (!gi_doc_add_text(doc, buf + start, stop - start,
+                         (gi_loc){line_no, (uint32_t)(start - i + 1)}))
+      return GOVINFO_ENOMEM;
+    i = end + 1;
+    line_no++;
+  }
+  return GOVINFO_OK;
+}
+
+/* ---- comparing labels ---- */
+
+static bool is_key_char(int32_t cp) {
+  if (cp < 0) return false;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+size_t gi_label_key(const char *s, size_t len, int32_t *out, size_t cap) {
+  size_t n = 0;
+  for (size_t i = 0; i < len && n < cap;) {
+    int32_t cp;
+    i += decode(s + i, len - i, &cp);
+    if (is_key_char(cp)) out[n++] = cp;
+  }
+  return n;
+}
+
+size_t gi_lcs(const int32_t *a, size_t na, const int32_t *b, size_t nb) {
+  enum { MAX = 512 };
+  size_t row[MAX + 1];
+  if (na > MAX) na = MAX;
+  memset(row, 0, (na + 1) * sizeof *row);
+  for (size_t j = 0; j < nb; j++) {
+    size_t diag = 0;
+    for (size_t i = 1; i <= na; i++) {
+      size_t up = row[i];
+      row[i] = a[i - 1] == b[j] ? diag + 1 : (row[i - 1] > up ? row[i - 1] : up);
+      diag = up;
+    }
+  }
+  return row[na];
+}

@@ -1,0 +1,1 @@
+/* import_html: being written */

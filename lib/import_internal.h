@@ -1,0 +1,105 @@
+/* Private to the importer: the document every input kind is turned into.
+ *
+ * Front ends (text, Markdown, HTML) turn their input into lines. A line keeps its original
+ * text (section prose is kept as printed) and is split into tokens whose text is normalised
+ * for matching: NFKC (full-width digits and punctuation become ASCII), no whitespace. A text
+ * line's tokens are its whitespace-separated words; a table row's tokens are its cells, one
+ * each, an empty cell giving an empty token (a blank cell, never 0). Every token keeps the
+ * 1-based line and byte column where it starts in the input, so every imported cell can say
+ * where it came from.
+ */
+#ifndef GOVINFO_IMPORT_INTERNAL_H
+#define GOVINFO_IMPORT_INTERNAL_H
+
+#include "internal.h"
+
+typedef enum gi_line_kind {
+  GI_LINE_TEXT,  /* running text, a heading, or a text line of a table (pdftotext) */
+  GI_LINE_ROW,   /* one row of a Markdown or HTML table: tokens are its cells */
+  GI_LINE_BREAK  /* a page break: form feed, a page number ("-3-", "— 4 —"), a footer */
+} gi_line_kind;
+
+typedef struct gi_token {
+  const char *text; /* normalised, NUL-terminated, owned by the document */
+  size_t len;
+  gi_loc loc;       /* where it starts in the input */
+} gi_token;
+
+typedef struct gi_line {
+  gi_line_kind kind;
+  const char *raw; /* the line as printed (original bytes, NUL-terminated, no newline) */
+  size_t raw_len;
+  size_t first, count; /* its tokens: doc->tokens[first .. first + count) */
+  gi_loc loc;          /* where the line starts */
+  bool table_start;    /* ROW lines: first row of a new <table> or pipe table */
+} gi_line;
+
+typedef struct gi_doc {
+  gi_line *lines;
+  size_t nlines, lines_cap;
+  gi_token *tokens;
+  size_t ntokens, tokens_cap;
+  struct gi_chunk *chunks; /* storage for token and raw text */
+  bool failed;             /* an allocation failed; the document is unusable */
+} gi_doc;
+
+void gi_doc_init(gi_doc *doc);
+void gi_doc_free(gi_doc *doc);
+
+/* Appends a line of running text: keeps raw[0..len) and splits it into normalised
+ * whitespace-separated tokens. A line that is only a page number or a form feed becomes a
+ * GI_LINE_BREAK. Returns false when out of memory (doc->failed is set). */
+bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
+/* Starts a table row (GI_LINE_ROW); its raw text is empty until cells are added. */
+bool gi_doc_begin_row(gi_doc *doc, gi_loc loc, bool table_start);
+/* Appends one cell to the row being built: its text normalised to a single token (inner
+ * whitespace removed; "&nbsp;" and other spaces leave an empty token). */
+bool gi_doc_add_cell(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
+
+/* Front ends. Each returns GOVINFO_OK or an error code with details recorded. */
+int gi_read_text(gi_doc *doc, const char *buf, size_t len);
+int gi_read_markdown(gi_doc *doc, const char *buf, size_t len);
+int gi_read_html(gi_doc *doc, const char *buf, size_t len, const char *source);
+
+/* Normalises UTF-8 text for matching (NFKC, whitespace removed) into a new string. NULL when
+ * out of memory. */
+char *gi_normalize(const char *s, size_t len, size_t *out_len);
+
+#endif
+
+/* ---- the import in progress (import.c, import_meta.c, import_tables.c) ---- */
+
+#define GI_NO_LINE SIZE_MAX
+
+typedef struct gi_import {
+  gi_doc doc;
+  const char *source;                  /* input name for findings, "" when none */
+  const struct govinfo_format *format; /* detected version */
+  govinfo_report *report;
+  govinfo_diagnostics *findings;
+  size_t heading[16];    /* per format section: line of its heading, GI_NO_LINE if not found */
+  size_t title_end;      /* first line after the title */
+  size_t body_end;       /* lines from here on are the signature and date */
+  size_t table_start[16]; /* per format section: first line of its tables */
+  size_t table_end[16];  /* per format section: last line its tables were read from */
+  int status;            /* first failure (out of memory), GOVINFO_OK otherwise */
+} gi_import;
+
+/* Records a finding; paths may be NULL when npaths is 0. */
+void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *const *paths,
+                       size_t npaths, const char *zh, const char *en);
+
+/* Letters and digits of normalised text as code points (punctuation, quotes and numbering
+ * marks dropped), for comparing labels. Returns the count (at most cap). */
+size_t gi_label_key(const char *s, size_t len, int32_t *out, size_t cap);
+/* Length of the longest common subsequence of a and b. */
+size_t gi_lcs(const int32_t *a, size_t na, const int32_t *b, size_t nb);
+
+/* Format version, year, title, organ, date; section headings. GOVINFO_EPARSE when the text is
+ * not recognisably an annual report. */
+int gi_import_detect(gi_import *im);
+/* Tables 2, 3 and 4 into the report; sets table_end. */
+void gi_import_tables(gi_import *im);
+/* Metadata, preface and section texts into the report (after the tables: their lines are not
+ * section text). */
+void gi_import_text(gi_import *im);

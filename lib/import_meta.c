@@ -1,0 +1,479 @@
+/* The parts of an imported report around its tables: format version, title, organ, year,
+ * publication date, section headings, preface and section texts.
+ *
+ * The format version is recognised by words only one version prints (its table headers and
+ * row labels, taken from the format definitions), not by counting cells: a 2021 report may
+ * print table 3 with 161 cells like a 2019 one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+#define KEY_MAX 256
+
+static size_t key_of(const char *text, int32_t *key, size_t cap) {
+  size_t n;
+  char *norm = gi_normalize(text, strlen(text), &n);
+  if (norm == NULL) return 0;
+  size_t k = gi_label_key(norm, n, key, cap);
+  free(norm);
+  return k;
+}
+
+static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) {
+  const gi_line *line = &im->doc.lines[l];
+  size_t n = 0;
+  for (size_t k = 0; k < line->count && n < cap; k++) {
+    const gi_token *t = &im->doc.tokens[line->first + k];
+    n += gi_label_key(t->text, t->len, key + n, cap - n);
+  }
+  return n;
+}
+
+static bool starts_with(const int32_t *s, size_t n, const int32_t *prefix, size_t np) {
+  return np > 0 && n >= np && memcmp(s, prefix, np * sizeof *s) == 0;
+}
+
+static bool contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
+  for (size_t i = 0; nn && i + nn <= nh; i++)
+    if (memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
+  return false;
+}
+
+static bool line_blank(const gi_line *line) {
+  return line->kind == GI_LINE_BREAK || line->count == 0;
+}
+
+/* ---- the format version ---- */
+
+/* Calls fn(word) for every header word and row label of a format. */
+typedef void word_fn(const char *word, void *ctx);
+static void each_word(const struct govinfo_format *f, word_fn *fn, void *ctx) {
+  for (size_t t = 0; t < f->ntables; t++) {
+    const struct govinfo_table *def = &f->tables[t];
+    fn(def->title, ctx);
+    for (size_t r = 0; r < def->nrows; r++) fn(def->rows[r].label, ctx);
+    for (size_t c = 0; c < def->ncolumns; c++) fn(def->columns[c].label, ctx);
+  }
+}
+
+typedef struct word_search {
+  const char *word;
+  bool found; /* some other format's word contains it (or is it) */
+} word_search;
+
+static void find_in_word(const char *other, void *ctx) {
+  word_search *w = ctx;
+  if (strstr(other, w->word)) w->found = true;
+}
+
+typedef struct score_ctx {
+  const struct govinfo_format *self;
+  const int32_t *doc_key;
+  size_t ndoc;
+  int score;
+} score_ctx;
+
+/* A word counts for its format when no other format prints it or a longer word holding it. */
+static void score_word(const char *word, void *ctx) {
+  score_ctx *s = ctx;
+  for (size_t i = 0;; i++) {
+    const govinfo_format *other = govinfo_format_at(i);
+    if (other == NULL) break;
+    if (other == s->self) continue;
+    word_search w = {word, false};
+    each_word(other, find_in_word, &w);
+    if (w.found) return;
+  }
+  int32_t key[KEY_MAX];
+  size_t n = key_of(word, key, KEY_MAX);
+  if (n >= 3 && contains(s->doc_key, s->ndoc, key, n)) s->score++;
+}
+
+static const struct govinfo_format *detect_format(gi_import *im, int year) {
+  size_t cap = im->doc.ntokens * 8 + 1, n = 0;
+  int32_t *doc_key = malloc(cap * sizeof *doc_key);
+  if (doc_key == NULL) {
+    im->status = gi_fail_oom();
+    return NULL;
+  }
+  for (size_t i = 0; i < im->doc.ntokens; i++)
+    n += gi_label_key(im->doc.tokens[i].text, im->doc.tokens[i].len, doc_key + n, cap - n);
+  const struct govinfo_format *best = NULL;
+  int best_score = 0;
+  bool tie = false;
+  for (size_t i = 0; govinfo_format_at(i); i++) {
+    score_ctx s = {govinfo_format_at(i), doc_key, n, 0};
+    each_word(s.self, score_word, &s);
+    if (s.score > best_score) {
+      best = s.self;
+      best_score = s.score;
+      tie = false;
+    } else if (s.score == best_score && s.score > 0) {
+      tie = true;
+    }
+  }
+  free(doc_key);
+  if (best && !tie) return best;
+  return year ? govinfo_format_for_year(year) : NULL;
+}
+
+/* ---- title, year, signature and date ---- */
+
+static int digits_value(const int32_t *k, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) v = v * 10 + (k[i] - '0');
+  return v;
+}
+
+static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+/* First year (4 digits followed by 年) in a key, 0 when none. */
+static int year_in(const int32_t *k, size_t n, size_t *at) {
+  static const int32_t nian = 0x5E74; /* 年 */
+  for (size_t i = 0; i + 4 < n; i++)
+    if ((i == 0 || !is_digit(k[i - 1])) && is_digit(k[i]) && is_digit(k[i + 1]) &&
+        is_digit(k[i + 2]) && is_digit(k[i + 3]) && k[i + 4] == nian) {
+      int y = digits_value(k + i, 4);
+      if (y >= 1990 && y <= 2200) {
+        if (at) *at = i;
+        return y;
+      }
+    }
+  return 0;
+}
+
+/* Value of Chinese numerals as written in dates: 二〇二一, 十五, 二十三. -1 if not. */
+static int chinese_number(const int32_t *k, size_t n, bool positional) {
+  static const int32_t digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                   0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 〇一二三四五六七八九 */
+  int v = 0, cur = -1;
+  if (n == 0) return -1;
+  for (size_t i = 0; i < n; i++) {
+    int d = -1;
+    for (int j = 0; j < 10; j++)
+      if (k[i] == digits[j] || (j == 0 && k[i] == 0x96F6)) d = j;
+    if (d >= 0) {
+      if (positional) v = v * 10 + d;
+      else cur = d;
+    } else if (k[i] == 0x5341 && !positional) { /* 十 */
+      v += (cur < 0 ? 1 : cur) * 10;
+      cur = -1;
+    } else {
+      return -1;
+    }
+  }
+  return positional ? v : v + (cur < 0 ? 0 : cur);
+}
+
+/* A line that is only a date: 2021年1月15日 or 二〇二一年一月十五日; writes YYYY-MM-DD. */
+static bool parse_date(const int32_t *k, size_t n, char out[11]) {
+  size_t pos[3], np = 0;
+  static const int32_t marks[3] = {0x5E74, 0x6708, 0x65E5}; /* 年 月 日 */
+  for (size_t i = 0; i < n && np < 3; i++)
+    if (k[i] == marks[np]) pos[np++] = i;
+  if (np != 3 || pos[2] != n - 1) return false;
+  int part[3];
+  size_t start = 0;
+  for (int p = 0; p < 3; p++) {
+    size_t len = pos[p] - start;
+    bool arabic = len > 0;
+    for (size_t i = start; i < pos[p]; i++) arabic = arabic && is_digit(k[i]);
+    part[p] = arabic && len <= 4 ? digits_value(k + start, len)
+                                 : chinese_number(k + start, len, p == 0);
+    if (part[p] < 0) return false;
+    start = pos[p] + 1;
+  }
+  if (part[0] > 9999 || part[1] > 12 || part[2] > 31) return false;
+  out[0] = (char)('0' + part[0] / 1000), out[1] = (char)('0' + part[0] / 100 % 10);
+  out[2] = (char)('0' + part[0] / 10 % 10), out[3] = (char)('0' + part[0] % 10);
+  out[4] = '-', out[5] = (char)('0' + part[1] / 10), out[6] = (char)('0' + part[1] % 10);
+  out[7] = '-', out[8] = (char)('0' + part[2] / 10), out[9] = (char)('0' + part[2] % 10);
+  out[10] = '\0';
+  return gi_check_date(out) == 0;
+}
+
+/* ---- section headings ---- */
+
+static bool heading_matches(const int32_t *line, size_t n, const char *title) {
+  int32_t key[KEY_MAX];
+  size_t nk = key_of(title, key, KEY_MAX);
+  return starts_with(line, n, key, nk);
+}
+
+static void find_headings(gi_import *im) {
+  const struct govinfo_format *f = im->format;
+  size_t next = 0;
+  for (size_t s = 0; s < f->nsections; s++) im->heading[s] = GI_NO_LINE;
+  for (size_t l = im->title_end; l < im->body_end && next < f->nsections; l++) {
+    if (im->doc.lines[l].kind != GI_LINE_TEXT) continue;
+    int32_t key[KEY_MAX];
+    size_t n = line_key(im, l, key, KEY_MAX);
+    if (n == 0) continue;
+    for (size_t s = next; s < f->nsections; s++) {
+      const struct govinfo_section_def *def = &f->sections[s];
+      bool match = heading_matches(key, n, def->title);
+      for (const char *const *v = def->variants; *v && !match; v++)
+        match = heading_matches(key, n, *v);
+      if (match) {
+        im->heading[s] = l;
+        next = s + 1;
+        break;
+      }
+    }
+  }
+}
+
+/* ---- detection ---- */
+
+static size_t first_heading(const gi_import *im) {
+  for (size_t s = 0; s < im->format->nsections; s++)
+    if (im->heading[s] != GI_NO_LINE) return im->heading[s];
+  return im->body_end;
+}
+
+/* The title: the opening lines up to the one that says 年度报告. */
+static void find_title(gi_import *im) {
+  static const int32_t report[] = {0x5E74, 0x5EA6, 0x62A5, 0x544A}; /* 年度报告 */
+  size_t seen = 0;
+  im->title_end = 0;
+  for (size_t l = 0; l < im->doc.nlines && seen < 6; l++) {
+    if (line_blank(&im->doc.lines[l])) continue;
+    seen++;
+    int32_t key[KEY_MAX];
+    size_t n = line_key(im, l, key, KEY_MAX);
+    if (contains(key, n, report, 4)) {
+      im->title_end = l + 1;
+      return;
+    }
+  }
+}
+
+/* Signature and date after the last section: "绥滨镇人民政府 / 2021 年 1 月 15 日". */
+static void find_signature(gi_import *im, char date[11], size_t *organ_line) {
+  date[0] = '\0';
+  *organ_line = GI_NO_LINE;
+  im->body_end = im->doc.nlines;
+  size_t l = im->doc.nlines;
+  while (l > 0 && line_blank(&im->doc.lines[l - 1])) l--;
+  if (l == 0 || im->doc.lines[l - 1].kind != GI_LINE_TEXT) return;
+  int32_t key[KEY_MAX];
+  size_t n = line_key(im, l - 1, key, KEY_MAX);
+  if (!parse_date(key, n, date)) return;
+  im->body_end = --l;
+  while (l > 0 && line_blank(&im->doc.lines[l - 1])) l--;
+  if (l == 0 || im->doc.lines[l - 1].kind != GI_LINE_TEXT) return;
+  const gi_line *line = &im->doc.lines[l - 1];
+  n = line_key(im, l - 1, key, KEY_MAX);
+  bool sentence = strstr(line->raw, "。") || strstr(line->raw, "，") || strstr(line->raw, ",");
+  if (n > 0 && n <= 40 && !sentence) {
+    *organ_line = l - 1;
+    im->body_end = l - 1;
+  }
+}
+
+/* Trimmed copy of a line's raw text. */
+static char *trimmed(const gi_line *line) {
+  size_t i = 0, j = line->raw_len;
+  const char *s = line->raw;
+  for (;;) {
+    if (i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
+    else if (j - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0) i += 3; /* U+3000 */
+    else break;
+  }
+  for (;;) {
+    if (j > i && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r')) j--;
+    else if (j - i >= 3 && memcmp(s + j - 3, "\xE3\x80\x80", 3) == 0) j -= 3;
+    else break;
+  }
+  return gi_strndup(s + i, j - i);
+}
+
+static void metadata_missing(gi_import *im, const char *what_zh, const char *what_en,
+                             const char *pointer) {
+  char zh[256], en[256];
+  snprintf(zh, sizeof zh, "未能从文本中找到%s", what_zh);
+  snprintf(en, sizeof en, "the %s was not found in the text", what_en);
+  const char *paths[1] = {pointer};
+  gi_import_finding(im, GI_RULE_IMPORT_METADATA_MISSING, (gi_loc){1, 1}, paths, 1, zh, en);
+}
+
+static void set_meta(gi_import *im, gi_meta which, char *value, gi_loc loc) {
+  if (value == NULL) {
+    im->status = gi_fail_oom();
+    return;
+  }
+  if (gi_report_take_meta(im->report, which, value) != GOVINFO_OK) {
+    im->status = GOVINFO_ENOMEM;
+    return;
+  }
+  im->report->meta_loc[which] = loc;
+}
+
+/* Joins the raw text of lines [from, to) into paragraphs: a paragraph starts on an indented
+ * line or at a numbered item such as （一）; page breaks and blank lines are dropped. */
+static char *join_lines(const gi_import *im, size_t from, size_t to) {
+  gi_buf b = {0};
+  gi_buf_append(&b, "", 0);
+  bool started = false;
+  for (size_t l = from; l < to; l++) {
+    const gi_line *line = &im->doc.lines[l];
+    if (line_blank(line) || line->kind != GI_LINE_TEXT) continue;
+    char *text = trimmed(line);
+    if (text == NULL) {
+      gi_buf_free(&b);
+      return NULL;
+    }
+    bool indented = line->raw_len >= 2 && (memcmp(line->raw, "  ", 2) == 0 ||
+                                           memcmp(line->raw, "\xE3\x80\x80", 3) == 0);
+    bool numbered = strncmp(text, "（", 3) == 0 || strncmp(text, "(", 1) == 0;
+    if (started && (indented || numbered)) gi_buf_append(&b, "\n", 1);
+    gi_buf_puts(&b, text);
+    started = true;
+    free(text);
+  }
+  char *out = NULL;
+  size_t len;
+  if (gi_buf_finish(&b, &out, &len) != GOVINFO_OK) return NULL;
+  return out;
+}
+
+int gi_import_detect(gi_import *im) {
+  char date[11];
+  size_t organ_line;
+  find_signature(im, date, &organ_line);
+  find_title(im);
+  int32_t key[KEY_MAX * 2];
+  size_t n = 0;
+  for (size_t l = 0; l < im->title_end; l++) n += line_key(im, l, key + n, KEY_MAX * 2 - n);
+  size_t year_at = 0;
+  int year = year_in(key, n, &year_at);
+  im->format = detect_format(im, year);
+  if (im->status != GOVINFO_OK) return im->status;
+  if (im->format == NULL)
+    return gi_fail_at(GOVINFO_EPARSE, im->source, (gi_loc){1, 1}, 0, NULL,
+                      "not recognisably a 政府信息公开工作年度报告: no format version's table "
+                      "headings and no report year were found");
+  find_headings(im);
+  bool any_heading = false;
+  for (size_t s = 0; s < im->format->nsections; s++) any_heading |= im->heading[s] != GI_NO_LINE;
+  if (!any_heading && year == 0)
+    return gi_fail_at(GOVINFO_EPARSE, im->source, (gi_loc){1, 1}, 0, NULL,
+                      "not recognisably a 政府信息公开工作年度报告: no section headings and no "
+                      "report year were found");
+  int rc = govinfo_report_new(&im->report, govinfo_format_id(im->format));
+  if (rc != GOVINFO_OK) return rc;
+  if (gi_report_set_origin(im->report, im->source) != GOVINFO_OK) return im->status = GOVINFO_ENOMEM;
+  /* Title, year, organ. */
+  if (im->title_end > 0) {
+    size_t first = 0;
+    while (line_blank(&im->doc.lines[first])) first++;
+    gi_buf b = {0};
+    for (size_t l = first; l < im->title_end; l++) {
+      char *t = trimmed(&im->doc.lines[l]);
+      if (t) gi_buf_puts(&b, t);
+      else b.failed = true;
+      free(t);
+    }
+    char *title = NULL;
+    size_t len;
+    if (gi_buf_finish(&b, &title, &len) != GOVINFO_OK) return im->status = GOVINFO_ENOMEM;
+    set_meta(im, GI_META_TITLE, title, im->doc.lines[first].loc);
+  } else {
+    metadata_missing(im, "标题（……年度报告）", "title (…年度报告)", "/title");
+  }
+  if (year) {
+    govinfo_report_set_year(im->report, year);
+  } else {
+    metadata_missing(im, "报告年度", "report year", "/year");
+  }
+  if (organ_line != GI_NO_LINE) {
+    set_meta(im, GI_META_ORGAN, trimmed(&im->doc.lines[organ_line]),
+             im->doc.lines[organ_line].loc);
+  } else if (year && year_at > 0) {
+    /* the title names the organ before the year: "洪泽区人民政府2023 年…" */
+    gi_buf b = {0};
+    for (size_t i = 0; i < year_at; i++) {
+      char u[5];
+      int32_t c = key[i];
+      size_t w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (w == 1) u[0] = (char)c;
+      else if (w == 2) u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
+      else if (w == 3)
+        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
+        u[2] = (char)(0x80 | (c & 0x3F));
+      else
+        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
+      gi_buf_append(&b, u, w);
+    }
+    char *organ = NULL;
+    size_t len;
+    if (gi_buf_finish(&b, &organ, &len) != GOVINFO_OK) return im->status = GOVINFO_ENOMEM;
+    size_t first = 0;
+    while (line_blank(&im->doc.lines[first])) first++;
+    set_meta(im, GI_META_ORGAN, organ, im->doc.lines[first].loc);
+  } else {
+    metadata_missing(im, "发布机关", "issuing organ", "/organ");
+  }
+  if (date[0]) set_meta(im, GI_META_PUBLISHED, gi_strdup(date), im->doc.lines[im->body_end].loc);
+  return im->status;
+}
+
+void gi_import_text(gi_import *im) {
+  const struct govinfo_format *f = im->format;
+  size_t start = first_heading(im);
+  if (start > im->title_end) {
+    char *preface = join_lines(im, im->title_end, start);
+    if (preface && preface[0])
+      set_meta(im, GI_META_PREFACE, preface, im->doc.lines[im->title_end].loc);
+    else if (preface)
+      free(preface);
+    else
+      im->status = gi_fail_oom();
+  }
+  for (size_t s = 0; s < f->nsections && im->status == GOVINFO_OK; s++) {
+    size_t h = im->heading[s];
+    if (h == GI_NO_LINE) continue;
+    size_t end = im->body_end;
+    for (size_t k = s + 1; k < f->nsections; k++)
+      if (im->heading[k] != GI_NO_LINE) {
+        end = im->heading[k];
+        break;
+      }
+    /* text before the section's tables and after them; the tables are data */
+    size_t before_end = end, after_start = h + 1;
+    if (im->table_start[s] != GI_NO_LINE && im->table_start[s] < end) before_end = im->table_start[s];
+    if (im->table_end[s] != GI_NO_LINE) after_start = im->table_end[s] + 1;
+    else if (im->table_start[s] != GI_NO_LINE) after_start = before_end; /* unread: keep it */
+    char *before = join_lines(im, h + 1, before_end);
+    char *after = after_start < end && after_start > before_end ? join_lines(im, after_start, end)
+                                                                : NULL;
+    if (im->table_start[s] != GI_NO_LINE && im->table_end[s] == GI_NO_LINE) {
+      free(before);
+      before = join_lines(im, h + 1, end);
+    }
+    char *title = trimmed(&im->doc.lines[h]);
+    if (before == NULL || title == NULL) {
+      free(before), free(after), free(title);
+      im->status = gi_fail_oom();
+      return;
+    }
+    char *text = before;
+    if (after && after[0]) {
+      size_t a = strlen(before), b = strlen(after);
+      text = malloc(a + b + 2);
+      if (text) {
+        memcpy(text, before, a);
+        size_t at = a;
+        if (a) text[at++] = '\n';
+        memcpy(text + at, after, b + 1);
+      }
+      free(before);
+    }
+    free(after);
+    if (gi_report_take_section(im->report, s, title, text, im->doc.lines[h].loc) != GOVINFO_OK)
+      im->status = GOVINFO_ENOMEM;
+  }
+}

@@ -1,0 +1,649 @@
+/* Reading tables 2, 3 and 4 from the document's lines.
+ *
+ * A table's region is the stretch of lines its definition places it in (its section, and for
+ * the parts of table 2 the lines after its caption). In a region, values (numbers, marks such
+ * as "/", empty cells of Markdown and HTML rows) form runs: values with no text between them.
+ * Printed tables put one row's values together, so runs are the evidence for rows:
+ *
+ * 1. every run holds one row's values and there is one run per printed row: rows in printed
+ *    order, each checked against its label;
+ * 2. otherwise, when the region holds exactly the values of all printed rows, read row by
+ *    row in printed order only where the format's row identities (total = sum of the parts)
+ *    confirm every row — reading-order text gives values one per line, far from labels;
+ * 3. otherwise each run of one row's values is placed by its label, in printed order.
+ *
+ * Whatever none of these places with certainty stays absent, with a finding naming the cells
+ * and the line. Figures are never adjusted to make identities hold. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+#define KEY_MAX 256 /* code points of a label key; longer text is cut */
+
+typedef enum value_kind { VALUE_NUMBER, VALUE_BLANK, VALUE_MARK } value_kind;
+
+typedef struct item {
+  const gi_token *tok;
+  size_t line;
+  bool is_value;
+  value_kind kind;
+  gi_decimal number;
+  const char *unit; /* unit printed after the number ("件", "万元"), NULL when none */
+  bool run_start;   /* a value that must start a run (first value of a table row) */
+} item;
+
+typedef struct run {
+  size_t first, count; /* items[first .. first + count) are its values */
+  size_t text_from;    /* items[text_from .. first) is the text before it */
+  size_t text_to;      /* items[first + count .. text_to) is the text after it */
+} run;
+
+typedef struct region {
+  item *items;
+  size_t nitems;
+  run *runs;
+  size_t nruns;
+  size_t first_line, end_line;
+} region;
+
+/* ---- values ---- */
+
+static const char *const count_units[] = {"件", "个", "项", "次", "人", NULL};
+static const char *const money_units[] = {"万元", "元", NULL};
+
+static bool is_mark(const char *s, size_t len) {
+  if (len == 0) return false;
+  if (strcmp(s, "无") == 0) return true;
+  static const char *const marks[] = {"/", "-", "—", "–", "―", "─", "×", "\\", NULL};
+  size_t i = 0;
+  while (i < len) {
+    size_t k = 0;
+    for (; marks[k]; k++) {
+      size_t n = strlen(marks[k]);
+      if (strncmp(s + i, marks[k], n) == 0) {
+        i += n;
+        break;
+      }
+    }
+    if (marks[k] == NULL) return false;
+  }
+  return len <= 12;
+}
+
+/* "3,985,758" -> "3985758" into buf; false unless the commas group thousands exactly. */
+static bool strip_thousands(const char *s, size_t len, char *buf, size_t cap, size_t *out) {
+  size_t n = 0, group = 0;
+  bool comma = false;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == ',') {
+      if ((comma && group != 3) || (!comma && (group == 0 || group > 3))) return false;
+      comma = true;
+      group = 0;
+      continue;
+    }
+    if (s[i] == '.') break;
+    group++;
+    if (n + 1 >= cap) return false;
+    buf[n++] = s[i];
+  }
+  if (comma && group != 3) return false;
+  const char *point = memchr(s, '.', len);
+  size_t dot = point ? (size_t)(point - s) : len;
+  if (len - dot + n >= cap) return false;
+  memcpy(buf + n, s + dot, len - dot);
+  *out = n + len - dot;
+  return true;
+}
+
+/* Classifies a token: a number (with an optional unit), a mark, or text. */
+static bool classify(const gi_token *t, bool in_row, item *it) {
+  if (t->len == 0) {
+    if (!in_row) return false;
+    it->kind = VALUE_BLANK;
+    return true;
+  }
+  if (is_mark(t->text, t->len)) {
+    it->kind = VALUE_MARK;
+    return true;
+  }
+  size_t digits_end = 0;
+  const char *s = t->text;
+  if (s[0] == '-' || s[0] == '+') digits_end = 1;
+  while (digits_end < t->len &&
+         ((s[digits_end] >= '0' && s[digits_end] <= '9') || s[digits_end] == '.' ||
+          s[digits_end] == ','))
+    digits_end++;
+  if (digits_end == 0 || !(s[digits_end - 1] >= '0' && s[digits_end - 1] <= '9')) return false;
+  const char *unit = NULL;
+  if (digits_end < t->len) {
+    const char *rest = s + digits_end;
+    for (const char *const *u = count_units; *u && !unit; u++)
+      if (strcmp(rest, *u) == 0) unit = *u;
+    for (const char *const *u = money_units; *u && !unit; u++)
+      if (strcmp(rest, *u) == 0) unit = *u;
+    if (unit == NULL) return false;
+  }
+  char plain[64];
+  size_t n = digits_end;
+  if (memchr(s, ',', digits_end)) {
+    size_t sign = s[0] == '-' || s[0] == '+';
+    if (!strip_thousands(s + sign, digits_end - sign, plain + sign, sizeof plain - sign, &n))
+      return false;
+    if (sign) plain[0] = s[0];
+    n += sign;
+  } else {
+    if (n >= sizeof plain) return false;
+    memcpy(plain, s, n);
+  }
+  if (gi_decimal_parse(plain, n, &it->number) != GOVINFO_OK) return false;
+  it->kind = VALUE_NUMBER;
+  it->unit = unit;
+  return true;
+}
+
+/* ---- regions ---- */
+
+static void region_free(region *g) {
+  free(g->items);
+  free(g->runs);
+  memset(g, 0, sizeof *g);
+}
+
+static bool region_build(gi_import *im, region *g, size_t from, size_t to) {
+  memset(g, 0, sizeof *g);
+  g->first_line = from;
+  g->end_line = to;
+  const gi_doc *d = &im->doc;
+  size_t n = 0;
+  for (size_t l = from; l < to; l++) n += d->lines[l].count;
+  g->items = calloc(n ? n : 1, sizeof *g->items);
+  g->runs = calloc(n ? n : 1, sizeof *g->runs);
+  if (g->items == NULL || g->runs == NULL) {
+    region_free(g);
+    im->status = gi_fail_oom();
+    return false;
+  }
+  for (size_t l = from; l < to; l++) {
+    const gi_line *line = &d->lines[l];
+    if (line->kind == GI_LINE_BREAK) continue;
+    bool row = line->kind == GI_LINE_ROW;
+    /* A table row's values are its trailing value cells, when they hold anything. */
+    size_t trailing = line->count;
+    if (row) {
+      item probe;
+      bool any = false;
+      while (trailing > 0 && classify(&d->tokens[line->first + trailing - 1], true, &probe)) {
+        any = any || probe.kind != VALUE_BLANK;
+        trailing--;
+      }
+      if (!any && line->count - trailing < 2) trailing = line->count;
+    }
+    for (size_t k = 0; k < line->count; k++) {
+      item *it = &g->items[g->nitems++];
+      it->tok = &d->tokens[line->first + k];
+      it->line = l;
+      it->is_value = row ? k >= trailing && classify(it->tok, true, it)
+                         : classify(it->tok, false, it);
+      it->run_start = row && k == trailing;
+    }
+  }
+  /* Runs: values with no text between them; a table row starts a run of its own. */
+  size_t text_from = 0;
+  for (size_t i = 0; i < g->nitems;) {
+    if (!g->items[i].is_value) {
+      i++;
+      continue;
+    }
+    run *r = &g->runs[g->nruns++];
+    r->first = i;
+    r->text_from = text_from;
+    do i++;
+    while (i < g->nitems && g->items[i].is_value && !g->items[i].run_start);
+    r->count = i - r->first;
+    text_from = i;
+  }
+  for (size_t k = 0; k < g->nruns; k++)
+    g->runs[k].text_to = k + 1 < g->nruns ? g->runs[k + 1].first : g->nitems;
+  return true;
+}
+
+/* Key of the text items in [from, to). */
+static size_t text_key(const region *g, size_t from, size_t to, int32_t *key, size_t cap) {
+  size_t n = 0;
+  for (size_t i = from; i < to && n < cap; i++)
+    if (!g->items[i].is_value)
+      n += gi_label_key(g->items[i].tok->text, g->items[i].tok->len, key + n, cap - n);
+  return n;
+}
+
+static size_t label_key(const char *label, int32_t *key) {
+  size_t n;
+  char *norm = gi_normalize(label, strlen(label), &n);
+  if (norm == NULL) return 0;
+  size_t k = gi_label_key(norm, n, key, KEY_MAX);
+  free(norm);
+  return k;
+}
+
+static bool contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
+  if (nn == 0) return true;
+  for (size_t i = 0; i + nn <= nh; i++)
+    if (memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
+  return false;
+}
+
+/* ---- writing cells and findings ---- */
+
+typedef struct table_ctx {
+  gi_import *im;
+  size_t table; /* index in the format */
+  const struct govinfo_table *def;
+  region g;
+  size_t *printed; /* rows printed with values, in printed order */
+  size_t nprinted;
+  bool *done; /* per printed row: read */
+  size_t last_line; /* last line a value was read from */
+} table_ctx;
+
+static gi_loc item_loc(const item *it) { return it->tok->loc; }
+
+static bool money_unit_matches(const struct govinfo_column *c, const char *unit) {
+  return c->kind == GOVINFO_KIND_MONEY && strstr(c->label, unit) != NULL &&
+         !(strcmp(unit, "元") == 0 && strstr(c->label, "万元") != NULL);
+}
+
+static void put_value(table_ctx *t, size_t row, size_t col, const item *it) {
+  gi_cell *cell = gi_report_cell(t->im->report, t->table, row, col);
+  const struct govinfo_column *c = &t->def->columns[col];
+  bool unit_ok = it->unit == NULL ||
+                 (c->kind != GOVINFO_KIND_MONEY && strcmp(it->unit, "元") != 0 &&
+                  strcmp(it->unit, "万元") != 0) ||
+                 money_unit_matches(c, it->unit);
+  if (it->kind == VALUE_NUMBER && unit_ok) {
+    gi_cell_set_number(cell, &it->number);
+  } else if (it->kind == VALUE_BLANK) {
+    gi_cell_set_blank(cell);
+  } else { /* a mark, or an amount in another unit: kept as printed, never converted */
+    char *mark = gi_strndup(it->tok->text, it->tok->len);
+    if (mark == NULL) {
+      t->im->status = GOVINFO_ENOMEM;
+      return;
+    }
+    gi_cell_take_mark(cell, mark);
+  }
+  cell->loc = item_loc(it);
+  if (it->line > t->last_line || t->last_line == GI_NO_LINE) t->last_line = it->line;
+}
+
+static void put_row(table_ctx *t, size_t printed_index, const item *values) {
+  size_t row = t->printed[printed_index];
+  for (size_t c = 0; c < t->def->ncolumns; c++) put_value(t, row, c, &values[c]);
+  t->done[printed_index] = true;
+}
+
+static void report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
+                          const char *why_en) {
+  size_t row = t->printed[printed_index];
+  const struct govinfo_row *r = &t->def->rows[row];
+  char **paths = calloc(t->def->ncolumns, sizeof *paths);
+  char buf[256];
+  bool ok = paths != NULL;
+  for (size_t c = 0; ok && c < t->def->ncolumns; c++) {
+    gi_cell_pointer(t->im->format, t->table, row, c, buf, sizeof buf);
+    ok = (paths[c] = gi_strdup(buf)) != NULL;
+  }
+  if (ok) {
+    char zh[512], en[512];
+    snprintf(zh, sizeof zh, "未能确定地读出 %s「%s」一行的数字（%s），已留空缺失", t->def->id,
+             r->label, why_zh);
+    snprintf(en, sizeof en, "could not read the figures of %s row %s (%s) with certainty (%s); "
+             "they are left absent", t->def->id, r->id, r->label, why_en);
+    gi_import_finding(t->im, GI_RULE_IMPORT_CELL_UNREAD, loc, (const char *const *)paths,
+                      t->def->ncolumns, zh, en);
+  } else {
+    t->im->status = GOVINFO_ENOMEM;
+  }
+  for (size_t c = 0; paths && c < t->def->ncolumns; c++) free(paths[c]);
+  free(paths);
+}
+
+/* Where to point a finding about a row that was not read: the nearest value read before it,
+ * else the region's first line. */
+static gi_loc unread_loc(const table_ctx *t, size_t printed_index) {
+  for (size_t k = printed_index; k-- > 0;)
+    if (t->done[k]) {
+      const gi_cell *c = gi_report_cell(t->im->report, t->table, t->printed[k], 0);
+      if (c->loc.line) return c->loc;
+    }
+  size_t l = t->g.first_line < t->im->doc.nlines ? t->g.first_line : 0;
+  return t->im->doc.nlines ? t->im->doc.lines[l].loc : (gi_loc){1, 1};
+}
+
+/* ---- which rows are printed ---- */
+
+static bool is_child_of(const struct govinfo_table *def, size_t row, const char *group) {
+  return def->rows[row].parent && strcmp(def->rows[row].parent, group) == 0;
+}
+
+/* A group row whose sub-rows are nowhere in the region was printed as one row (2019-style
+ * （六）其他处理 in a 2021 report): it carries the figures, the sub-rows stay absent. */
+static bool group_printed_whole(table_ctx *t, size_t group, const int32_t *region_key,
+                                size_t nregion) {
+  int32_t key[KEY_MAX];
+  for (size_t r = 0; r < t->def->nrows; r++) {
+    if (!is_child_of(t->def, r, t->def->rows[group].id)) continue;
+    size_t n = label_key(t->def->rows[r].label, key);
+    if (n > 8) n = 8;
+    if (contains(region_key, nregion, key, n)) return false;
+  }
+  size_t n = label_key(t->def->rows[group].label, key);
+  return contains(region_key, nregion, key, n);
+}
+
+static bool choose_printed_rows(table_ctx *t) {
+  t->printed = calloc(t->def->nrows, sizeof *t->printed);
+  t->done = calloc(t->def->nrows, sizeof *t->done);
+  int32_t *region_key = malloc(sizeof(int32_t) * (t->g.nitems * 16 + 1));
+  if (!t->printed || !t->done || !region_key) {
+    free(region_key);
+    t->im->status = gi_fail_oom();
+    return false;
+  }
+  size_t nregion = text_key(&t->g, 0, t->g.nitems, region_key, t->g.nitems * 16);
+  for (size_t r = 0; r < t->def->nrows; r++) {
+    const struct govinfo_row *row = &t->def->rows[r];
+    if (row->role == GOVINFO_ROW_HEADING) continue;
+    if (row->role == GOVINFO_ROW_GROUP) {
+      if (group_printed_whole(t, r, region_key, nregion)) t->printed[t->nprinted++] = r;
+      continue;
+    }
+    /* a sub-row of a group printed whole is not printed */
+    if (row->parent && t->nprinted && strcmp(t->def->rows[t->printed[t->nprinted - 1]].id,
+                                             row->parent) == 0)
+      continue;
+    t->printed[t->nprinted++] = r;
+  }
+  free(region_key);
+  return true;
+}
+
+/* ---- checks on a candidate reading ---- */
+
+/* The format's row identities (total = sum of parts) hold for these values of row `row`. */
+static bool row_identities_hold(const table_ctx *t, const item *values) {
+  const struct govinfo_format *f = t->im->format;
+  for (size_t i = 0; i < f->nidentities; i++) {
+    const gi_identity *id = &f->identities[i];
+    if (id->axis != GI_EACH_ROW || strcmp(id->table, t->def->id) != 0) continue;
+    int64_t sides[2] = {0, 0};
+    const char *const *lists[2] = {id->parts, id->totals};
+    for (int s = 0; s < 2; s++)
+      for (const char *const *c = lists[s]; *c; c++) {
+        long col = gi_column_index(t->def, *c, strlen(*c), -1);
+        if (col < 0) return false;
+        const item *v = &values[col];
+        if (v->kind != VALUE_NUMBER || v->unit || !gi_decimal_is_integer(&v->number))
+          return false;
+        sides[s] += gi_decimal_to_int(&v->number);
+      }
+    if (sides[0] != sides[1]) return false;
+  }
+  return true;
+}
+
+typedef enum label_match { LABEL_ABSENT, LABEL_VARIANT, LABEL_FOUND } label_match;
+
+/* Is row's label in the text around run k (before it, and after it up to the next run)? */
+static label_match label_near_run(const table_ctx *t, size_t row, const run *r) {
+  int32_t want[KEY_MAX], have[KEY_MAX * 4];
+  size_t nw = label_key(t->def->rows[row].label, want);
+  size_t nh = text_key(&t->g, r->text_from, r->first, have, KEY_MAX * 2);
+  nh += text_key(&t->g, r->first + r->count, r->text_to, have + nh, KEY_MAX * 4 - nh);
+  if (nw == 0) return LABEL_FOUND;
+  size_t common = gi_lcs(want, nw, have, nh);
+  if (common == nw) return LABEL_FOUND;
+  return common * 10 >= nw * 7 ? LABEL_VARIANT : LABEL_ABSENT;
+}
+
+static void note_variant(table_ctx *t, size_t row, const run *r) {
+  const struct govinfo_row *def = &t->def->rows[row];
+  char path[256], zh[512], en[512];
+  snprintf(path, sizeof path, "/tables/%s/%s", t->def->id, def->id);
+  snprintf(zh, sizeof zh, "%s 一行的标签与格式规定的「%s」写法不同，按位置和相近写法识别",
+           t->def->id, def->label);
+  snprintf(en, sizeof en, "the label of %s row %s is printed differently from the official "
+           "「%s」; recognised by its position and likeness", t->def->id, def->id, def->label);
+  const char *paths[1] = {path};
+  gi_import_finding(t->im, GI_RULE_IMPORT_LABEL_VARIANT, item_loc(&t->g.items[r->first]), paths,
+                    1, zh, en);
+}
+
+/* ---- the three readings ---- */
+
+/* 1: one run per printed row, each of one row's values. */
+static bool read_by_runs(table_ctx *t) {
+  size_t ncol = t->def->ncolumns;
+  if (t->g.nruns != t->nprinted) return false;
+  for (size_t k = 0; k < t->g.nruns; k++)
+    if (t->g.runs[k].count != ncol) return false;
+  for (size_t k = 0; k < t->g.nruns; k++) {
+    const run *r = &t->g.runs[k];
+    size_t row = t->printed[k];
+    label_match m = label_near_run(t, row, r);
+    if (m == LABEL_ABSENT && t->nprinted > 1) {
+      report_unread(t, k, item_loc(&t->g.items[r->first]),
+                    "该行数字旁的标签与格式规定的行不符",
+                    "the label beside these figures is not this row's");
+      continue;
+    }
+    if (m == LABEL_VARIANT) note_variant(t, row, r);
+    put_row(t, k, &t->g.items[r->first]);
+  }
+  return true;
+}
+
+/* 2: exactly all the values, row by row, where every row's identities confirm it. */
+static bool read_by_stream(table_ctx *t) {
+  size_t ncol = t->def->ncolumns, nvalues = 0;
+  for (size_t k = 0; k < t->g.nruns; k++) nvalues += t->g.runs[k].count;
+  if (nvalues != t->nprinted * ncol || nvalues == 0) return false;
+  item *values = malloc(nvalues * sizeof *values);
+  if (values == NULL) {
+    t->im->status = gi_fail_oom();
+    return true;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < t->g.nitems; i++)
+    if (t->g.items[i].is_value) values[n++] = t->g.items[i];
+  bool confirmed = true;
+  for (size_t k = 0; k < t->nprinted && confirmed; k++)
+    confirmed = row_identities_hold(t, values + k * ncol);
+  /* A table without row identities (table 2) is read this way only when it has one row. */
+  bool has_identity = false;
+  for (size_t i = 0; i < t->im->format->nidentities; i++)
+    has_identity |= t->im->format->identities[i].axis == GI_EACH_ROW &&
+                    strcmp(t->im->format->identities[i].table, t->def->id) == 0;
+  if (!has_identity) confirmed = t->nprinted == 1;
+  if (confirmed)
+    for (size_t k = 0; k < t->nprinted; k++) put_row(t, k, values + k * ncol);
+  free(values);
+  return confirmed;
+}
+
+/* 3: each run of one row's values placed by its label, rows in printed order. */
+static void read_by_labels(table_ctx *t) {
+  size_t ncol = t->def->ncolumns, next = 0;
+  for (size_t k = 0; k < t->g.nruns && next < t->nprinted; k++) {
+    const run *r = &t->g.runs[k];
+    if (r->count != ncol) continue;
+    size_t found = SIZE_MAX;
+    for (size_t p = next; p < t->nprinted && p < next + 4 && found == SIZE_MAX; p++)
+      if (label_near_run(t, t->printed[p], r) == LABEL_FOUND) found = p;
+    if (found == SIZE_MAX) continue;
+    put_row(t, found, &t->g.items[r->first]);
+    next = found + 1;
+  }
+}
+
+/* Table 4 style: a table whose rows have no labels of their own; its values are read in
+ * printed order when they form one run, or runs separated only by the column header of the
+ * value that follows (pdftotext prints a lone "总计" before the last total). */
+static bool read_by_position(table_ctx *t) {
+  size_t ncol = t->def->ncolumns, nvalues = 0;
+  for (size_t k = 0; k < t->g.nruns; k++) nvalues += t->g.runs[k].count;
+  if (nvalues != t->nprinted * ncol) return false;
+  size_t at = 0;
+  for (size_t k = 0; k < t->g.nruns; k++) {
+    const run *r = &t->g.runs[k];
+    if (k > 0) {
+      int32_t have[KEY_MAX], want[KEY_MAX];
+      size_t nh = text_key(&t->g, r->text_from, r->first, have, KEY_MAX);
+      size_t nw = label_key(t->def->columns[at % ncol].label, want);
+      if (nh != nw || memcmp(have, want, nw * sizeof *want) != 0) return false;
+    }
+    at += r->count;
+  }
+  item *values = malloc(nvalues * sizeof *values);
+  if (values == NULL) {
+    t->im->status = gi_fail_oom();
+    return true;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < t->g.nitems; i++)
+    if (t->g.items[i].is_value) values[n++] = t->g.items[i];
+  for (size_t k = 0; k < t->nprinted; k++) put_row(t, k, values + k * ncol);
+  free(values);
+  return true;
+}
+
+static bool rows_have_labels(const struct govinfo_table *def) { return !def->rows_side_by_side; }
+
+static void report_table_missing(gi_import *im, const struct govinfo_table *def, gi_loc loc) {
+  char path[128], zh[256], en[256];
+  snprintf(path, sizeof path, "/tables/%s", def->id);
+  snprintf(zh, sizeof zh, "未找到表格 %s（%s）", def->id, def->title);
+  snprintf(en, sizeof en, "table %s (%s) was not found", def->id, def->title);
+  const char *paths[1] = {path};
+  gi_import_finding(im, GI_RULE_IMPORT_TABLE_MISSING, loc, paths, 1, zh, en);
+}
+
+/* Reads one table from lines [from, to). Returns the last line a value came from. */
+static size_t read_table(gi_import *im, size_t table, size_t from, size_t to) {
+  table_ctx t = {.im = im, .table = table, .def = &im->format->tables[table],
+                 .last_line = GI_NO_LINE};
+  if (!region_build(im, &t.g, from, to)) return GI_NO_LINE;
+  if (!choose_printed_rows(&t)) goto done;
+  if (t.g.nruns == 0) {
+    size_t l = from < im->doc.nlines ? from : (im->doc.nlines ? im->doc.nlines - 1 : 0);
+    report_table_missing(im, t.def, im->doc.nlines ? im->doc.lines[l].loc : (gi_loc){1, 1});
+    goto done;
+  }
+  if (rows_have_labels(t.def)) {
+    if (!read_by_runs(&t) && !read_by_stream(&t)) read_by_labels(&t);
+  } else {
+    read_by_position(&t);
+  }
+  for (size_t k = 0; k < t.nprinted; k++)
+    if (!t.done[k] && !(rows_have_labels(t.def) && t.g.nruns == t.nprinted &&
+                        t.g.runs[k].count == t.def->ncolumns && k < t.g.nruns &&
+                        label_near_run(&t, t.printed[k], &t.g.runs[k]) == LABEL_ABSENT))
+      report_unread(&t, k, unread_loc(&t, k), "数字个数或排列与表格不符",
+                    "the number or arrangement of figures does not fit the table");
+done:
+  free(t.printed);
+  free(t.done);
+  region_free(&t.g);
+  return t.last_line;
+}
+
+/* ---- regions of the tables ---- */
+
+/* Lines of the section a table is printed in: from its heading to the next heading found. */
+static void section_lines(const gi_import *im, const char *section, size_t *from, size_t *to) {
+  const struct govinfo_format *f = im->format;
+  long s = gi_section_index(f, section, strlen(section));
+  *from = 0;
+  *to = im->body_end;
+  for (long k = s; k >= 0; k--)
+    if (im->heading[k] != GI_NO_LINE) {
+      *from = im->heading[k] + 1;
+      break;
+    }
+  if (*from == 0) *from = im->title_end;
+  for (size_t k = (size_t)s + 1; k < f->nsections; k++)
+    if (im->heading[k] != GI_NO_LINE && im->heading[k] >= *from) {
+      *to = im->heading[k];
+      break;
+    }
+}
+
+/* Key of a line's text. */
+static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) {
+  const gi_line *line = &im->doc.lines[l];
+  size_t n = 0;
+  for (size_t k = 0; k < line->count && n < cap; k++) {
+    const gi_token *t = &im->doc.tokens[line->first + k];
+    n += gi_label_key(t->text, t->len, key + n, cap - n);
+  }
+  return n;
+}
+
+/* Captioned tables (table 2's parts): the line holding each caption, in order. */
+static size_t find_caption(const gi_import *im, const struct govinfo_table *def, size_t from,
+                           size_t to) {
+  int32_t want[KEY_MAX], have[KEY_MAX];
+  size_t nw = label_key(def->title, want);
+  for (size_t l = from; l < to; l++) {
+    /* a caption may wrap: look at the line and the next one together */
+    size_t nh = line_key(im, l, have, KEY_MAX);
+    if (l + 1 < to) nh += line_key(im, l + 1, have + nh, KEY_MAX - nh);
+    size_t first = line_key(im, l, have, KEY_MAX);
+    if (first > 0 && contains(have, nh, want, nw)) return l;
+  }
+  return GI_NO_LINE;
+}
+
+/* Tables that share a section (table 2's parts) are told apart by their printed captions. */
+static bool has_caption(const struct govinfo_format *f, const struct govinfo_table *def) {
+  size_t n = 0;
+  for (size_t j = 0; j < f->ntables; j++) n += strcmp(f->tables[j].section, def->section) == 0;
+  return n > 1;
+}
+
+void gi_import_tables(gi_import *im) {
+  const struct govinfo_format *f = im->format;
+  for (size_t s = 0; s < f->nsections; s++) im->table_start[s] = im->table_end[s] = GI_NO_LINE;
+  for (size_t i = 0; i < f->ntables && im->status == GOVINFO_OK; i++) {
+    const struct govinfo_table *def = &f->tables[i];
+    size_t from, to;
+    section_lines(im, def->section, &from, &to);
+    long s = gi_section_index(f, def->section, strlen(def->section));
+    size_t start = from;
+    if (has_caption(f, def)) {
+      size_t at = find_caption(im, def, from, to);
+      if (at == GI_NO_LINE) {
+        report_table_missing(im, def, im->doc.lines[from < im->doc.nlines ? from : 0].loc);
+        continue;
+      }
+      /* up to the next caption of this section, if any */
+      size_t end = to;
+      for (size_t j = 0; j < f->ntables; j++) {
+        if (j == i || !has_caption(f, &f->tables[j]) || strcmp(f->tables[j].section, def->section))
+          continue;
+        size_t other = find_caption(im, &f->tables[j], at + 1, to);
+        if (other != GI_NO_LINE && other < end) end = other;
+      }
+      start = at;
+      from = at + 1;
+      to = end;
+    }
+    if (s >= 0 && (im->table_start[s] == GI_NO_LINE || start < im->table_start[s]))
+      im->table_start[s] = start;
+    size_t last = read_table(im, i, from, to);
+    if (s >= 0 && last != GI_NO_LINE &&
+        (im->table_end[s] == GI_NO_LINE || last > im->table_end[s]))
+      im->table_end[s] = last;
+  }
+}
