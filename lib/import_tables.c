@@ -444,6 +444,47 @@ static bool read_by_runs(table_ctx *t) {
   return true;
 }
 
+/* Values i and i + 1 are one above the other: each alone on its line, on adjacent lines. */
+static bool stacked(const table_ctx *t, const item *v, size_t i) {
+  const gi_doc *d = &t->im->doc;
+  return v[i + 1].line == v[i].line + 1 && d->lines[v[i].line].count == 1 &&
+         d->lines[v[i + 1].line].count == 1;
+}
+
+/* Reading-order text prints some stretches of a table column by column: one paragraph of
+ * stacked values per column, all paragraphs of the same height, one per column. Such a block
+ * is put back in row order; everything else stays as it is. */
+static bool transpose_column_blocks(table_ctx *t, item *values, size_t n) {
+  size_t ncol = t->def->ncolumns;
+  item *out = malloc(n * sizeof *out);
+  if (out == NULL) {
+    t->im->status = gi_fail_oom();
+    return false;
+  }
+  size_t i = 0, o = 0;
+  while (i < n) {
+    size_t height = 1;
+    while (i + height < n && stacked(t, values, i + height - 1)) height++;
+    bool block = height >= 2 && i + height * ncol <= n;
+    for (size_t c = 1; block && c < ncol; c++) {
+      size_t start = i + c * height;
+      size_t h = 1;
+      while (start + h < n && h <= height && stacked(t, values, start + h - 1)) h++;
+      block = h == height && !stacked(t, values, start - 1);
+    }
+    if (!block) {
+      out[o++] = values[i++];
+      continue;
+    }
+    for (size_t r = 0; r < height; r++)
+      for (size_t c = 0; c < ncol; c++) out[o++] = values[i + c * height + r];
+    i += height * ncol;
+  }
+  memcpy(values, out, n * sizeof *out);
+  free(out);
+  return true;
+}
+
 /* 2: exactly all the values, row by row, where every row's identities confirm it. */
 static bool read_by_stream(table_ctx *t) {
   size_t ncol = t->def->ncolumns, nvalues = 0;
@@ -457,6 +498,10 @@ static bool read_by_stream(table_ctx *t) {
   size_t n = 0;
   for (size_t i = 0; i < t->g.nitems; i++)
     if (t->g.items[i].is_value) values[n++] = t->g.items[i];
+  if (!transpose_column_blocks(t, values, n)) {
+    free(values);
+    return true;
+  }
   bool confirmed = true;
   for (size_t k = 0; k < t->nprinted && confirmed; k++)
     confirmed = row_identities_hold(t, values + k * ncol);
@@ -600,7 +645,8 @@ static size_t find_caption(const gi_import *im, const struct govinfo_table *def,
     size_t nh = line_key(im, l, have, KEY_MAX);
     if (l + 1 < to) nh += line_key(im, l + 1, have + nh, KEY_MAX - nh);
     size_t first = line_key(im, l, have, KEY_MAX);
-    if (first > 0 && contains(have, nh, want, nw)) return l;
+    size_t head = nw < 4 ? nw : 4; /* the caption must start on this line */
+    if (first > 0 && contains(have, first, want, head) && contains(have, nh, want, nw)) return l;
   }
   return GI_NO_LINE;
 }
