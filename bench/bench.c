@@ -10,6 +10,11 @@
  * whether they meet the targets. It only reports: timings are noisy, so the exit status
  * says whether the benchmark could run, never whether a target was met.
  *
+ * With --import, the documents are report texts (pdftotext output, *.txt): it times
+ *   a  cJSON_ParseWithLength + cJSON_Delete of the imported report's canonical JSON
+ *   e  govinfo_import of the text + frees
+ * and prints e/a and the import time per 10 KB of text against the 200 us target.
+ *
  * Uses the public API of libgovinfo only, plus cJSON and libyaml directly.
  */
 #include <dirent.h>
@@ -31,6 +36,7 @@
 #define ROUND_NS 20000000ull /* each round of one operation runs at least 20 ms */
 #define BATCH_NS 1000000ull  /* calls between two clock reads take about 1 ms */
 #define TARGET_RATIO 1.3
+#define IMPORT_TARGET_US 200.0 /* per 10 KB of text */
 
 enum { EXIT_USAGE = 2, KEEP_GOING = -1 };
 
@@ -38,7 +44,7 @@ typedef struct document {
   char *path;
   const char *name; /* base name of path, for the table */
   char *json_name;  /* source name of the JSON form in error messages */
-  char *yaml, *json;
+  char *yaml, *json; /* with --import, yaml holds the report text */
   size_t yaml_len, json_len;
 } document;
 
@@ -115,18 +121,34 @@ static int govinfo_yaml(const document *d) {
   return parse_and_validate(d->yaml, d->yaml_len, GOVINFO_SYNTAX_YAML, d->path);
 }
 
+static int govinfo_import_text(const document *d) {
+  govinfo_report *report;
+  govinfo_diagnostics *findings;
+  if (govinfo_import(&report, &findings, d->yaml, d->yaml_len, GOVINFO_INPUT_AUTO, d->path))
+    return library_failure("cannot import", d->path);
+  govinfo_report_free(report);
+  govinfo_diagnostics_free(findings);
+  return 0;
+}
+
 typedef struct operation {
   const char *header;
   int (*run)(const document *d);
 } operation;
 
 enum { OP_RAW_JSON, OP_RAW_YAML, OP_GOVINFO_JSON, OP_GOVINFO_YAML, OP_COUNT };
+enum { IMPORT_RAW_JSON, IMPORT_TEXT, IMPORT_OP_COUNT };
 
 static const operation operations[OP_COUNT] = {
     [OP_RAW_JSON] = {"a cJSON", raw_json},
     [OP_RAW_YAML] = {"b libyaml", raw_yaml},
     [OP_GOVINFO_JSON] = {"c gi JSON", govinfo_json},
     [OP_GOVINFO_YAML] = {"d gi YAML", govinfo_yaml},
+};
+
+static const operation import_operations[IMPORT_OP_COUNT] = {
+    [IMPORT_RAW_JSON] = {"a cJSON", raw_json},
+    [IMPORT_TEXT] = {"e import", govinfo_import_text},
 };
 
 /* ---- timing ---- */
@@ -186,20 +208,21 @@ static double median(double *values, size_t n) {
 }
 
 /* Median ns per call of every operation on d, the operations interleaved within each round
- * so that drift (frequency scaling, other load) hits all four alike. */
-static int measure(const document *d, unsigned rounds, double result[OP_COUNT]) {
+ * so that drift (frequency scaling, other load) hits them all alike. */
+static int measure(const document *d, unsigned rounds, const operation *ops, size_t nops,
+                   double *result) {
   unsigned long batch[OP_COUNT];
-  for (size_t op = 0; op < OP_COUNT; op++)
-    if (calibrate(&operations[op], d, &batch[op])) return -1;
-  double *samples = malloc(sizeof *samples * OP_COUNT * rounds);
+  for (size_t op = 0; op < nops; op++)
+    if (calibrate(&ops[op], d, &batch[op])) return -1;
+  double *samples = malloc(sizeof *samples * nops * rounds);
   if (samples == NULL) return failure("out of memory");
   for (unsigned r = 0; r < rounds; r++)
-    for (size_t op = 0; op < OP_COUNT; op++)
-      if (run_round(&operations[op], d, batch[op], &samples[op * rounds + r])) {
+    for (size_t op = 0; op < nops; op++)
+      if (run_round(&ops[op], d, batch[op], &samples[op * rounds + r])) {
         free(samples);
         return -1;
       }
-  for (size_t op = 0; op < OP_COUNT; op++) result[op] = median(&samples[op * rounds], rounds);
+  for (size_t op = 0; op < nops; op++) result[op] = median(&samples[op * rounds], rounds);
   free(samples);
   return 0;
 }
@@ -279,7 +302,19 @@ static int make_json(document *d) {
   return 0;
 }
 
-static int document_load(document *d, const char *path) {
+/* The JSON of the report imported from the text: the same report, as data. */
+static int make_imported_json(document *d) {
+  govinfo_report *report;
+  govinfo_diagnostics *findings;
+  if (govinfo_import(&report, &findings, d->yaml, d->yaml_len, GOVINFO_INPUT_AUTO, d->path))
+    return library_failure("cannot import", d->path);
+  govinfo_diagnostics_free(findings);
+  int rc = govinfo_report_serialize(&d->json, &d->json_len, report, GOVINFO_SYNTAX_JSON, 0);
+  govinfo_report_free(report);
+  return rc ? library_failure("cannot write the JSON of", d->path) : 0;
+}
+
+static int document_load(document *d, const char *path, bool import) {
   memset(d, 0, sizeof *d);
   d->path = strdup(path);
   d->json_name = concat(path, " (as JSON)", "");
@@ -287,7 +322,7 @@ static int document_load(document *d, const char *path) {
   const char *slash = strrchr(d->path, '/');
   d->name = slash ? slash + 1 : d->path;
   if (read_file(path, &d->yaml, &d->yaml_len)) return -1;
-  return make_json(d);
+  return import ? make_imported_json(d) : make_json(d);
 }
 
 /* ---- the list of files ---- */
@@ -318,38 +353,43 @@ static void path_list_free(path_list *l) {
   free(l->items);
 }
 
-static bool has_yaml_extension(const char *name) {
-  size_t n = strlen(name);
-  return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-         (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+static bool has_extension(const char *name, const char *ext) {
+  size_t n = strlen(name), e = strlen(ext);
+  return n > e && strcmp(name + n - e, ext) == 0;
+}
+
+static bool is_document(const char *name, bool import) {
+  if (import) return has_extension(name, ".txt");
+  return has_extension(name, ".yaml") || has_extension(name, ".yml");
 }
 
 static int compare_strings(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.yaml reports of a directory, sorted, so runs list documents in the same order. */
-static int add_directory(path_list *l, const char *dir, DIR *d) {
+/* The *.yaml reports (*.txt texts with --import) of a directory, sorted, so runs list
+ * documents in the same order. */
+static int add_directory(path_list *l, const char *dir, DIR *d, bool import) {
   size_t first = l->n;
   const struct dirent *e;
   int rc = 0;
   while (rc == 0 && (e = readdir(d)) != NULL) {
     /* *.expected.yaml are the fixtures' hand transcriptions, not reports. */
-    if (!has_yaml_extension(e->d_name) || e->d_name[0] == '.' ||
+    if (!is_document(e->d_name, import) || e->d_name[0] == '.' ||
         strstr(e->d_name, ".expected.") != NULL)
       continue;
     rc = path_list_take(l, concat(dir, "/", e->d_name));
   }
   closedir(d);
-  if (rc == 0 && l->n == first) rc = failure("no *.yaml report in %s", dir);
+  if (rc == 0 && l->n == first) rc = failure("no %s in %s", import ? "*.txt" : "*.yaml", dir);
   qsort(l->items + first, l->n - first, sizeof *l->items, compare_strings);
   return rc;
 }
 
-/* A file, or the *.yaml files of a directory. */
-static int add_path(path_list *l, const char *path) {
+/* A file, or the documents of a directory. */
+static int add_path(path_list *l, const char *path, bool import) {
   DIR *d = opendir(path);
-  if (d != NULL) return add_directory(l, path, d);
+  if (d != NULL) return add_directory(l, path, d, import);
   if (errno != ENOTDIR) return failure("cannot open %s: %s", path, strerror(errno));
   return path_list_take(l, strdup(path));
 }
@@ -358,15 +398,19 @@ static int add_path(path_list *l, const char *path) {
 
 typedef struct options {
   unsigned rounds;
+  bool import;
   path_list paths;
 } options;
 
 static void usage(FILE *out) {
   fprintf(out,
           "usage: bench-govinfo [--rounds N] [REPORT.yaml | DIRECTORY]...\n"
+          "       bench-govinfo --import [--rounds N] [TEXT.txt | DIRECTORY]...\n"
           "Times raw cJSON and libyaml parsing against libgovinfo's parse + validate of the\n"
-          "same reports (default: $GOVINFO_SOURCE_ROOT/examples/reports). --rounds N sets\n"
-          "the number of rounds whose median is reported (default %d).\n",
+          "same reports (default: $GOVINFO_SOURCE_ROOT/examples/reports). With --import,\n"
+          "times govinfo_import of report texts against cJSON parsing the imported\n"
+          "report's JSON (default: the *.txt of $GOVINFO_SOURCE_ROOT/tests/data/fixtures).\n"
+          "--rounds N sets the number of rounds whose median is reported (default %d).\n",
           DEFAULT_ROUNDS);
 }
 
@@ -383,7 +427,10 @@ static int parse_rounds(const char *text, unsigned *rounds) {
 /* KEEP_GOING, or the exit status to end with. */
 static int parse_options(options *o, int argc, char **argv) {
   o->rounds = DEFAULT_ROUNDS;
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], "--import") == 0) o->import = true;
   for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--import") == 0) continue;
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       usage(stdout);
       return EXIT_SUCCESS;
@@ -394,7 +441,7 @@ static int parse_options(options *o, int argc, char **argv) {
       failure("unknown option %s", argv[i]);
       usage(stderr);
       return EXIT_USAGE;
-    } else if (add_path(&o->paths, argv[i])) {
+    } else if (add_path(&o->paths, argv[i], o->import)) {
       return EXIT_FAILURE;
     }
   }
@@ -405,8 +452,8 @@ static int parse_options(options *o, int argc, char **argv) {
     usage(stderr);
     return EXIT_USAGE;
   }
-  char *dir = concat(root, "/examples/reports", "");
-  int rc = dir ? add_path(&o->paths, dir) : failure("out of memory");
+  char *dir = concat(root, o->import ? "/tests/data/fixtures" : "/examples/reports", "");
+  int rc = dir ? add_path(&o->paths, dir, o->import) : failure("out of memory");
   free(dir);
   return rc ? EXIT_FAILURE : KEEP_GOING;
 }
@@ -442,17 +489,35 @@ static void print_targets(const worst *w) {
          w->yaml, w->yaml <= TARGET_RATIO ? "met" : "NOT met");
 }
 
+static void print_import_header(unsigned rounds) {
+  printf("libgovinfo %s: median of %u round%s, each operation >= %llu ms per round; "
+         "times in microseconds per operation\n",
+         govinfo_version_string(), rounds, rounds == 1 ? "" : "s", ROUND_NS / 1000000ull);
+  printf("%-34s %8s %8s %10s %10s %6s %12s\n", "text", "text B", "JSON B",
+         import_operations[IMPORT_RAW_JSON].header, import_operations[IMPORT_TEXT].header, "e/a",
+         "e per 10 KB");
+}
+
+/* Returns the import time per 10 KB of text, in microseconds. */
+static double print_import_row(const document *d, const double ns[IMPORT_OP_COUNT]) {
+  double per_10k = ns[IMPORT_TEXT] / 1000.0 * 10240.0 / (double)d->yaml_len;
+  printf("%-34s %8zu %8zu %10.1f %10.1f %5.2fx %12.1f\n", d->name, d->yaml_len, d->json_len,
+         ns[IMPORT_RAW_JSON] / 1000.0, ns[IMPORT_TEXT] / 1000.0,
+         ns[IMPORT_TEXT] / ns[IMPORT_RAW_JSON], per_10k);
+  return per_10k;
+}
+
 static void documents_free(document *docs, size_t n) {
   for (size_t i = 0; docs && i < n; i++) document_clear(&docs[i]);
   free(docs);
 }
 
 /* Every document is read before any timing, so a bad file stops the run before it starts. */
-static int documents_load(document **out, const path_list *paths) {
+static int documents_load(document **out, const path_list *paths, bool import) {
   document *docs = calloc(paths->n, sizeof *docs);
   if (docs == NULL) return failure("out of memory");
   for (size_t i = 0; i < paths->n; i++)
-    if (document_load(&docs[i], paths->items[i])) {
+    if (document_load(&docs[i], paths->items[i], import)) {
       documents_free(docs, i + 1);
       return -1;
     }
@@ -462,20 +527,30 @@ static int documents_load(document **out, const path_list *paths) {
 
 static int run(const options *o) {
   document *docs = NULL;
-  if (documents_load(&docs, &o->paths)) return EXIT_FAILURE;
+  if (documents_load(&docs, &o->paths, o->import)) return EXIT_FAILURE;
   worst w = {0, 0};
+  double worst_import = 0;
   int status = EXIT_SUCCESS;
-  print_header(o->rounds);
+  if (o->import) print_import_header(o->rounds);
+  else print_header(o->rounds);
   for (size_t i = 0; status == EXIT_SUCCESS && i < o->paths.n; i++) {
     double ns[OP_COUNT];
-    if (measure(&docs[i], o->rounds, ns)) {
+    const operation *ops = o->import ? import_operations : operations;
+    if (measure(&docs[i], o->rounds, ops, o->import ? IMPORT_OP_COUNT : OP_COUNT, ns)) {
       status = EXIT_FAILURE;
+    } else if (o->import) {
+      double per_10k = print_import_row(&docs[i], ns);
+      if (per_10k > worst_import) worst_import = per_10k;
     } else {
       print_row(&docs[i], ns, &w);
-      fflush(stdout);
     }
+    fflush(stdout);
   }
-  if (status == EXIT_SUCCESS) print_targets(&w);
+  if (status == EXIT_SUCCESS && o->import)
+    printf("target: import <= %.0f us per 10 KB of text (worst %.1f us: %s)\n",
+           IMPORT_TARGET_US, worst_import, worst_import <= IMPORT_TARGET_US ? "met" : "NOT met");
+  else if (status == EXIT_SUCCESS)
+    print_targets(&w);
   documents_free(docs, o->paths.n);
   return status;
 }

@@ -71,6 +71,9 @@ struct govinfo_format {
   const char *problems_section;   /* warn when it is empty or only says 无 */
   const char *fee_section;        /* must say something about 信息处理费 */
   const char *fee_unpaid_cell;    /* when above 0, fee_section must mention 信息处理费 */
+  /* Header words and labels only this version prints (NULL-terminated): the importer tells
+   * versions apart by them. tests/unit/test_format.c checks each is this version's own. */
+  const char *const *signature;
 };
 
 #define GI_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))

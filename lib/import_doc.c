@@ -10,7 +10,7 @@
 typedef struct gi_chunk {
   struct gi_chunk *next;
   size_t used, cap;
-  char data[];
+  _Alignas(8) char data[];
 } gi_chunk;
 
 enum { CHUNK_SIZE = 16384 };
@@ -27,10 +27,12 @@ void gi_doc_free(gi_doc *doc) {
   gi_doc_init(doc);
 }
 
-static char *doc_store(gi_doc *doc, const char *s, size_t len) {
+/* Room for `size` bytes aligned to 4, in the newest chunk or a fresh one. */
+static void *doc_alloc(gi_doc *doc, size_t size) {
   gi_chunk *c = doc->chunks;
-  if (c == NULL || c->cap - c->used < len + 1) {
-    size_t cap = len + 1 > CHUNK_SIZE ? len + 1 : CHUNK_SIZE;
+  size_t at = c ? (c->used + 3) & ~(size_t)3 : 0;
+  if (c == NULL || at > c->cap || c->cap - at < size) {
+    size_t cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
     gi_chunk *fresh = malloc(sizeof *fresh + cap);
     if (fresh == NULL) {
       doc->failed = true;
@@ -41,11 +43,23 @@ static char *doc_store(gi_doc *doc, const char *s, size_t len) {
     fresh->used = 0;
     fresh->cap = cap;
     doc->chunks = c = fresh;
+    at = 0;
   }
-  char *out = c->data + c->used;
+  c->used = at + size;
+  return c->data + at;
+}
+
+static char *doc_store(gi_doc *doc, const char *s, size_t len) {
+  char *out = doc_alloc(doc, len + 1);
+  if (out == NULL) return NULL;
   memcpy(out, s, len);
   out[len] = '\0';
-  c->used += len + 1;
+  return out;
+}
+
+static const int32_t *doc_store_key(gi_doc *doc, const int32_t *key, size_t n) {
+  int32_t *out = doc_alloc(doc, n * sizeof *key + 1);
+  if (out != NULL && n > 0) memcpy(out, key, n * sizeof *key);
   return out;
 }
 
@@ -65,15 +79,28 @@ static bool grow(gi_doc *doc, void **items, size_t *cap, size_t n, size_t size) 
 
 /* ---- normalisation ---- */
 
-/* Length of the UTF-8 sequence at s (1 for a malformed byte) and its code point. */
+/* Length of the UTF-8 sequence at s (1 for a malformed byte) and its code point. The input
+ * was checked to be UTF-8, so the common lengths are decoded inline. */
 static size_t decode(const char *s, size_t len, int32_t *cp) {
-  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0x80) {
+    *cp = u[0];
+    return 1;
+  }
+  if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    *cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    if (*cp >= 0x800 && (*cp < 0xD800 || *cp > 0xDFFF)) return 3;
+  }
+  utf8proc_ssize_t n = utf8proc_iterate(u, (utf8proc_ssize_t)len, cp);
   if (n <= 0) {
     *cp = -1;
     return 1;
   }
   return (size_t)n;
 }
+
+/* CJK Unified Ideographs: letters that NFKC leaves alone, the bulk of every report. */
+static bool is_ideograph(int32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
 
 static bool is_space(int32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
@@ -84,41 +111,63 @@ static bool is_space(int32_t cp) {
 /* True when NFKC leaves the code point alone whatever surrounds it: the common case (ASCII,
  * CJK ideographs), checked without calling utf8proc_map. */
 static bool nfkc_stable(int32_t cp) {
-  if (cp < 0x80) return true;
+  if (cp < 0x80 || is_ideograph(cp)) return true;
   const utf8proc_property_t *p = utf8proc_get_property(cp);
   return p->decomp_seqindex == UINT16_MAX && p->combining_class == 0 &&
          p->comb_index == UINT16_MAX;
 }
 
-char *gi_normalize(const char *s, size_t len, size_t *out_len) {
-  bool stable = true;
-  for (size_t i = 0; i < len && stable;) {
+/* NFKC without whitespace into out (room for len bytes: the fast path never grows text).
+ * Returns the length, or SIZE_MAX when some character needs utf8proc. Full-width ASCII
+ * (U+FF01..U+FF5E, full-width digits and punctuation) is NFKC's plain ASCII. */
+static size_t normalize_fast(const char *s, size_t len, char *out) {
+  size_t n = 0;
+  for (size_t i = 0; i < len;) {
     int32_t cp;
-    i += decode(s + i, len - i, &cp);
-    stable = cp >= 0 && !is_space(cp) && nfkc_stable(cp);
-  }
-  utf8proc_uint8_t *mapped = NULL;
-  const char *src = s;
-  size_t src_len = len;
-  if (!stable) {
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-    if (n == UTF8PROC_ERROR_NOMEM) {
-      gi_fail_oom();
-      return NULL;
+    size_t step = decode(s + i, len - i, &cp);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out[n++] = (char)(cp - 0xFEE0);
+    } else if (is_space(cp)) {
+    } else if (cp >= 0 && nfkc_stable(cp)) {
+      memcpy(out + n, s + i, step);
+      n += step;
+    } else {
+      return SIZE_MAX;
     }
-    if (n >= 0) {
-      src = (const char *)mapped;
-      src_len = (size_t)n;
-    } /* invalid UTF-8: keep the bytes; the caller has checked the input */
+    i += step;
   }
-  char *out = malloc(src_len + 1);
+  return n;
+}
+
+char *gi_normalize(const char *s, size_t len, size_t *out_len) {
+  char *out = malloc(len + 1);
+  if (out == NULL) {
+    gi_fail_oom();
+    return NULL;
+  }
+  size_t n = normalize_fast(s, len, out);
+  if (n != SIZE_MAX) {
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+  }
+  free(out);
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  if (m == UTF8PROC_ERROR_NOMEM) {
+    gi_fail_oom();
+    return NULL;
+  }
+  const char *src = m >= 0 ? (const char *)mapped : s; /* invalid UTF-8: keep the bytes */
+  size_t src_len = m >= 0 ? (size_t)m : len;
+  out = malloc(src_len + 1);
   if (out == NULL) {
     free(mapped);
     gi_fail_oom();
     return NULL;
   }
-  size_t n = 0;
+  n = 0;
   for (size_t i = 0; i < src_len;) {
     int32_t cp;
     size_t step = decode(src + i, src_len - i, &cp);
@@ -145,15 +194,26 @@ static gi_line *add_line(gi_doc *doc, gi_line_kind kind, const char *raw, size_t
 }
 
 static bool add_token(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
-  size_t n;
-  char *norm = gi_normalize(raw, len, &n);
-  if (norm == NULL) return doc->failed = true, false;
-  const char *stored = doc_store(doc, norm, n);
-  free(norm);
+  char small[512];
+  size_t n = len < sizeof small ? normalize_fast(raw, len, small) : SIZE_MAX;
+  const char *stored;
+  if (n != SIZE_MAX) {
+    stored = doc_store(doc, small, n);
+  } else {
+    char *norm = gi_normalize(raw, len, &n);
+    if (norm == NULL) return doc->failed = true, false;
+    stored = doc_store(doc, norm, n);
+    free(norm);
+  }
   if (stored == NULL) return false;
+  int32_t key[GI_TOKEN_KEY_MAX];
+  size_t nkey = gi_label_key(stored, n, key, GI_TOKEN_KEY_MAX);
+  const int32_t *stored_key = doc_store_key(doc, key, nkey);
+  if (stored_key == NULL) return false;
   if (!grow(doc, (void **)&doc->tokens, &doc->tokens_cap, doc->ntokens, sizeof *doc->tokens))
     return false;
-  doc->tokens[doc->ntokens++] = (gi_token){.text = stored, .len = n, .loc = loc};
+  doc->tokens[doc->ntokens++] =
+      (gi_token){.text = stored, .len = n, .loc = loc, .key = stored_key, .nkey = nkey};
   doc->lines[doc->nlines - 1].count++;
   return true;
 }
@@ -192,7 +252,8 @@ static bool is_page_marker(const char *s, size_t len) {
 bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
   bool blank = true;
   for (size_t i = 0; i < len && blank; i++) blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
-  gi_line_kind kind = !blank && is_page_marker(raw, len) ? GI_LINE_BREAK : GI_LINE_TEXT;
+  gi_line_kind kind =
+      !blank && len <= 64 && is_page_marker(raw, len) ? GI_LINE_BREAK : GI_LINE_TEXT;
   if (add_line(doc, kind, raw, len, loc) == NULL) return false;
   if (kind == GI_LINE_BREAK) return true;
   /* Words: runs of non-space characters. */
@@ -257,7 +318,9 @@ int gi_read_text(gi_doc *doc, const char *buf, size_t len) {
 /* ---- comparing labels ---- */
 
 static bool is_key_char(int32_t cp) {
-  if (cp < 0) return false;
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (is_ideograph(cp)) return true;
   utf8proc_category_t c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);

@@ -12,13 +12,10 @@
 
 #define KEY_MAX 256
 
+/* The format's titles and labels are NFKC-stable apart from punctuation, which keys leave
+ * out. */
 static size_t key_of(const char *text, int32_t *key, size_t cap) {
-  size_t n;
-  char *norm = gi_normalize(text, strlen(text), &n);
-  if (norm == NULL) return 0;
-  size_t k = gi_label_key(norm, n, key, cap);
-  free(norm);
-  return k;
+  return gi_label_key(text, strlen(text), key, cap);
 }
 
 static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) {
@@ -26,7 +23,9 @@ static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) 
   size_t n = 0;
   for (size_t k = 0; k < line->count && n < cap; k++) {
     const gi_token *t = &im->doc.tokens[line->first + k];
-    n += gi_label_key(t->text, t->len, key + n, cap - n);
+    size_t c = t->nkey < cap - n ? t->nkey : cap - n;
+    memcpy(key + n, t->key, c * sizeof *key);
+    n += c;
   }
   return n;
 }
@@ -37,7 +36,7 @@ static bool starts_with(const int32_t *s, size_t n, const int32_t *prefix, size_
 
 static bool contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
   for (size_t i = 0; nn && i + nn <= nh; i++)
-    if (memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
   return false;
 }
 
@@ -47,70 +46,37 @@ static bool line_blank(const gi_line *line) {
 
 /* ---- the format version ---- */
 
-/* Calls fn(word) for every header word and row label of a format. */
-typedef void word_fn(const char *word, void *ctx);
-static void each_word(const struct govinfo_format *f, word_fn *fn, void *ctx) {
-  for (size_t t = 0; t < f->ntables; t++) {
-    const struct govinfo_table *def = &f->tables[t];
-    fn(def->title, ctx);
-    for (size_t r = 0; r < def->nrows; r++) fn(def->rows[r].label, ctx);
-    for (size_t c = 0; c < def->ncolumns; c++) fn(def->columns[c].label, ctx);
-  }
-}
-
-typedef struct word_search {
-  const char *word;
-  bool found; /* some other format's word contains it (or is it) */
-} word_search;
-
-static void find_in_word(const char *other, void *ctx) {
-  word_search *w = ctx;
-  if (strstr(other, w->word)) w->found = true;
-}
-
-typedef struct score_ctx {
-  const struct govinfo_format *self;
-  const int32_t *doc_key;
-  size_t ndoc;
-  int score;
-} score_ctx;
-
-/* A word counts for its format when no other format prints it or a longer word holding it. */
-static void score_word(const char *word, void *ctx) {
-  score_ctx *s = ctx;
-  for (size_t i = 0;; i++) {
-    const govinfo_format *other = govinfo_format_at(i);
-    if (other == NULL) break;
-    if (other == s->self) continue;
-    word_search w = {word, false};
-    each_word(other, find_in_word, &w);
-    if (w.found) return;
-  }
-  int32_t key[KEY_MAX];
-  size_t n = key_of(word, key, KEY_MAX);
-  if (n >= 3 && contains(s->doc_key, s->ndoc, key, n)) s->score++;
-}
-
+/* The version whose signature words (struct govinfo_format) the text prints most; on a tie,
+ * the version of the report year. */
 static const struct govinfo_format *detect_format(gi_import *im, int year) {
-  size_t cap = im->doc.ntokens * 8 + 1, n = 0;
+  size_t cap = 1, n = 0;
+  for (size_t i = 0; i < im->doc.ntokens; i++) cap += im->doc.tokens[i].nkey;
   int32_t *doc_key = malloc(cap * sizeof *doc_key);
   if (doc_key == NULL) {
     im->status = gi_fail_oom();
     return NULL;
   }
-  for (size_t i = 0; i < im->doc.ntokens; i++)
-    n += gi_label_key(im->doc.tokens[i].text, im->doc.tokens[i].len, doc_key + n, cap - n);
+  for (size_t i = 0; i < im->doc.ntokens; i++) {
+    const gi_token *t = &im->doc.tokens[i];
+    memcpy(doc_key + n, t->key, t->nkey * sizeof *doc_key);
+    n += t->nkey;
+  }
   const struct govinfo_format *best = NULL;
   int best_score = 0;
   bool tie = false;
   for (size_t i = 0; govinfo_format_at(i); i++) {
-    score_ctx s = {govinfo_format_at(i), doc_key, n, 0};
-    each_word(s.self, score_word, &s);
-    if (s.score > best_score) {
-      best = s.self;
-      best_score = s.score;
+    const struct govinfo_format *f = govinfo_format_at(i);
+    int score = 0;
+    for (const char *const *w = f->signature; w && *w; w++) {
+      int32_t key[KEY_MAX];
+      size_t nk = key_of(*w, key, KEY_MAX);
+      score += contains(doc_key, n, key, nk);
+    }
+    if (score > best_score) {
+      best = f;
+      best_score = score;
       tie = false;
-    } else if (s.score == best_score && s.score > 0) {
+    } else if (score == best_score && score > 0) {
       tie = true;
     }
   }
@@ -196,33 +162,50 @@ static bool parse_date(const int32_t *k, size_t n, char out[11]) {
 
 /* ---- section headings ---- */
 
-static bool heading_matches(const int32_t *line, size_t n, const char *title) {
-  int32_t key[KEY_MAX];
-  size_t nk = key_of(title, key, KEY_MAX);
-  return starts_with(line, n, key, nk);
-}
+#define MAX_TITLES 64 /* official titles and variants of one version */
 
+typedef struct title_key {
+  size_t section, n;
+  int32_t key[KEY_MAX / 2];
+} title_key;
+
+/* A heading is a text line that starts with a section's official title or a known variant
+ * (compared by letters and digits), in order; table 3's row 三、本年度办理结果 is none. */
 static void find_headings(gi_import *im) {
   const struct govinfo_format *f = im->format;
+  title_key *titles = malloc(MAX_TITLES * sizeof *titles);
+  if (titles == NULL) {
+    im->status = gi_fail_oom();
+    return;
+  }
+  size_t ntitles = 0;
+  for (size_t s = 0; s < f->nsections; s++) {
+    im->heading[s] = GI_NO_LINE;
+    const struct govinfo_section_def *def = &f->sections[s];
+    if (ntitles < MAX_TITLES) {
+      titles[ntitles].section = s;
+      titles[ntitles].n = key_of(def->title, titles[ntitles].key, KEY_MAX / 2);
+      ntitles++;
+    }
+    for (const char *const *v = def->variants; *v && ntitles < MAX_TITLES; v++, ntitles++) {
+      titles[ntitles].section = s;
+      titles[ntitles].n = key_of(*v, titles[ntitles].key, KEY_MAX / 2);
+    }
+  }
   size_t next = 0;
-  for (size_t s = 0; s < f->nsections; s++) im->heading[s] = GI_NO_LINE;
   for (size_t l = im->title_end; l < im->body_end && next < f->nsections; l++) {
     if (im->doc.lines[l].kind != GI_LINE_TEXT) continue;
     int32_t key[KEY_MAX];
     size_t n = line_key(im, l, key, KEY_MAX);
     if (n == 0) continue;
-    for (size_t s = next; s < f->nsections; s++) {
-      const struct govinfo_section_def *def = &f->sections[s];
-      bool match = heading_matches(key, n, def->title);
-      for (const char *const *v = def->variants; *v && !match; v++)
-        match = heading_matches(key, n, *v);
-      if (match) {
-        im->heading[s] = l;
-        next = s + 1;
-        break;
-      }
+    for (size_t k = 0; k < ntitles; k++) {
+      if (titles[k].section < next || !starts_with(key, n, titles[k].key, titles[k].n)) continue;
+      im->heading[titles[k].section] = l;
+      next = titles[k].section + 1;
+      break;
     }
   }
+  free(titles);
 }
 
 /* ---- detection ---- */

@@ -213,24 +213,24 @@ static bool region_build(gi_import *im, region *g, size_t from, size_t to) {
 static size_t text_key(const region *g, size_t from, size_t to, int32_t *key, size_t cap) {
   size_t n = 0;
   for (size_t i = from; i < to && n < cap; i++)
-    if (!g->items[i].is_value)
-      n += gi_label_key(g->items[i].tok->text, g->items[i].tok->len, key + n, cap - n);
+    if (!g->items[i].is_value) {
+      const gi_token *t = g->items[i].tok;
+      size_t k = t->nkey < cap - n ? t->nkey : cap - n;
+      memcpy(key + n, t->key, k * sizeof *key);
+      n += k;
+    }
   return n;
 }
 
+/* The format's labels are NFKC-stable apart from punctuation, which keys leave out. */
 static size_t label_key(const char *label, int32_t *key) {
-  size_t n;
-  char *norm = gi_normalize(label, strlen(label), &n);
-  if (norm == NULL) return 0;
-  size_t k = gi_label_key(norm, n, key, KEY_MAX);
-  free(norm);
-  return k;
+  return gi_label_key(label, strlen(label), key, KEY_MAX);
 }
 
 static bool contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
   if (nn == 0) return true;
   for (size_t i = 0; i + nn <= nh; i++)
-    if (memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
   return false;
 }
 
@@ -245,6 +245,8 @@ typedef struct table_ctx {
   size_t nprinted;
   bool *done; /* per printed row: read */
   size_t last_line; /* last line a value was read from */
+  int32_t *row_keys; /* KEY_MAX per row: the key of its label */
+  size_t *row_key_len;
 } table_ctx;
 
 static gi_loc item_loc(const item *it) { return it->tok->loc; }
@@ -331,27 +333,31 @@ static bool is_child_of(const struct govinfo_table *def, size_t row, const char 
  * （六）其他处理 in a 2021 report): it carries the figures, the sub-rows stay absent. */
 static bool group_printed_whole(table_ctx *t, size_t group, const int32_t *region_key,
                                 size_t nregion) {
-  int32_t key[KEY_MAX];
   for (size_t r = 0; r < t->def->nrows; r++) {
     if (!is_child_of(t->def, r, t->def->rows[group].id)) continue;
-    size_t n = label_key(t->def->rows[r].label, key);
-    if (n > 8) n = 8;
-    if (contains(region_key, nregion, key, n)) return false;
+    size_t n = t->row_key_len[r] > 8 ? 8 : t->row_key_len[r];
+    if (contains(region_key, nregion, t->row_keys + r * KEY_MAX, n)) return false;
   }
-  size_t n = label_key(t->def->rows[group].label, key);
-  return contains(region_key, nregion, key, n);
+  return contains(region_key, nregion, t->row_keys + group * KEY_MAX, t->row_key_len[group]);
 }
 
 static bool choose_printed_rows(table_ctx *t) {
   t->printed = calloc(t->def->nrows, sizeof *t->printed);
   t->done = calloc(t->def->nrows, sizeof *t->done);
-  int32_t *region_key = malloc(sizeof(int32_t) * (t->g.nitems * 16 + 1));
-  if (!t->printed || !t->done || !region_key) {
+  t->row_keys = malloc(t->def->nrows * KEY_MAX * sizeof *t->row_keys);
+  t->row_key_len = malloc(t->def->nrows * sizeof *t->row_key_len);
+  if (t->row_keys && t->row_key_len)
+    for (size_t r = 0; r < t->def->nrows; r++)
+      t->row_key_len[r] = label_key(t->def->rows[r].label, t->row_keys + r * KEY_MAX);
+  size_t cap = 1;
+  for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
+  int32_t *region_key = malloc(sizeof(int32_t) * cap);
+  if (!t->printed || !t->done || !region_key || !t->row_keys || !t->row_key_len) {
     free(region_key);
     t->im->status = gi_fail_oom();
     return false;
   }
-  size_t nregion = text_key(&t->g, 0, t->g.nitems, region_key, t->g.nitems * 16);
+  size_t nregion = text_key(&t->g, 0, t->g.nitems, region_key, cap);
   for (size_t r = 0; r < t->def->nrows; r++) {
     const struct govinfo_row *row = &t->def->rows[r];
     if (row->role == GOVINFO_ROW_HEADING) continue;
@@ -397,8 +403,9 @@ typedef enum label_match { LABEL_ABSENT, LABEL_VARIANT, LABEL_FOUND } label_matc
 
 /* Is row's label in the text around run k (before it, and after it up to the next run)? */
 static label_match label_near_run(const table_ctx *t, size_t row, const run *r) {
-  int32_t want[KEY_MAX], have[KEY_MAX * 4];
-  size_t nw = label_key(t->def->rows[row].label, want);
+  int32_t have[KEY_MAX * 4];
+  const int32_t *want = t->row_keys + row * KEY_MAX;
+  size_t nw = t->row_key_len[row];
   size_t nh = text_key(&t->g, r->text_from, r->first, have, KEY_MAX * 2);
   nh += text_key(&t->g, r->first + r->count, r->text_to, have + nh, KEY_MAX * 4 - nh);
   if (nw == 0) return LABEL_FOUND;
@@ -599,6 +606,8 @@ static size_t read_table(gi_import *im, size_t table, size_t from, size_t to) {
 done:
   free(t.printed);
   free(t.done);
+  free(t.row_keys);
+  free(t.row_key_len);
   region_free(&t.g);
   return t.last_line;
 }
@@ -630,7 +639,9 @@ static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) 
   size_t n = 0;
   for (size_t k = 0; k < line->count && n < cap; k++) {
     const gi_token *t = &im->doc.tokens[line->first + k];
-    n += gi_label_key(t->text, t->len, key + n, cap - n);
+    size_t c = t->nkey < cap - n ? t->nkey : cap - n;
+    memcpy(key + n, t->key, c * sizeof *key);
+    n += c;
   }
   return n;
 }
@@ -640,13 +651,13 @@ static size_t find_caption(const gi_import *im, const struct govinfo_table *def,
                            size_t to) {
   int32_t want[KEY_MAX], have[KEY_MAX];
   size_t nw = label_key(def->title, want);
+  size_t head = nw < 4 ? nw : 4; /* the caption must start on its line */
   for (size_t l = from; l < to; l++) {
-    /* a caption may wrap: look at the line and the next one together */
-    size_t nh = line_key(im, l, have, KEY_MAX);
-    if (l + 1 < to) nh += line_key(im, l + 1, have + nh, KEY_MAX - nh);
     size_t first = line_key(im, l, have, KEY_MAX);
-    size_t head = nw < 4 ? nw : 4; /* the caption must start on this line */
-    if (first > 0 && contains(have, first, want, head) && contains(have, nh, want, nw)) return l;
+    if (first == 0 || !contains(have, first, want, head)) continue;
+    /* a caption may wrap: look at the line and the next one together */
+    size_t nh = first + (l + 1 < to ? line_key(im, l + 1, have + first, KEY_MAX - first) : 0);
+    if (contains(have, nh, want, nw)) return l;
   }
   return GI_NO_LINE;
 }
@@ -661,6 +672,13 @@ static bool has_caption(const struct govinfo_format *f, const struct govinfo_tab
 void gi_import_tables(gi_import *im) {
   const struct govinfo_format *f = im->format;
   for (size_t s = 0; s < f->nsections; s++) im->table_start[s] = im->table_end[s] = GI_NO_LINE;
+  size_t caption[GI_MAX_TABLES];
+  for (size_t i = 0; i < f->ntables; i++) {
+    size_t from, to;
+    section_lines(im, f->tables[i].section, &from, &to);
+    caption[i] = has_caption(f, &f->tables[i]) ? find_caption(im, &f->tables[i], from, to)
+                                               : GI_NO_LINE;
+  }
   for (size_t i = 0; i < f->ntables && im->status == GOVINFO_OK; i++) {
     const struct govinfo_table *def = &f->tables[i];
     size_t from, to;
@@ -668,19 +686,17 @@ void gi_import_tables(gi_import *im) {
     long s = gi_section_index(f, def->section, strlen(def->section));
     size_t start = from;
     if (has_caption(f, def)) {
-      size_t at = find_caption(im, def, from, to);
+      size_t at = caption[i];
       if (at == GI_NO_LINE) {
         report_table_missing(im, def, im->doc.lines[from < im->doc.nlines ? from : 0].loc);
         continue;
       }
       /* up to the next caption of this section, if any */
       size_t end = to;
-      for (size_t j = 0; j < f->ntables; j++) {
-        if (j == i || !has_caption(f, &f->tables[j]) || strcmp(f->tables[j].section, def->section))
-          continue;
-        size_t other = find_caption(im, &f->tables[j], at + 1, to);
-        if (other != GI_NO_LINE && other < end) end = other;
-      }
+      for (size_t j = 0; j < f->ntables; j++)
+        if (j != i && caption[j] != GI_NO_LINE && caption[j] > at && caption[j] < end &&
+            strcmp(f->tables[j].section, def->section) == 0)
+          end = caption[j];
       start = at;
       from = at + 1;
       to = end;

@@ -61,6 +61,10 @@ static const struct govinfo_table tables[] = {
     GI_TABLE4,
 };
 
+static const char *const signature[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+                                        "上一年项目数量", "第二十条第（九）项", "采购总金额",
+                                        NULL};
+
 const struct govinfo_format gi_format_2019 = {
     .id = "2019",
     .name = "中华人民共和国政府信息公开工作年度报告格式（试行）",
@@ -75,4 +79,5 @@ const struct govinfo_format gi_format_2019 = {
     .problems_section = "s5",
     .fee_section = NULL,
     .fee_unpaid_cell = NULL,
+    .signature = signature,
 };

@@ -59,6 +59,10 @@ static const struct govinfo_table tables[] = {
     GI_TABLE4,
 };
 
+static const char *const signature[] = {"本年制发件数", "本年废止件数", "现行有效件数",
+                                        "本年处理决定数量", "本年收费金额",
+                                        "申请人逾期未按收费通知要求缴纳费用", NULL};
+
 const struct govinfo_format gi_format_2021 = {
     .id = "2021",
     .name = "中华人民共和国政府信息公开工作年度报告格式",
@@ -73,4 +77,5 @@ const struct govinfo_format gi_format_2021 = {
     .problems_section = "s5",
     .fee_section = "s6",
     .fee_unpaid_cell = "table3.other_fee_unpaid.total",
+    .signature = signature,
 };
