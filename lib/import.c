@@ -81,25 +81,26 @@ static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_
   return gi_read_text(&im->doc, buf, len);
 }
 
-/* First invalid UTF-8 position as line:column, for the error message. */
+/* Refuses text that is not UTF-8, naming the line and column of the first bad byte. */
 static int check_utf8(const char *buf, size_t len, const char *source) {
   if (gi_utf8_valid(buf, len)) return GOVINFO_OK;
   uint32_t line = 1;
-  size_t line_start = 0, good = 0;
-  /* find the longest valid prefix line by line */
-  for (size_t i = 0; i <= len; i++) {
-    if (i == len || buf[i] == '\n') {
-      if (!gi_utf8_valid(buf + line_start, i - line_start)) break;
-      good = i;
+  size_t line_start = 0, end = len;
+  for (size_t i = 0; i < len; i++)
+    if (buf[i] == '\n') {
+      if (!gi_utf8_valid(buf + line_start, i - line_start)) {
+        end = i;
+        break;
+      }
       line_start = i + 1;
       line++;
     }
-  }
-  size_t col = 1;
-  while (line_start + col - 1 < len && gi_utf8_valid(buf + line_start, col)) col++;
-  (void)good;
-  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)col}, line_start + col - 1,
-                    NULL, "the text is not valid UTF-8 (convert it first, e.g. iconv -f GB18030 "
+  size_t good = 0; /* longest valid prefix of the line */
+  for (size_t n = 1; line_start + n <= end; n++)
+    if (gi_utf8_valid(buf + line_start, n)) good = n;
+  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)(good + 1)},
+                    line_start + good, NULL,
+                    "the text is not valid UTF-8 (convert it first, e.g. iconv -f GB18030 "
                     "-t UTF-8)");
 }
 

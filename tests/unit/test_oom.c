@@ -133,3 +133,27 @@ Test(oom, errors_in_documents_survive_every_failed_allocation) {
 Test(oom, templates_and_copies_survive_every_failed_allocation) {
   fail_each_allocation_in_turn(copy_and_template, NULL, 0);
 }
+
+/* import → validate; frees whatever it made. */
+static int import_and_check(const char *text, size_t len) {
+  govinfo_report *r = NULL;
+  govinfo_diagnostics *imported = NULL, *checked = NULL;
+  int rc = govinfo_import(&r, &imported, text, len, GOVINFO_INPUT_AUTO, "oom.txt");
+  if (rc == GOVINFO_OK) rc = govinfo_report_validate(&checked, r);
+  govinfo_diagnostics_free(checked);
+  govinfo_diagnostics_free(imported);
+  govinfo_report_free(r);
+  return rc;
+}
+
+Test(oom, importing_text_survives_every_failed_allocation) {
+  /* layout text with a misspelt label (a finding), reading-order text with column blocks */
+  const char *texts[] = {"tests/data/fixtures/huaian-hongze-2023.layout.txt",
+                         "tests/data/fixtures/huaian-hongze-2024.txt"};
+  for (size_t i = 0; i < 2; i++) {
+    size_t len;
+    char *text = test_read_file(test_source_path(texts[i]), &len);
+    fail_each_allocation_in_turn(import_and_check, text, len);
+    free(text);
+  }
+}
