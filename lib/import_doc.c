@@ -252,8 +252,12 @@ static bool is_page_marker(const char *s, size_t len) {
 bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
   bool blank = true;
   for (size_t i = 0; i < len && blank; i++) blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
-  gi_line_kind kind =
-      !blank && len <= 64 && is_page_marker(raw, len) ? GI_LINE_BREAK : GI_LINE_TEXT;
+  /* a page marker is short once its indentation is gone */
+  size_t lead = 0;
+  while (lead < len && (raw[lead] == ' ' || raw[lead] == '\t')) lead++;
+  gi_line_kind kind = !blank && len - lead <= 48 && is_page_marker(raw + lead, len - lead)
+                          ? GI_LINE_BREAK
+                          : GI_LINE_TEXT;
   if (add_line(doc, kind, raw, len, loc) == NULL) return false;
   if (kind == GI_LINE_BREAK) return true;
   /* Words: runs of non-space characters. */

@@ -404,6 +404,28 @@ int gi_import_detect(gi_import *im) {
   return im->status;
 }
 
+/* A line made only of a piece of some table's label, header or caption ("已获取信息",
+ * "（六）其他处理"): reading-order text prints labels after their figures. */
+static bool is_table_words(const gi_import *im, size_t l) {
+  const gi_line *line = &im->doc.lines[l];
+  if (line->kind != GI_LINE_TEXT) return false;
+  int32_t key[KEY_MAX], label[KEY_MAX];
+  size_t n = line_key(im, l, key, KEY_MAX);
+  if (n == 0) return true;
+  const struct govinfo_format *f = im->format;
+  for (size_t t = 0; t < f->ntables; t++) {
+    const struct govinfo_table *def = &f->tables[t];
+    for (size_t i = 0; i < def->nrows + def->ncolumns + 1; i++) {
+      const char *text = i < def->nrows                ? def->rows[i].label
+                         : i < def->nrows + def->ncolumns ? def->columns[i - def->nrows].label
+                                                          : def->title;
+      size_t nl = key_of(text, label, KEY_MAX);
+      if (contains(label, nl, key, n)) return true;
+    }
+  }
+  return false;
+}
+
 void gi_import_text(gi_import *im) {
   const struct govinfo_format *f = im->format;
   size_t start = first_heading(im);
@@ -428,7 +450,10 @@ void gi_import_text(gi_import *im) {
     /* text before the section's tables and after them; the tables are data */
     size_t before_end = end, after_start = h + 1;
     if (im->table_start[s] != GI_NO_LINE && im->table_start[s] < end) before_end = im->table_start[s];
-    if (im->table_end[s] != GI_NO_LINE) after_start = im->table_end[s] + 1;
+    if (im->table_end[s] != GI_NO_LINE) {
+      after_start = im->table_end[s] + 1;
+      while (after_start < end && is_table_words(im, after_start)) after_start++;
+    }
     else if (im->table_start[s] != GI_NO_LINE) after_start = before_end; /* unread: keep it */
     char *before = join_lines(im, h + 1, before_end);
     char *after = after_start < end && after_start > before_end ? join_lines(im, after_start, end)

@@ -243,7 +243,8 @@ typedef struct table_ctx {
   region g;
   size_t *printed; /* rows printed with values, in printed order */
   size_t nprinted;
-  bool *done; /* per printed row: read */
+  bool *done;     /* per printed row: read */
+  bool *reported; /* per printed row: reported as not read */
   size_t last_line; /* last line a value was read from */
   int32_t *row_keys; /* KEY_MAX per row: the key of its label */
   size_t *row_key_len;
@@ -288,6 +289,7 @@ static void put_row(table_ctx *t, size_t printed_index, const item *values) {
 static void report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
                           const char *why_en) {
   size_t row = t->printed[printed_index];
+  t->reported[printed_index] = true;
   const struct govinfo_row *r = &t->def->rows[row];
   char **paths = calloc(t->def->ncolumns, sizeof *paths);
   char buf[256];
@@ -344,6 +346,7 @@ static bool group_printed_whole(table_ctx *t, size_t group, const int32_t *regio
 static bool choose_printed_rows(table_ctx *t) {
   t->printed = calloc(t->def->nrows, sizeof *t->printed);
   t->done = calloc(t->def->nrows, sizeof *t->done);
+  t->reported = calloc(t->def->nrows, sizeof *t->reported);
   t->row_keys = malloc(t->def->nrows * KEY_MAX * sizeof *t->row_keys);
   t->row_key_len = malloc(t->def->nrows * sizeof *t->row_key_len);
   if (t->row_keys && t->row_key_len)
@@ -352,7 +355,8 @@ static bool choose_printed_rows(table_ctx *t) {
   size_t cap = 1;
   for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
   int32_t *region_key = malloc(sizeof(int32_t) * cap);
-  if (!t->printed || !t->done || !region_key || !t->row_keys || !t->row_key_len) {
+  if (!t->printed || !t->done || !t->reported || !region_key || !t->row_keys ||
+      !t->row_key_len) {
     free(region_key);
     t->im->status = gi_fail_oom();
     return false;
@@ -414,7 +418,24 @@ static label_match label_near_run(const table_ctx *t, size_t row, const run *r) 
   return common * 10 >= nw * 7 ? LABEL_VARIANT : LABEL_ABSENT;
 }
 
-static void note_variant(table_ctx *t, size_t row, const run *r) {
+/* Where a row's label starts in a key: its whole key, else its first letters when they occur
+ * once (a misspelt label). SIZE_MAX when not there. */
+static size_t label_position(const table_ctx *t, size_t row, const int32_t *key, size_t n) {
+  const int32_t *want = t->row_keys + row * KEY_MAX;
+  size_t nw = t->row_key_len[row], found = SIZE_MAX;
+  if (nw == 0) return SIZE_MAX;
+  for (size_t i = 0; i + nw <= n; i++)
+    if (key[i] == want[0] && memcmp(key + i, want, nw * sizeof *key) == 0) return i;
+  size_t head = nw < 5 ? nw : 5;
+  for (size_t i = 0; i + head <= n; i++)
+    if (key[i] == want[0] && memcmp(key + i, want, head * sizeof *key) == 0) {
+      if (found != SIZE_MAX) return SIZE_MAX;
+      found = i;
+    }
+  return found;
+}
+
+static void note_variant_at(table_ctx *t, size_t row, gi_loc loc) {
   const struct govinfo_row *def = &t->def->rows[row];
   char path[256], zh[512], en[512];
   snprintf(path, sizeof path, "/tables/%s/%s", t->def->id, def->id);
@@ -423,11 +444,162 @@ static void note_variant(table_ctx *t, size_t row, const run *r) {
   snprintf(en, sizeof en, "the label of %s row %s is printed differently from the official "
            "「%s」; recognised by its position and likeness", t->def->id, def->id, def->label);
   const char *paths[1] = {path};
-  gi_import_finding(t->im, GI_RULE_IMPORT_LABEL_VARIANT, item_loc(&t->g.items[r->first]), paths,
-                    1, zh, en);
+  gi_import_finding(t->im, GI_RULE_IMPORT_LABEL_VARIANT, loc, paths, 1, zh, en);
+}
+
+static void note_variant(table_ctx *t, size_t row, const run *r) {
+  note_variant_at(t, row, item_loc(&t->g.items[r->first]));
+}
+
+/* After a reading that did not look at labels (2): rows whose label is printed only in a
+ * near form ("2.其他法律行政止公开": its first letters once, 70 % of it there) are noted. */
+static void note_variants_in_region(table_ctx *t) {
+  size_t cap = 1;
+  for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
+  int32_t *key = malloc(cap * sizeof *key);
+  size_t *owner = malloc(cap * sizeof *owner); /* the item each letter comes from */
+  if (key == NULL || owner == NULL) {
+    free(key), free(owner);
+    t->im->status = gi_fail_oom();
+    return;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < t->g.nitems; i++) {
+    const gi_token *tok = t->g.items[i].tok;
+    if (t->g.items[i].is_value) continue;
+    memcpy(key + n, tok->key, tok->nkey * sizeof *key);
+    for (size_t c = 0; c < tok->nkey; c++) owner[n + c] = i;
+    n += tok->nkey;
+  }
+  for (size_t p = 0; p < t->nprinted; p++) {
+    size_t row = t->printed[p], nw = t->row_key_len[row];
+    const int32_t *want = t->row_keys + row * KEY_MAX;
+    if (nw < 5 || contains(key, n, want, nw)) continue;
+    size_t at = label_position(t, row, key, n);
+    if (at == SIZE_MAX) continue;
+    size_t window = nw + 4 < n - at ? nw + 4 : n - at;
+    if (gi_lcs(want, nw, key + at, window) * 10 >= nw * 7)
+      note_variant_at(t, row, item_loc(&t->g.items[owner[at]]));
+  }
+  free(key);
+  free(owner);
 }
 
 /* ---- the three readings ---- */
+
+/* Key of the last text line before run r, into have; its length. */
+static size_t adjacent_line_key(const table_ctx *t, const run *r, int32_t *have, size_t cap) {
+  size_t last = SIZE_MAX;
+  for (size_t i = r->text_from; i < r->first; i++)
+    if (!t->g.items[i].is_value) last = i;
+  size_t nh = 0;
+  for (size_t i = r->text_from; last != SIZE_MAX && i < r->first; i++) {
+    const item *it = &t->g.items[i];
+    if (it->is_value || it->line != t->g.items[last].line) continue;
+    size_t c = it->tok->nkey < cap - nh ? it->tok->nkey : cap - nh;
+    memcpy(have + nh, it->tok->key, c * sizeof *have);
+    nh += c;
+  }
+  return nh;
+}
+
+/* The last text line before run r names another row in full, and not this one: the values
+ * are under that other row's label (two labels swapped, a row out of place). */
+static bool label_conflict(const table_ctx *t, const run *r, size_t row) {
+  int32_t have[KEY_MAX];
+  size_t nh = adjacent_line_key(t, r, have, KEY_MAX);
+  if (nh == 0) return false;
+  /* how much of each label the line holds, as a fraction; another row's label held better
+   * than this row's, and held at least 70 % (misspelt labels), is a conflict */
+  size_t own = t->row_key_len[row];
+  double mine = own ? (double)gi_lcs(t->row_keys + row * KEY_MAX, own, have, nh) / (double)own : 1;
+  if (mine == 1) return false;
+  for (size_t p = 0; p < t->nprinted; p++) {
+    size_t other = t->printed[p], n = t->row_key_len[other];
+    if (other == row || n == 0) continue;
+    double theirs = (double)gi_lcs(t->row_keys + other * KEY_MAX, n, have, nh) / (double)n;
+    if (theirs >= 0.7 && theirs > mine) return true;
+  }
+  return false;
+}
+
+
+/* Does a row's label (or, misspelt, its first five letters) start at key[0]? */
+static bool label_starts_at(const table_ctx *t, size_t row, const int32_t *key, size_t n) {
+  size_t nw = t->row_key_len[row], head = nw < 5 ? nw : 5;
+  const int32_t *want = t->row_keys + row * KEY_MAX;
+  return nw > 0 && n >= head && key[0] == want[0] && memcmp(key, want, head * sizeof *key) == 0;
+}
+
+/* Labels printed apart from their figures come in printed order through the region:
+ * reading-order text prints columns of labels top to bottom. A label on the lines just
+ * before a run (the last text line and the lines right above it, no blank between) that
+ * names a row of that run belongs to the run and is left out. Two swapped labels break the
+ * order. */
+static bool detached_labels_in_printed_order(const table_ctx *t, const size_t *moved_to) {
+  size_t cap = KEY_MAX * 8;
+  int32_t *key = malloc(sizeof *key * cap);
+  size_t *line_of = malloc(sizeof *line_of * cap); /* the line each letter comes from */
+  if (key == NULL || line_of == NULL) {
+    free(key), free(line_of);
+    return false;
+  }
+  const gi_doc *d = &t->im->doc;
+  size_t ncol = t->def->ncolumns, value = 0, last_row = 0;
+  bool ok = true, any = false;
+  for (size_t k = 0; k <= t->g.nruns && ok; k++) {
+    size_t from = k == 0 ? 0 : t->g.runs[k - 1].first + t->g.runs[k - 1].count;
+    size_t to = k < t->g.nruns ? t->g.runs[k].first : t->g.nitems;
+    size_t lo = SIZE_MAX, hi = 0; /* printed rows the next run holds */
+    for (size_t v = 0; k < t->g.nruns && v < t->g.runs[k].count; v++) {
+      size_t row = moved_to[value + v] / ncol;
+      if (row < lo) lo = row;
+      if (row > hi) hi = row;
+    }
+    if (k < t->g.nruns) value += t->g.runs[k].count;
+    size_t n = 0, zone = SIZE_MAX; /* lines from `zone` on are right before the run */
+    for (size_t i = from; i < to; i++) {
+      const item *it = &t->g.items[i];
+      if (it->is_value) continue;
+      for (size_t c = 0; c < it->tok->nkey && n < cap; c++) {
+        key[n] = it->tok->key[c];
+        line_of[n++] = it->line;
+      }
+      zone = it->line;
+    }
+    while (zone != SIZE_MAX && zone > 0 && k < t->g.nruns && d->lines[zone - 1].count > 0 &&
+           d->lines[zone - 1].kind == GI_LINE_TEXT && n > 0 && line_of[0] <= zone - 1)
+      zone--;
+    for (size_t pos = 0; pos < n && ok; pos++)
+      for (size_t p = 0; p < t->nprinted; p++) {
+        if (!label_starts_at(t, t->printed[p], key + pos, n - pos)) continue;
+        bool own = lo != SIZE_MAX && p >= lo && p <= hi && zone != SIZE_MAX && line_of[pos] >= zone;
+        if (!own) {
+          if (any && p <= last_row) ok = false;
+          last_row = p;
+          any = true;
+        }
+        break;
+      }
+  }
+  free(key);
+  free(line_of);
+  return ok;
+}
+
+/* Reads run k as printed row p, if the label around it is that row's. */
+static void read_run_as_row(table_ctx *t, size_t k, size_t p) {
+  const run *r = &t->g.runs[k];
+  size_t row = t->printed[p];
+  label_match m = label_conflict(t, r, row) ? LABEL_ABSENT : label_near_run(t, row, r);
+  if (m == LABEL_ABSENT && t->nprinted > 1) {
+    report_unread(t, p, item_loc(&t->g.items[r->first]), "该行数字旁的标签与格式规定的行不符",
+                  "the label beside these figures is not this row's");
+    return;
+  }
+  if (m == LABEL_VARIANT) note_variant(t, row, r);
+  put_row(t, p, &t->g.items[r->first]);
+}
 
 /* 1: one run per printed row, each of one row's values. */
 static bool read_by_runs(table_ctx *t) {
@@ -435,19 +607,25 @@ static bool read_by_runs(table_ctx *t) {
   if (t->g.nruns != t->nprinted) return false;
   for (size_t k = 0; k < t->g.nruns; k++)
     if (t->g.runs[k].count != ncol) return false;
+  for (size_t k = 0; k < t->g.nruns; k++) read_run_as_row(t, k, k);
+  return true;
+}
+
+/* 1b: one row's run is broken (a number missing or extra) and all the others are whole: the
+ * runs before it are the first rows, the runs after it the last ones; the broken row is
+ * not read. */
+static bool read_around_broken_run(table_ctx *t) {
+  size_t ncol = t->def->ncolumns, broken = SIZE_MAX;
+  if (t->g.nruns != t->nprinted) return false;
   for (size_t k = 0; k < t->g.nruns; k++) {
-    const run *r = &t->g.runs[k];
-    size_t row = t->printed[k];
-    label_match m = label_near_run(t, row, r);
-    if (m == LABEL_ABSENT && t->nprinted > 1) {
-      report_unread(t, k, item_loc(&t->g.items[r->first]),
-                    "该行数字旁的标签与格式规定的行不符",
-                    "the label beside these figures is not this row's");
-      continue;
-    }
-    if (m == LABEL_VARIANT) note_variant(t, row, r);
-    put_row(t, k, &t->g.items[r->first]);
+    if (t->g.runs[k].count == ncol) continue;
+    if (broken != SIZE_MAX || t->g.runs[k].count + 1 < ncol || t->g.runs[k].count > ncol + 1)
+      return false;
+    broken = k;
   }
+  if (broken == SIZE_MAX) return false;
+  for (size_t k = 0; k < t->g.nruns; k++)
+    if (k != broken) read_run_as_row(t, k, k);
   return true;
 }
 
@@ -461,7 +639,8 @@ static bool stacked(const table_ctx *t, const item *v, size_t i) {
 /* Reading-order text prints some stretches of a table column by column: one paragraph of
  * stacked values per column, all paragraphs of the same height, one per column. Such a block
  * is put back in row order; everything else stays as it is. */
-static bool transpose_column_blocks(table_ctx *t, item *values, size_t n) {
+static bool transpose_column_blocks(table_ctx *t, item *values, size_t n, size_t *moved_to,
+                                    bool *in_block) {
   size_t ncol = t->def->ncolumns;
   item *out = malloc(n * sizeof *out);
   if (out == NULL) {
@@ -480,11 +659,17 @@ static bool transpose_column_blocks(table_ctx *t, item *values, size_t n) {
       block = h == height && !stacked(t, values, start - 1);
     }
     if (!block) {
+      moved_to[i] = o;
+      in_block[i] = false;
       out[o++] = values[i++];
       continue;
     }
     for (size_t r = 0; r < height; r++)
-      for (size_t c = 0; c < ncol; c++) out[o++] = values[i + c * height + r];
+      for (size_t c = 0; c < ncol; c++) {
+        moved_to[i + c * height + r] = o;
+        in_block[i + c * height + r] = true;
+        out[o++] = values[i + c * height + r];
+      }
     i += height * ncol;
   }
   memcpy(values, out, n * sizeof *out);
@@ -502,14 +687,31 @@ static bool read_by_stream(table_ctx *t) {
     t->im->status = gi_fail_oom();
     return true;
   }
+  size_t *moved_to = malloc(nvalues * sizeof *moved_to);
+  bool *in_block = malloc(nvalues * sizeof *in_block);
+  if (moved_to == NULL || in_block == NULL) {
+    free(values), free(moved_to), free(in_block);
+    t->im->status = gi_fail_oom();
+    return true;
+  }
   size_t n = 0;
   for (size_t i = 0; i < t->g.nitems; i++)
     if (t->g.items[i].is_value) values[n++] = t->g.items[i];
-  if (!transpose_column_blocks(t, values, n)) {
-    free(values);
+  if (!transpose_column_blocks(t, values, n, moved_to, in_block)) {
+    free(values), free(moved_to), free(in_block);
     return true;
   }
-  bool confirmed = true;
+  /* A run that starts a row right after a label line must be under that row's label, and
+   * the labels printed apart from their figures must be in printed order. */
+  bool confirmed = detached_labels_in_printed_order(t, moved_to);
+  for (size_t k = 0, first = 0; k < t->g.nruns && confirmed; first += t->g.runs[k++].count) {
+    size_t at = moved_to[first];
+    if (!in_block[first] && at % ncol == 0 &&
+        label_conflict(t, &t->g.runs[k], t->printed[at / ncol]))
+      confirmed = false;
+  }
+  free(moved_to);
+  free(in_block);
   for (size_t k = 0; k < t->nprinted && confirmed; k++)
     confirmed = row_identities_hold(t, values + k * ncol);
   /* A table without row identities (table 2) is read this way only when it has one row. */
@@ -518,22 +720,47 @@ static bool read_by_stream(table_ctx *t) {
     has_identity |= t->im->format->identities[i].axis == GI_EACH_ROW &&
                     strcmp(t->im->format->identities[i].table, t->def->id) == 0;
   if (!has_identity) confirmed = t->nprinted == 1;
-  if (confirmed)
+  if (confirmed) {
     for (size_t k = 0; k < t->nprinted; k++) put_row(t, k, values + k * ncol);
+    note_variants_in_region(t);
+  }
   free(values);
   return confirmed;
 }
 
-/* 3: each run of one row's values placed by its label, rows in printed order. */
+/* Does the text just before run r (since the previous run) hold row's whole label? */
+static bool label_before_run(const table_ctx *t, size_t row, const run *r) {
+  int32_t have[KEY_MAX * 2];
+  size_t nh = text_key(&t->g, r->text_from, r->first, have, KEY_MAX * 2);
+  size_t nw = t->row_key_len[row];
+  return nw > 0 && gi_lcs(t->row_keys + row * KEY_MAX, nw, have, nh) == nw;
+}
+
+/* 3: each run of one row's values placed by the label printed just before it, when that
+ * text names exactly one of the rows still to come. Text after a run is not used here: in
+ * reading-order text it is often the next row's label. */
 static void read_by_labels(table_ctx *t) {
   size_t ncol = t->def->ncolumns, next = 0;
   for (size_t k = 0; k < t->g.nruns && next < t->nprinted; k++) {
     const run *r = &t->g.runs[k];
     if (r->count != ncol) continue;
-    size_t found = SIZE_MAX;
-    for (size_t p = next; p < t->nprinted && p < next + 4 && found == SIZE_MAX; p++)
-      if (label_near_run(t, t->printed[p], r) == LABEL_FOUND) found = p;
-    if (found == SIZE_MAX) continue;
+    size_t found = SIZE_MAX, matches = 0;
+    int32_t line[KEY_MAX];
+    size_t nl = adjacent_line_key(t, r, line, KEY_MAX);
+    for (size_t p = next; p < t->nprinted; p++) {
+      size_t row = t->printed[p], n = t->row_key_len[row];
+      if (n && gi_lcs(t->row_keys + row * KEY_MAX, n, line, nl) == n) {
+        if (found == SIZE_MAX) found = p;
+        matches++;
+      }
+    }
+    if (matches == 0)
+      for (size_t p = next; p < t->nprinted; p++)
+        if (label_before_run(t, t->printed[p], r)) {
+          if (found == SIZE_MAX) found = p;
+          matches++;
+        }
+    if (matches != 1) continue;
     put_row(t, found, &t->g.items[r->first]);
     next = found + 1;
   }
@@ -593,19 +820,22 @@ static size_t read_table(gi_import *im, size_t table, size_t from, size_t to) {
     goto done;
   }
   if (rows_have_labels(t.def)) {
-    if (!read_by_runs(&t) && !read_by_stream(&t)) read_by_labels(&t);
+    if (!read_by_runs(&t) && !read_around_broken_run(&t) && !read_by_stream(&t))
+      read_by_labels(&t);
   } else {
     read_by_position(&t);
   }
   for (size_t k = 0; k < t.nprinted; k++)
-    if (!t.done[k] && !(rows_have_labels(t.def) && t.g.nruns == t.nprinted &&
-                        t.g.runs[k].count == t.def->ncolumns && k < t.g.nruns &&
-                        label_near_run(&t, t.printed[k], &t.g.runs[k]) == LABEL_ABSENT))
+    if (!t.done[k] && !t.reported[k])
       report_unread(&t, k, unread_loc(&t, k), "数字个数或排列与表格不符",
                     "the number or arrangement of figures does not fit the table");
+  for (size_t i = 0; i < t.g.nitems; i++) /* the table ends at its last value, read or not */
+    if (t.g.items[i].is_value && (t.last_line == GI_NO_LINE || t.g.items[i].line > t.last_line))
+      t.last_line = t.g.items[i].line;
 done:
   free(t.printed);
   free(t.done);
+  free(t.reported);
   free(t.row_keys);
   free(t.row_key_len);
   region_free(&t.g);
