@@ -46,6 +46,12 @@ function support.raises(text, fn, ...)
   return err
 end
 
+function support.exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close() end
+  return f ~= nil
+end
+
 -- The line `line` of a file (1-based).
 function support.line_of(path, line)
   local n = 0

@@ -3,7 +3,9 @@
 import decimal
 import json
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import unittest
 
@@ -148,8 +150,6 @@ class Details(unittest.TestCase):
         self.assertIn("new_recieved", str(caught.exception))
 
     def tmpdir(self):
-        import tempfile
-        import shutil
         path = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, path)
         return path

@@ -1,5 +1,90 @@
+#!/usr/bin/python3
+"""examples/python/summarize.py on examples/reports and on a directory it has to cope with.
+
+The expected rows come from the reports read with PyYAML and from `govinfo validate --json`.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import unittest
-class T(unittest.TestCase):
-    def test_todo(self): self.skipTest("todo")
+
+from python_support import (CLI, EXAMPLE_REPORTS, REPORTS, ROOT, SUIBIN, read_text,
+                            run_python, with_yaml_value, yaml_document)
+
+SUMMARIZE = os.path.join(ROOT, "examples", "python", "summarize.py")
+HEADER = ["file", "organ", "year", "format", "errors", "warnings", "new_applications"]
+
+
+def cli_counts(path):
+    run = subprocess.run([CLI, "validate", "--json", path], stdout=subprocess.PIPE, text=True,
+                         encoding="utf-8")
+    found = json.loads(run.stdout)
+    return str(found["errors"]), str(found["warnings"])
+
+
+def expected_row(path):
+    document = yaml_document(path)
+    received = document["tables"]["table3"]["new_received"].get("total")
+    return [os.path.basename(path), document["organ"], str(document["year"]),
+            document["format"], *cli_counts(path), "-" if received is None else str(received)]
+
+
+def summarize(directory):
+    return run_python([SUMMARIZE, directory])
+
+
+class Summarize(unittest.TestCase):
+    def setUp(self):
+        if not CLI:
+            self.skipTest("GOVINFO_CLI is not set")
+
+    def rows(self, run):
+        lines = run.stdout.splitlines()
+        self.assertEqual(lines[0].split("\t"), HEADER)
+        return [line.split("\t") for line in lines[1:]]
+
+    def test_one_row_per_example_report(self):
+        run = summarize(REPORTS)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(run.stderr, "")
+        rows = self.rows(run)
+        self.assertEqual(len(rows), len(EXAMPLE_REPORTS))
+        self.assertEqual(rows, [expected_row(p) for p in EXAMPLE_REPORTS])
+        self.assertEqual(sorted(r[1] for r in rows), sorted(["绥滨镇人民政府", "淮安市人民政府"]))
+
+    def test_errors_blanks_and_unreadable_files(self):
+        directory = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, directory)
+        text = read_text(SUIBIN)
+        received = yaml_document(SUIBIN)["tables"]["table3"]["new_received"]
+        unbalanced = with_yaml_value(text, "/tables/table3/new_received/natural_person",
+                                     str(received["natural_person"] + 4))
+        blank_total = with_yaml_value(text, "/tables/table3/new_received/total", "null")
+        files = {"a-unbalanced.yaml": unbalanced, "b-blank.yaml": blank_total,
+                 "c-broken.yaml": "format: [\n", "notes.txt": "not a report"}
+        for name, content in files.items():
+            with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
+                f.write(content)
+        run = summarize(directory)
+        self.assertEqual(run.returncode, 2)
+        self.assertIn("c-broken.yaml", run.stderr)
+        rows = self.rows(run)
+        self.assertEqual([r[0] for r in rows], ["a-unbalanced.yaml", "b-blank.yaml"])
+        for r in rows:
+            self.assertEqual(r, expected_row(os.path.join(directory, r[0])))
+        self.assertNotEqual(rows[0][4], "0")  # the unbalanced report has errors
+        self.assertEqual(rows[1][6], "-")
+
+    def test_usage(self):
+        run = summarize(os.path.join(REPORTS, "no-such-directory"))
+        self.assertEqual(run.returncode, 2)
+        self.assertIn("usage", run.stderr)
+
+
 if __name__ == "__main__":
-    import taprunner; taprunner.main()
+    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    import taprunner
+    taprunner.main()

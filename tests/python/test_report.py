@@ -6,7 +6,6 @@ govinfo CLI, never from the binding under test.
 """
 import dataclasses
 import datetime
-import decimal
 import gc
 import io
 import json
@@ -21,15 +20,15 @@ from decimal import Decimal
 
 import govinfo
 from python_support import (CLI, EXAMPLE_REPORTS, HUAIAN, ROOT, SUIBIN, plain_cells,
-                            read_text, yaml_document, yaml_position)
+                            read_text, with_yaml_value, yaml_document, yaml_position)
 
 # The README's example, exactly as printed there (run from the source root).
 README_EXAMPLE = '''\
 import govinfo
 report = govinfo.Report.load("examples/reports/suibin-2020.yaml")
+report["table3.new_received.natural_person"] = 3  # one more request than printed
 for finding in report.validate():
     print(finding)
-print(report.organ, report["table3.new_received.total"])
 '''
 
 BALANCE_CELL = "table3.new_received.natural_person"
@@ -396,7 +395,7 @@ class Life(unittest.TestCase):
         self.assertIn("valid=True", repr(govinfo.Report.load(SUIBIN).validate()))
 
 
-class ReadmeExample(unittest.TestCase):
+class ReadmeExample(TempDir, unittest.TestCase):
     def test_the_readme_example_runs_as_printed(self):
         output = io.StringIO()
         cwd = os.getcwd()
@@ -406,9 +405,26 @@ class ReadmeExample(unittest.TestCase):
                 exec(compile(README_EXAMPLE, "README", "exec"), {})
         finally:
             os.chdir(cwd)
-        document = yaml_document(SUIBIN)
-        received = document["tables"]["table3"]["new_received"]["total"]
-        self.assertEqual(output.getvalue().splitlines()[-1], f"{document['organ']} {received}")
+        printed = output.getvalue().splitlines()
+        self.assertIn("[table3.balance]", output.getvalue())
+        with open(os.path.join(ROOT, "bindings", "python", "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        for line in printed:
+            self.assertIn(line + "\n", readme, "the README shows what the example prints")
+        # The same findings as the CLI prints for the file with that cell changed.
+        if not CLI:
+            self.skipTest("GOVINFO_CLI is not set")
+        edited = os.path.join(self.tmpdir(), "suibin-2020.yaml")
+        with open(edited, "w", encoding="utf-8") as f:
+            f.write(with_yaml_value(read_text(SUIBIN), "/tables/table3/new_received/"
+                                    "natural_person", "3"))
+        run = subprocess.run([CLI, "validate", edited], stdout=subprocess.PIPE, text=True,
+                             encoding="utf-8")
+        self.assertEqual(run.returncode, 1)
+        relative = os.path.join("examples", "reports", "suibin-2020.yaml")
+        expected = [line.replace(edited, relative) for line in run.stdout.splitlines()
+                    if line.startswith(edited)]
+        self.assertEqual(printed, expected)
 
     def test_the_package_readme_shows_the_same_example(self):
         with open(os.path.join(ROOT, "bindings", "python", "README.md"), encoding="utf-8") as f:

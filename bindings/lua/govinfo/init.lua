@@ -21,8 +21,9 @@
 --   format is a format version id: "2019" (report years 2019-2020) or "2021" (from 2021).
 --
 -- Report methods
---   report:validate()          -> ok, diagnostics. ok is true when no finding is an error.
---                                 Validation is data: findings never make it fail.
+--   report:validate()          -> ok, diagnostics. ok is true when no finding is an error,
+--                                 false otherwise: findings are data, not failures. Only
+--                                 when the check cannot run (out of memory): nil, message, code.
 --   report:get(id)             -> the cell's value (see Values); id "table3.new_received.total"
 --   report:set(id, value)      -> true
 --   report:decimal(id)         -> exact decimal text of a number cell, e.g. "96171.6"

@@ -116,7 +116,10 @@ static int push_failure(lua_State *L, int code) {
       luaL_addstring(&b, e->source);
       luaL_addchar(&b, ':');
     }
-    lua_pushfstring(L, "%d:%d: ", (int)e->line, (int)e->column);
+    if (e->column)
+      lua_pushfstring(L, "%d:%d: ", (int)e->line, (int)e->column);
+    else
+      lua_pushfstring(L, "%d: ", (int)e->line);
     luaL_addvalue(&b);
   }
   luaL_addstring(&b, recorded ? e->message : govinfo_strerror(code));
@@ -176,9 +179,9 @@ static lua_Number decimal_to_number(const char *text) {
   return strtod(buf, NULL);
 }
 
-/* 15 significant digits (DBL_DIG): the shortest text that gives back any decimal a double
- * was written from, so 96171.6 is stored as "96171.6". Exponents are left for the library
- * to reject. */
+/* 15 significant digits (DBL_DIG): any decimal of up to 15 digits survives the trip through
+ * a double, so 96171.6 is stored as "96171.6", not "96171.600000000006". Exponents ("1e+300")
+ * are left for the library to reject. */
 static void number_to_decimal(lua_Number n, char buf[static GOVINFO_NUMBER_BUFSIZE]) {
   snprintf(buf, GOVINFO_NUMBER_BUFSIZE, "%.15g", (double)n);
   swap_char(buf, locale_point(), '.');
@@ -358,10 +361,8 @@ static void push_diagnostic(lua_State *L, const govinfo_diagnostic *d) {
   set_string_field(L, "actual", govinfo_diagnostic_actual(d));
   const char *file = govinfo_diagnostic_file(d);
   if (file && file[0]) set_string_field(L, "file", file);
-  if (govinfo_diagnostic_line(d)) {
-    set_int_field(L, "line", govinfo_diagnostic_line(d));
-    set_int_field(L, "column", govinfo_diagnostic_column(d));
-  }
+  if (govinfo_diagnostic_line(d)) set_int_field(L, "line", govinfo_diagnostic_line(d));
+  if (govinfo_diagnostic_column(d)) set_int_field(L, "column", govinfo_diagnostic_column(d));
 }
 
 static int report_validate(lua_State *L) {

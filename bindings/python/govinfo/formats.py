@@ -1,6 +1,7 @@
 """The format versions and the rule registry, read from the library (static data)."""
 import functools
 from dataclasses import dataclass
+from typing import Optional
 
 from ._library import lib
 from .errors import NotFoundError, last_error
@@ -34,7 +35,7 @@ class SectionDef:
 class RowDef:
     id: str
     label: str
-    parent: object  # id of the enclosing group or heading row, None at the top
+    parent: Optional[str]  # id of the enclosing group or heading row, None at the top
     role: str       # "data", "group" or "heading"
 
 
@@ -65,7 +66,7 @@ class Format:
     id: str
     name: str
     first_year: int
-    last_year: object  # None while in force
+    last_year: Optional[int]  # None while in force
     sections: tuple
     tables: tuple
 

@@ -6,6 +6,7 @@ import json
 import os
 import weakref
 from dataclasses import dataclass
+from typing import Optional, Tuple, Union
 
 from . import _library as native
 from ._library import lib
@@ -86,21 +87,24 @@ class Diagnostic:
     finding is not arithmetic); ``line`` and ``column`` are None when unknown.
     """
     rule: str
-    severity: str
+    severity: str                                # "error", "warning" or "note"
     path: str
-    message: str
+    message: str                                 # Chinese
     message_en: str
-    line: object
-    column: object
-    expected: object
-    actual: object
-    paths: tuple = ()
-    file: str = ""
+    line: Optional[int]
+    column: Optional[int]
+    expected: Union[int, decimal.Decimal, None]
+    actual: Union[int, decimal.Decimal, None]
+    paths: Tuple[str, ...] = ()
+    file: str = ""                               # "" when the report was built in memory
 
     def __str__(self):
-        where = ":".join(str(p) for p in (self.file, self.line, self.column) if p)
-        text = f"{self.severity}: {self.message_en} [{self.rule}]"
-        return f"{where}: {text}" if where else text
+        """As `govinfo validate` prints it: "file:line:column: severity: message [rule]"."""
+        text = f"{self.severity}: {self.message} [{self.rule}]"
+        if not self.line:
+            return f"{self.file}: {text}" if self.file else text
+        where = f"{self.file or '<input>'}:{self.line}"
+        return f"{where}:{self.column}: {text}" if self.column else f"{where}: {text}"
 
 
 def _diagnostic(item):

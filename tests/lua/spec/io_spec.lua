@@ -76,7 +76,7 @@ describe("report:save", function()
     assert.is_nil(ok)
     assert.are.equal("GOVINFO_EIO", code)
     assert.is_string(message)
-    assert.is_nil(io.open(path))
+    assert.is_false(support.exists(path))
   end)
 
   it("replaces an existing file whole", function()
