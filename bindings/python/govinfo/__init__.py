@@ -17,6 +17,7 @@ from .errors import (GovinfoError, InputOutputError, InvalidArgumentError, NotFo
                      ValidationError, ValueTypeError)
 from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, find_format,
                       find_rule, format_for_year, formats, rules)
+from .importer import import_file, import_text
 from .report import Diagnostic, Report, Section, ValidationResult
 
 __version__ = "0.1.0"
@@ -28,7 +29,7 @@ __all__ = [
     "GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",
     "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
     "ValidationError",
-    "load", "loads", "library_version", "library_path",
+    "load", "loads", "import_text", "import_file", "library_version", "library_path",
 ]
 
 load = Report.load

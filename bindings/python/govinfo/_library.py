@@ -170,6 +170,9 @@ PROTOTYPES = {
     "govinfo_report_save": (c_int, [Report, c_char_p, c_enum, c_uint]),
     "govinfo_syntax_from_path": (c_enum, [c_char_p]),
     "govinfo_write_file_atomic": (c_int, [c_char_p, c_char_p, c_size_t]),
+    # import.h
+    "govinfo_import": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t, c_enum, c_char_p]),
+    "govinfo_import_file": (c_int, [P(Report), P(Diagnostics), c_char_p]),
 }
 
 

@@ -1,0 +1,43 @@
+"""Importing published reports (include/govinfo/import.h): text, Markdown, HTML or PDF."""
+import ctypes
+
+from . import _library as native
+from ._library import lib
+from .errors import check
+from .report import Report, ValidationResult, _cpath, _cstr
+
+__all__ = ["import_text", "import_file", "INPUT_KINDS"]
+
+# govinfo_input_kind
+INPUT_KINDS = {"auto": 0, "text": 1, "markdown": 2, "html": 3}
+
+
+def _kind(kind):
+    try:
+        return INPUT_KINDS[kind]
+    except (KeyError, TypeError):
+        raise ValueError(f"kind must be one of {', '.join(INPUT_KINDS)}, not {kind!r}") from None
+
+
+def import_text(data, kind="auto", source_name=None):
+    """Imports a published report from its text (bytes or str: pdftotext output, Markdown,
+    HTML). Returns (report, findings): the Report and the import findings ("import.*") as a
+    ValidationResult. Cells that could not be read with certainty are absent and named by an
+    import.cell_unread finding; validate the report to check its arithmetic."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    elif not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
+    data = bytes(data)
+    handle, found = native.Report(), native.Diagnostics()
+    check(lib.govinfo_import(ctypes.byref(handle), ctypes.byref(found), data, len(data),
+                             _kind(kind), _cstr(source_name, "source_name")))
+    return Report._wrap(handle), ValidationResult(found)
+
+
+def import_file(path):
+    """Imports a file: a PDF through pdftotext (poppler-utils), anything else as
+    import_text() does. Returns (report, findings)."""
+    handle, found = native.Report(), native.Diagnostics()
+    check(lib.govinfo_import_file(ctypes.byref(handle), ctypes.byref(found), _cpath(path)))
+    return Report._wrap(handle), ValidationResult(found)
