@@ -16,6 +16,15 @@
 --   govinfo.template(format, year [, organ]) a report ready to fill in: every data cell
 --                                           blank, the six sections with empty text
 --   govinfo.new(format)                     an empty report: every cell absent
+--   govinfo.import_text(text [, kind [, name]]) -> report, findings: a published report read
+--                                           from its text; kind "auto" (default), "text"
+--                                           (pdftotext output), "markdown" or "html".
+--                                           findings (diagnostics, see below) are the
+--                                           import.* ones: a cell not read with certainty
+--                                           is absent and named by import.cell_unread.
+--                                           Validate the report for its arithmetic.
+--   govinfo.import_file(path)               -> report, findings; a PDF goes through
+--                                           pdftotext (poppler-utils)
 --   govinfo.BLANK                           the value of a blank cell (see Values)
 --   govinfo.version                         the library's version string
 --   format is a format version id: "2019" (report years 2019-2020) or "2021" (from 2021).
@@ -84,6 +93,8 @@ return {
   load = core.load,
   loads = core.loads,
   template = core.template,
+  import_text = core.import_text,
+  import_file = core.import_file,
   new = core.new,
   BLANK = core.BLANK,
   version = core.version,

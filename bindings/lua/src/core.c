@@ -365,6 +365,16 @@ static void push_diagnostic(lua_State *L, const govinfo_diagnostic *d) {
   if (govinfo_diagnostic_column(d)) set_int_field(L, "column", govinfo_diagnostic_column(d));
 }
 
+/* The findings as an array of plain tables. */
+static void push_findings(lua_State *L, const govinfo_diagnostics *found) {
+  size_t n = govinfo_diagnostics_count(found);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    push_diagnostic(L, govinfo_diagnostics_at(found, i));
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
 static int report_validate(lua_State *L) {
   const govinfo_report *r = check_report(L, 1);
   owned *held = push_owned(L, free_diagnostics);
@@ -372,15 +382,51 @@ static int report_validate(lua_State *L) {
   int rc = govinfo_report_validate(&found, r);
   if (rc) return push_failure(L, rc);
   held->ptr = found;
-  size_t n = govinfo_diagnostics_count(found);
   lua_pushboolean(L, govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_ERROR) == 0);
-  lua_createtable(L, (int)n, 0);
-  for (size_t i = 0; i < n; i++) {
-    push_diagnostic(L, govinfo_diagnostics_at(found, i));
-    lua_rawseti(L, -2, (int)i + 1);
-  }
+  push_findings(L, found);
   release_owned(held);
   return 2;
+}
+
+/* ---- importing published reports ---- */
+
+/* After govinfo_import*: the report box (below the holder) and the import findings, or nil,
+ * message, code. */
+static int finish_import(lua_State *L, int rc, owned *held, govinfo_diagnostics *found) {
+  if (rc) return push_failure(L, rc);
+  held->ptr = found;
+  push_findings(L, found);
+  release_owned(held);
+  lua_remove(L, -2); /* the holder */
+  return 2;
+}
+
+static govinfo_input_kind opt_input_kind(lua_State *L, int index) {
+  static const char *const names[] = {"auto", "text", "markdown", "html", NULL};
+  static const govinfo_input_kind values[] = {GOVINFO_INPUT_AUTO, GOVINFO_INPUT_TEXT,
+                                              GOVINFO_INPUT_MARKDOWN, GOVINFO_INPUT_HTML};
+  return values[luaL_checkoption(L, index, "auto", names)];
+}
+
+static int core_import_text(lua_State *L) {
+  size_t len;
+  const char *text = luaL_checklstring(L, 1, &len);
+  govinfo_input_kind kind = opt_input_kind(L, 2);
+  const char *name = opt_text(L, 3);
+  report_box *box = push_report_box(L);
+  owned *held = push_owned(L, free_diagnostics);
+  govinfo_diagnostics *found = NULL;
+  int rc = govinfo_import(&box->report, &found, text, len, kind, name);
+  return finish_import(L, rc, held, found);
+}
+
+static int core_import_file(lua_State *L) {
+  const char *path = check_text(L, 1);
+  report_box *box = push_report_box(L);
+  owned *held = push_owned(L, free_diagnostics);
+  govinfo_diagnostics *found = NULL;
+  int rc = govinfo_import_file(&box->report, &found, path);
+  return finish_import(L, rc, held, found);
 }
 
 /* ---- reading and writing ---- */
@@ -536,6 +582,8 @@ static const luaL_Reg core_functions[] = {
     {"load", core_load},
     {"loads", core_loads},
     {"template", core_template},
+    {"import_text", core_import_text},
+    {"import_file", core_import_file},
     {"new", core_new},
     {NULL, NULL},
 };
