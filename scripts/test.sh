@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite: a gcc build, an AddressSanitizer + UBSan build, a clang build, the
-# unit tests under valgrind, and the C example built against the installed library through
-# pkg-config. Ends with one line "N passed, N failed" (", N skipped" when any were); exits
-# non-zero when anything failed. Needs scripts/setup.sh's packages.
+# unit, CLI, Python-binding and Lua-binding tests under valgrind, and the C example built
+# against the installed library through pkg-config. Ends with one line "N passed, N failed"
+# (", N skipped" when any were); exits non-zero when anything failed. Needs scripts/setup.sh's
+# packages.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -64,6 +65,8 @@ valgrind_cli_tests() {
     suite "$out/gcc" valgrind-cli --suite cli --timeout-multiplier 10
 }
 step "valgrind CLI tests" valgrind_cli_tests
+step "valgrind Python tests" bash scripts/valgrind-python.sh "$out/gcc"
+step "valgrind Lua tests" bash scripts/valgrind-lua.sh "$out/gcc"
 
 install_example() {
   local prefix=$out/install

@@ -133,11 +133,12 @@ class ReadmeLines(unittest.TestCase):
 
     def test_are_the_readmes_lua_example(self):
         with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
-            blocks = re.findall(r"```lua\n(.*?)```", f.read(), re.S)
-        if not blocks:
-            self.skipTest("README.md has no ```lua block yet")
+            readme = f.read()
+        blocks = re.findall(r"```lua\n(.*?)```", readme, re.S)
         with open(README_LINES, encoding="utf-8") as f:
             self.assertIn(f.read(), blocks)
+        for line in README_OUTPUT.splitlines():
+            self.assertIn(line + "\n", readme, "the README shows what the lines print")
 
 
 if __name__ == "__main__":

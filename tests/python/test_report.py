@@ -407,7 +407,7 @@ class ReadmeExample(TempDir, unittest.TestCase):
             os.chdir(cwd)
         printed = output.getvalue().splitlines()
         self.assertIn("[table3.balance]", output.getvalue())
-        with open(os.path.join(ROOT, "bindings", "python", "README.md"), encoding="utf-8") as f:
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
             readme = f.read()
         for line in printed:
             self.assertIn(line + "\n", readme, "the README shows what the example prints")
@@ -426,9 +426,11 @@ class ReadmeExample(TempDir, unittest.TestCase):
                     if line.startswith(edited)]
         self.assertEqual(printed, expected)
 
-    def test_the_package_readme_shows_the_same_example(self):
-        with open(os.path.join(ROOT, "bindings", "python", "README.md"), encoding="utf-8") as f:
-            self.assertIn(README_EXAMPLE, f.read())
+    def test_both_readmes_show_the_same_example(self):
+        for readme in (os.path.join(ROOT, "README.md"),
+                       os.path.join(ROOT, "bindings", "python", "README.md")):
+            with self.subTest(readme=readme), open(readme, encoding="utf-8") as f:
+                self.assertIn(README_EXAMPLE, f.read())
 
 
 if __name__ == "__main__":
