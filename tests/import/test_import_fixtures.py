@@ -359,6 +359,45 @@ class ImportCommand(unittest.TestCase):
         self.assertIn('import.label_variant', rules)
         self.assertLess(rules.index('import.label_variant'), rules.index('table4.row_total'))
 
+    def test_a_pdf_without_pdftotext_names_the_package_to_install(self):
+        out = self.path('out.yaml')
+        pdf = input_path('huaian-city-2024', 'pdf')
+        env = dict(os.environ, PATH=self.path('empty-path'))  # no pdftotext on it
+        proc = subprocess.run([CLI, 'import', pdf, '-o', out], capture_output=True, env=env)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn('poppler-utils', proc.stderr.decode('utf-8'))
+        self.assertFalse(os.path.exists(out))
+
+    def test_a_pdf_whose_layout_text_cannot_be_read_whole_is_read_in_reading_order(self):
+        # A stand-in pdftotext: its -layout text lacks one number of table 3, its plain text
+        # is the real reading-order text; the importer must keep the better reading, say so.
+        layout = read(input_path('huaian-hongze-2024', 'layout.txt')).split('\n')
+        broken = next(i for i, line in enumerate(layout) if '（一）予以公开' in line)
+        layout[broken] = layout[broken].rstrip()[:-2]  # drop its total
+        bin_dir = self.path('bin')
+        os.mkdir(bin_dir)
+        with open(os.path.join(bin_dir, 'layout.txt'), 'w', encoding='utf-8') as f:
+            f.write('\n'.join(layout))
+        shutil.copy(input_path('huaian-hongze-2024', 'txt'), os.path.join(bin_dir, 'plain.txt'))
+        fake = os.path.join(bin_dir, 'pdftotext')
+        with open(fake, 'w', encoding='utf-8') as f:
+            f.write('#!/bin/sh\ncase " $* " in *" -layout "*) exec cat "%s/layout.txt";; '
+                    '*) exec cat "%s/plain.txt";; esac\n' % (bin_dir, bin_dir))
+        os.chmod(fake, 0o755)
+        pdf = self.path('report.pdf')
+        with open(pdf, 'wb') as f:
+            f.write(b'%PDF-1.4 stand-in\n')
+        out = self.path('out.yaml')
+        env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get('PATH', ''))
+        proc = subprocess.run([CLI, 'import', '--json', pdf, '-o', out], capture_output=True,
+                              env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode('utf-8'))
+        findings, _ = parse_findings(proc.stderr.decode('utf-8'))
+        self.assertIn('import.reading_order', [f['rule'] for f in findings])
+        problems = fixture_cells.compare(read(out), read(os.path.join(
+            FIXTURE_DIR, 'huaian-hongze-2024.expected.yaml')), 'pdf', 'expected')
+        self.assertEqual(problems, [])
+
     def test_unreadable_file_exits_2_and_writes_nothing(self):
         out = self.path('out.yaml')
         proc = run('import', self.path('missing.txt'), '-o', out)
