@@ -355,3 +355,21 @@ size_t gi_lcs(const int32_t *a, size_t na, const int32_t *b, size_t nb) {
   }
   return row[na];
 }
+
+size_t gi_doc_line_key(const gi_doc *doc, size_t line, int32_t *key, size_t cap) {
+  const gi_line *l = &doc->lines[line];
+  size_t n = 0;
+  for (size_t k = 0; k < l->count && n < cap; k++) {
+    const gi_token *t = &doc->tokens[l->first + k];
+    size_t c = t->nkey < cap - n ? t->nkey : cap - n;
+    memcpy(key + n, t->key, c * sizeof *key);
+    n += c;
+  }
+  return n;
+}
+
+bool gi_key_contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
+  for (size_t i = 0; nn && i + nn <= nh; i++)
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
+  return false;
+}

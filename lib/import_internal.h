@@ -96,6 +96,10 @@ void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *cons
 /* Letters and digits of normalised text as code points (punctuation, quotes and numbering
  * marks dropped), for comparing labels. Returns the count (at most cap). */
 size_t gi_label_key(const char *s, size_t len, int32_t *out, size_t cap);
+/* The keys of a line's tokens, one after the other, into key; their length (at most cap). */
+size_t gi_doc_line_key(const gi_doc *doc, size_t line, int32_t *key, size_t cap);
+/* Whether needle[0..nn) occurs in hay[0..nh) (an empty needle does not). */
+bool gi_key_contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn);
 /* Length of the longest common subsequence of a and b. */
 size_t gi_lcs(const int32_t *a, size_t na, const int32_t *b, size_t nb);
 

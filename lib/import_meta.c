@@ -18,26 +18,8 @@ static size_t key_of(const char *text, int32_t *key, size_t cap) {
   return gi_label_key(text, strlen(text), key, cap);
 }
 
-static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) {
-  const gi_line *line = &im->doc.lines[l];
-  size_t n = 0;
-  for (size_t k = 0; k < line->count && n < cap; k++) {
-    const gi_token *t = &im->doc.tokens[line->first + k];
-    size_t c = t->nkey < cap - n ? t->nkey : cap - n;
-    memcpy(key + n, t->key, c * sizeof *key);
-    n += c;
-  }
-  return n;
-}
-
 static bool starts_with(const int32_t *s, size_t n, const int32_t *prefix, size_t np) {
   return np > 0 && n >= np && memcmp(s, prefix, np * sizeof *s) == 0;
-}
-
-static bool contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
-  for (size_t i = 0; nn && i + nn <= nh; i++)
-    if (hay[i] == needle[0] && memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
-  return false;
 }
 
 static bool line_blank(const gi_line *line) {
@@ -70,7 +52,7 @@ static const struct govinfo_format *detect_format(gi_import *im, int year) {
     for (const char *const *w = f->signature; w && *w; w++) {
       int32_t key[KEY_MAX];
       size_t nk = key_of(*w, key, KEY_MAX);
-      score += contains(doc_key, n, key, nk);
+      score += gi_key_contains(doc_key, n, key, nk);
     }
     if (score > best_score) {
       best = f;
@@ -196,7 +178,7 @@ static void find_headings(gi_import *im) {
   for (size_t l = im->title_end; l < im->body_end && next < f->nsections; l++) {
     if (im->doc.lines[l].kind != GI_LINE_TEXT) continue;
     int32_t key[KEY_MAX];
-    size_t n = line_key(im, l, key, KEY_MAX);
+    size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
     if (n == 0) continue;
     for (size_t k = 0; k < ntitles; k++) {
       if (titles[k].section < next || !starts_with(key, n, titles[k].key, titles[k].n)) continue;
@@ -225,8 +207,8 @@ static void find_title(gi_import *im) {
     if (line_blank(&im->doc.lines[l])) continue;
     seen++;
     int32_t key[KEY_MAX];
-    size_t n = line_key(im, l, key, KEY_MAX);
-    if (contains(key, n, report, 4)) {
+    size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
+    if (gi_key_contains(key, n, report, 4)) {
       im->title_end = l + 1;
       return;
     }
@@ -242,13 +224,13 @@ static void find_signature(gi_import *im, char date[11], size_t *organ_line) {
   while (l > 0 && line_blank(&im->doc.lines[l - 1])) l--;
   if (l == 0 || im->doc.lines[l - 1].kind != GI_LINE_TEXT) return;
   int32_t key[KEY_MAX];
-  size_t n = line_key(im, l - 1, key, KEY_MAX);
+  size_t n = gi_doc_line_key(&im->doc, l - 1, key, KEY_MAX);
   if (!parse_date(key, n, date)) return;
   im->body_end = --l;
   while (l > 0 && line_blank(&im->doc.lines[l - 1])) l--;
   if (l == 0 || im->doc.lines[l - 1].kind != GI_LINE_TEXT) return;
   const gi_line *line = &im->doc.lines[l - 1];
-  n = line_key(im, l - 1, key, KEY_MAX);
+  n = gi_doc_line_key(&im->doc, l - 1, key, KEY_MAX);
   bool sentence = strstr(line->raw, "。") || strstr(line->raw, "，") || strstr(line->raw, ",");
   if (n > 0 && n <= 40 && !sentence) {
     *organ_line = l - 1;
@@ -329,7 +311,7 @@ int gi_import_detect(gi_import *im) {
   find_title(im);
   int32_t key[KEY_MAX * 2];
   size_t n = 0;
-  for (size_t l = 0; l < im->title_end; l++) n += line_key(im, l, key + n, KEY_MAX * 2 - n);
+  for (size_t l = 0; l < im->title_end; l++) n += gi_doc_line_key(&im->doc, l, key + n, KEY_MAX * 2 - n);
   size_t year_at = 0;
   int year = year_in(key, n, &year_at);
   im->format = detect_format(im, year);
@@ -410,7 +392,7 @@ static bool is_table_words(const gi_import *im, size_t l) {
   const gi_line *line = &im->doc.lines[l];
   if (line->kind != GI_LINE_TEXT) return false;
   int32_t key[KEY_MAX], label[KEY_MAX];
-  size_t n = line_key(im, l, key, KEY_MAX);
+  size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
   if (n == 0) return true;
   const struct govinfo_format *f = im->format;
   for (size_t t = 0; t < f->ntables; t++) {
@@ -420,7 +402,7 @@ static bool is_table_words(const gi_import *im, size_t l) {
                          : i < def->nrows + def->ncolumns ? def->columns[i - def->nrows].label
                                                           : def->title;
       size_t nl = key_of(text, label, KEY_MAX);
-      if (contains(label, nl, key, n)) return true;
+      if (gi_key_contains(label, nl, key, n)) return true;
     }
   }
   return false;

@@ -227,13 +227,6 @@ static size_t label_key(const char *label, int32_t *key) {
   return gi_label_key(label, strlen(label), key, KEY_MAX);
 }
 
-static bool contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn) {
-  if (nn == 0) return true;
-  for (size_t i = 0; i + nn <= nh; i++)
-    if (hay[i] == needle[0] && memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
-  return false;
-}
-
 /* ---- writing cells and findings ---- */
 
 typedef struct table_ctx {
@@ -338,9 +331,9 @@ static bool group_printed_whole(table_ctx *t, size_t group, const int32_t *regio
   for (size_t r = 0; r < t->def->nrows; r++) {
     if (!is_child_of(t->def, r, t->def->rows[group].id)) continue;
     size_t n = t->row_key_len[r] > 8 ? 8 : t->row_key_len[r];
-    if (contains(region_key, nregion, t->row_keys + r * KEY_MAX, n)) return false;
+    if (gi_key_contains(region_key, nregion, t->row_keys + r * KEY_MAX, n)) return false;
   }
-  return contains(region_key, nregion, t->row_keys + group * KEY_MAX, t->row_key_len[group]);
+  return gi_key_contains(region_key, nregion, t->row_keys + group * KEY_MAX, t->row_key_len[group]);
 }
 
 static bool choose_printed_rows(table_ctx *t) {
@@ -474,7 +467,7 @@ static void note_variants_in_region(table_ctx *t) {
   for (size_t p = 0; p < t->nprinted; p++) {
     size_t row = t->printed[p], nw = t->row_key_len[row];
     const int32_t *want = t->row_keys + row * KEY_MAX;
-    if (nw < 5 || contains(key, n, want, nw)) continue;
+    if (nw < 5 || gi_key_contains(key, n, want, nw)) continue;
     size_t at = label_position(t, row, key, n);
     if (at == SIZE_MAX) continue;
     size_t window = nw + 4 < n - at ? nw + 4 : n - at;
@@ -863,19 +856,6 @@ static void section_lines(const gi_import *im, const char *section, size_t *from
     }
 }
 
-/* Key of a line's text. */
-static size_t line_key(const gi_import *im, size_t l, int32_t *key, size_t cap) {
-  const gi_line *line = &im->doc.lines[l];
-  size_t n = 0;
-  for (size_t k = 0; k < line->count && n < cap; k++) {
-    const gi_token *t = &im->doc.tokens[line->first + k];
-    size_t c = t->nkey < cap - n ? t->nkey : cap - n;
-    memcpy(key + n, t->key, c * sizeof *key);
-    n += c;
-  }
-  return n;
-}
-
 /* Captioned tables (table 2's parts): the line holding each caption, in order. */
 static size_t find_caption(const gi_import *im, const struct govinfo_table *def, size_t from,
                            size_t to) {
@@ -883,11 +863,11 @@ static size_t find_caption(const gi_import *im, const struct govinfo_table *def,
   size_t nw = label_key(def->title, want);
   size_t head = nw < 4 ? nw : 4; /* the caption must start on its line */
   for (size_t l = from; l < to; l++) {
-    size_t first = line_key(im, l, have, KEY_MAX);
-    if (first == 0 || !contains(have, first, want, head)) continue;
+    size_t first = gi_doc_line_key(&im->doc, l, have, KEY_MAX);
+    if (first == 0 || !gi_key_contains(have, first, want, head)) continue;
     /* a caption may wrap: look at the line and the next one together */
-    size_t nh = first + (l + 1 < to ? line_key(im, l + 1, have + first, KEY_MAX - first) : 0);
-    if (contains(have, nh, want, nw)) return l;
+    size_t nh = first + (l + 1 < to ? gi_doc_line_key(&im->doc, l + 1, have + first, KEY_MAX - first) : 0);
+    if (gi_key_contains(have, nh, want, nw)) return l;
   }
   return GI_NO_LINE;
 }

@@ -261,3 +261,22 @@ void cli_print_failure(const char *file, const cli_failure *failure) {
 const char *cli_display_name(const char *arg) {
   return strcmp(arg, "-") == 0 ? CLI_STDIN_NAME : arg;
 }
+
+int cli_write_report(const govinfo_report *report, const char *path, govinfo_syntax syntax,
+                     unsigned flags) {
+  bool to_stdout = path == NULL || strcmp(path, "-") == 0;
+  if (syntax == GOVINFO_SYNTAX_AUTO && !to_stdout) syntax = govinfo_syntax_from_path(path);
+  if (syntax == GOVINFO_SYNTAX_AUTO) syntax = GOVINFO_SYNTAX_YAML;
+  if (!to_stdout) {
+    if (govinfo_report_save(report, path, syntax, flags))
+      return cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+    return CLI_EXIT_OK;
+  }
+  char *text;
+  size_t len;
+  if (govinfo_report_serialize(&text, &len, report, syntax, flags))
+    return cli_error("cannot serialize the report: %s", govinfo_error_last()->message);
+  cli_write(text, len);
+  govinfo_free(text);
+  return CLI_EXIT_OK;
+}

@@ -110,6 +110,12 @@ void cli_print_location(FILE *f, const char *file, unsigned line, unsigned colum
 /* "file:line:col: error: <message> (at <JSON Pointer>)" on stderr. */
 void cli_print_failure(const char *file, const cli_failure *failure);
 
+/* Writes a report to path, atomically, or to standard output for NULL or "-". syntax AUTO
+ * means by the path's extension, YAML when it tells nothing. Returns CLI_EXIT_OK, or prints
+ * why and returns CLI_EXIT_FAILURE. */
+int cli_write_report(const govinfo_report *report, const char *path, govinfo_syntax syntax,
+                     unsigned flags);
+
 /* ---- findings (findings.c) ---- */
 
 /* One clang-style line per finding: "file:line:col: severity: message [rule]". */

@@ -30,16 +30,6 @@ static int output_syntax(const cli_command *cmd, const char *to, const char *out
   return CLI_CONTINUE;
 }
 
-static int write_stdout(const govinfo_report *report, govinfo_syntax syntax) {
-  char *text;
-  size_t len;
-  int rc = govinfo_report_serialize(&text, &len, report, syntax, 0);
-  if (rc) return cli_error("cannot serialize the report: %s", govinfo_error_last()->message);
-  cli_write(text, len);
-  govinfo_free(text);
-  return CLI_EXIT_OK;
-}
-
 static int convert(const char *in, const char *out, govinfo_syntax syntax) {
   govinfo_report *report;
   cli_failure failure;
@@ -47,12 +37,7 @@ static int convert(const char *in, const char *out, govinfo_syntax syntax) {
     cli_print_failure(cli_display_name(in), &failure);
     return CLI_EXIT_FAILURE;
   }
-  int status = CLI_EXIT_OK;
-  if (strcmp(out, "-") == 0) {
-    status = write_stdout(report, syntax);
-  } else if (govinfo_report_save(report, out, syntax, 0)) {
-    status = cli_error("cannot write %s: %s", out, govinfo_error_last()->message);
-  }
+  int status = cli_write_report(report, out, syntax, 0);
   govinfo_report_free(report);
   return status;
 }

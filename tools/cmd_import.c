@@ -70,23 +70,6 @@ static void print_all(const char *file, const govinfo_diagnostics *imported,
   }
 }
 
-static int write_report(const govinfo_report *report, const char *out) {
-  if (out == NULL || strcmp(out, "-") == 0) {
-    char *text;
-    size_t len;
-    if (govinfo_report_serialize(&text, &len, report, GOVINFO_SYNTAX_YAML, 0))
-      return cli_error("cannot serialize the report: %s", govinfo_error_last()->message);
-    cli_write(text, len);
-    govinfo_free(text);
-    return CLI_EXIT_OK;
-  }
-  govinfo_syntax syntax = govinfo_syntax_from_path(out);
-  if (govinfo_report_save(report, out, syntax == GOVINFO_SYNTAX_AUTO ? GOVINFO_SYNTAX_YAML : syntax,
-                          0))
-    return cli_error("cannot write %s: %s", out, govinfo_error_last()->message);
-  return CLI_EXIT_OK;
-}
-
 static int import_one(const char *arg, const char *out, govinfo_input_kind kind, bool json,
                       cli_lang lang) {
   const char *file = cli_display_name(arg);
@@ -106,7 +89,7 @@ static int import_one(const char *arg, const char *out, govinfo_input_kind kind,
     govinfo_diagnostics_free(imported);
     return cli_error("%s: cannot validate: %s", file, govinfo_error_last()->message);
   }
-  int status = write_report(report, out);
+  int status = cli_write_report(report, out, GOVINFO_SYNTAX_AUTO, 0);
   print_all(file, imported, checked, json, lang);
   if (status == CLI_EXIT_OK &&
       (govinfo_diagnostics_count_severity(imported, GOVINFO_SEVERITY_ERROR) ||

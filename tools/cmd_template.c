@@ -49,22 +49,6 @@ static const govinfo_format *choose_format(const char *id, int year) {
   return format;
 }
 
-static int write_template(const govinfo_report *report, const char *path) {
-  if (path == NULL || strcmp(path, "-") == 0) {
-    char *text;
-    size_t len;
-    if (govinfo_report_serialize(&text, &len, report, GOVINFO_SYNTAX_YAML,
-                                 GOVINFO_WRITE_LABELS))
-      return cli_error("cannot serialize the template: %s", govinfo_error_last()->message);
-    cli_write(text, len);
-    govinfo_free(text);
-    return CLI_EXIT_OK;
-  }
-  if (govinfo_report_save(report, path, GOVINFO_SYNTAX_YAML, GOVINFO_WRITE_LABELS))
-    return cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
-  return CLI_EXIT_OK;
-}
-
 static int make_template(const cli_args *args, int year) {
   const govinfo_format *format = choose_format(args->value[OPT_FORMAT], year);
   if (format == NULL) return CLI_EXIT_FAILURE;
@@ -72,7 +56,8 @@ static int make_template(const cli_args *args, int year) {
   if (govinfo_report_new_template(&report, govinfo_format_id(format), year,
                                   args->value[OPT_ORGAN]))
     return cli_error("cannot make the template: %s", govinfo_error_last()->message);
-  int status = write_template(report, args->value[OPT_OUTPUT]);
+  int status = cli_write_report(report, args->value[OPT_OUTPUT], GOVINFO_SYNTAX_YAML,
+                                GOVINFO_WRITE_LABELS);
   govinfo_report_free(report);
   return status;
 }
