@@ -2,21 +2,26 @@
  *
  * The tree is walked in document order. Each <tr> becomes a table row of its <td>/<th>
  * cells, each cell once and in source order: a rowspan or colspan cell is not repeated, as
- * in a printed table. Everything else gives text lines, one per block element (title, p,
- * div, h1-h6, li, ...) and per <br>-separated line. A row with a table inside is layout, not
- * data: its cells are read as blocks and the inner table's rows as rows.
+ * in a printed table, and an empty or &nbsp; cell is an empty token. Everything else gives
+ * text lines, one per block element (title, p, div, h1-h6, li, ...) and per <br>-separated
+ * line, white space collapsed. Scripts, styles and hidden elements give nothing. A row with
+ * a table inside is page layout, not data: its cells are read as blocks and the inner
+ * table's rows as rows.
  *
- * The page is read as UTF-8 unless a <meta> declares another charset; then it is read again
- * in that charset from its first byte (libxml2 alone would decode what precedes the <meta>
- * wrongly). GBK labels are read as GB18030, their superset, as browsers do.
+ * The page is read as UTF-8 unless it declares another charset (<meta charset>, the
+ * http-equiv Content-Type form or an XML declaration); then it is read again in that charset
+ * from its first byte, since libxml2 alone decodes what precedes a <meta charset> wrongly.
+ * GBK labels are read as GB18030, their superset, as browsers do. A page that is neither
+ * UTF-8 nor declared is refused rather than read as Latin-1.
  *
- * Positions: libxml2 keeps the line where each element starts (and caps it at 65535), not
- * columns; a text line or cell starts at the line of the element its first visible text is
- * in, plus the newlines before that text. Columns are 1.
+ * Positions: libxml2 keeps the line where each element starts (capped at 65535), not
+ * columns. A row starts at its <tr>; a cell or text line at the line of its first visible
+ * character, worked out from the lines of the nodes around it. Columns are 1.
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -37,7 +42,8 @@ typedef enum element_role {
   ROLE_CELL
 } element_role;
 
-static const struct {
+/* Sorted by name, for bsearch. */
+static const struct element_role_def {
   const char *name;
   element_role role;
 } element_roles[] = {
@@ -112,20 +118,26 @@ static const char *value_after(const char *s, const char *name, char separator) 
 }
 
 static bool is_hidden(xmlNode *node) {
+  if (node->properties == NULL) return false;
   if (xmlHasProp(node, BAD_CAST "hidden")) return true;
-  xmlChar *style = xmlGetProp(node, BAD_CAST "style");
-  if (style == NULL) return false;
-  const char *display = value_after((const char *)style, "display", ':');
-  bool hidden = display && strncasecmp(display, "none", 4) == 0;
-  xmlFree(style);
-  return hidden;
+  xmlAttr *style = xmlHasProp(node, BAD_CAST "style");
+  /* the parser keeps an attribute's value as its one text child: read it without a copy */
+  const xmlNode *value = style ? style->children : NULL;
+  const char *display = value && value->type == XML_TEXT_NODE && value->content
+                            ? value_after((const char *)value->content, "display", ':')
+                            : NULL;
+  return display && strncasecmp(display, "none", 4) == 0;
+}
+
+static int compare_role_names(const void *name, const void *def) {
+  return strcmp(name, ((const struct element_role_def *)def)->name);
 }
 
 static element_role role_of(xmlNode *node) {
-  for (size_t i = 0; i < COUNT(element_roles); i++)
-    if (strcmp((const char *)node->name, element_roles[i].name) == 0)
-      return is_hidden(node) ? ROLE_SKIP : element_roles[i].role;
-  return is_hidden(node) ? ROLE_SKIP : ROLE_INLINE;
+  const struct element_role_def *def = bsearch(node->name, element_roles, COUNT(element_roles),
+                                               sizeof element_roles[0], compare_role_names);
+  if (is_hidden(node)) return ROLE_SKIP;
+  return def ? def->role : ROLE_INLINE;
 }
 
 static uint32_t line_of(xmlNode *node) {
@@ -139,8 +151,11 @@ static bool is_space_at(const char *s, size_t len, size_t i, size_t *width) {
   unsigned char c = (unsigned char)s[i];
   *width = 1;
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
-  *width = 2; /* U+00A0, &nbsp; */
-  return c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0;
+  if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* U+00A0, &nbsp; */
+    *width = 2;
+    return true;
+  }
+  return false;
 }
 
 static bool is_ideographic_space(const char *s, size_t len) {
@@ -205,12 +220,13 @@ typedef struct html_reader {
   int status;
 } html_reader;
 
-static void gather(html_reader *r, gathered *g, const char *s, size_t len) {
+/* Adds text that starts at line `line`. */
+static void gather(gathered *g, const char *s, size_t len, uint32_t line) {
   if (!g->visible) {
     long newlines = newlines_before_text(s, len);
     if (newlines >= 0) {
       g->visible = true;
-      g->loc = (gi_loc){r->element_line + (uint32_t)newlines, 1};
+      g->loc = (gi_loc){line + (uint32_t)newlines, 1};
     }
   }
   gi_buf_append(&g->text, s, len);
@@ -230,31 +246,42 @@ static void flush_line(html_reader *r) {
   }
   if (g->visible) {
     size_t n = collapse_spaces(g->text.data, g->text.len);
-    if (!gi_doc_add_text(r->doc, g->text.data, n, g->loc)) r->status = GOVINFO_ENOMEM;
+    gi_doc *doc = r->doc;
+    if (!gi_doc_add_text(doc, g->text.data, n, g->loc)) {
+      r->status = GOVINFO_ENOMEM;
+    } else { /* words have no known column either */
+      const gi_line *added = &doc->lines[doc->nlines - 1];
+      for (size_t t = added->first; t < added->first + added->count; t++)
+        doc->tokens[t].loc.column = 1;
+    }
   }
   reset(g);
+}
+
+/* libxml2 gives a text node the line where it ends (where its first chunk ends when it is
+ * long), so it starts that many newlines before, and not before the element before it. */
+static uint32_t text_start_line(html_reader *r, xmlNode *node, const char *s, size_t len) {
+  uint32_t end = line_of(node), newlines = 0;
+  for (const char *nl = s; (nl = memchr(nl, '\n', len - (size_t)(nl - s))) != NULL; nl++)
+    newlines++;
+  return end > newlines && end - newlines > r->element_line ? end - newlines : r->element_line;
 }
 
 static void gather_text(html_reader *r, xmlNode *node) {
   const char *s = (const char *)node->content;
   size_t len = s ? strlen(s) : 0;
-  if (r->cell_node) {
-    gather(r, &r->cell, s, len);
+  if (r->row && !r->cell_node) return; /* stray text between cells */
+  uint32_t line = text_start_line(r, node, s, len);
+  if (r->cell_node || r->pre_depth == 0) {
+    gather(r->cell_node ? &r->cell : &r->line, s, len, line);
     return;
   }
-  if (r->row) return; /* stray text between cells */
-  if (r->pre_depth == 0) {
-    gather(r, &r->line, s, len);
-    return;
-  }
-  uint32_t line = r->element_line;
-  for (const char *nl; (nl = memchr(s, '\n', len)) != NULL; len -= (size_t)(nl + 1 - s), s = nl + 1) {
-    gather(r, &r->line, s, (size_t)(nl - s));
+  for (const char *nl; (nl = memchr(s, '\n', len)) != NULL; s = nl + 1) {
+    gather(&r->line, s, (size_t)(nl - s), line++);
     flush_line(r);
-    r->element_line++;
+    len -= (size_t)(nl + 1 - s);
   }
-  gather(r, &r->line, s, len);
-  r->element_line = line;
+  gather(&r->line, s, len, line);
 }
 
 /* A row with a table (or a row) inside is page layout, not a row of data. */
@@ -394,10 +421,11 @@ static int parse(htmlDocPtr *out, const char *buf, size_t len, const char *chars
   if (ctxt == NULL) return gi_fail_oom();
   *out = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, charset, PARSE_OPTIONS);
   int rc = GOVINFO_OK;
-  if (*out == NULL && ctxt->errNo == XML_ERR_NO_MEMORY) {
+  const xmlError *error = xmlCtxtGetLastError(ctxt);
+  if (*out == NULL && error && error->code == XML_ERR_NO_MEMORY) {
     rc = gi_fail_oom();
   } else if (*out == NULL) {
-    const char *why = ctxt->lastError.message ? ctxt->lastError.message : "no document\n";
+    const char *why = error && error->message ? error->message : "no document\n";
     rc = gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
                     "cannot read the HTML page: %.*s", (int)strcspn(why, "\n"), why);
   }
@@ -405,20 +433,31 @@ static int parse(htmlDocPtr *out, const char *buf, size_t len, const char *chars
   return rc;
 }
 
-/* The charset a <meta> declares (`<meta charset=...>` or the http-equiv Content-Type form),
- * new (free with xmlFree), or NULL. */
+/* The value of `name=` in an attribute or declaration, up to a quote, space or ';'; new
+ * (free with xmlFree) or NULL. */
+static xmlChar *charset_in(const xmlChar *text, const char *name) {
+  const char *at = text ? value_after((const char *)text, name, '=') : NULL;
+  size_t len = at ? strcspn(at, " \t\"';") : 0;
+  return len > 0 ? xmlStrndup(BAD_CAST at, (int)len) : NULL;
+}
+
+/* The charset the page declares: `<meta charset=...>`, `<meta http-equiv="Content-Type"
+ * content="...; charset=...">` or `<?xml ... encoding="..."?>`; new (free with xmlFree) or
+ * NULL. */
 static xmlChar *declared_charset(htmlDocPtr tree) {
   xmlNode *top = (xmlNode *)tree;
   for (xmlNode *n = next_within(top, top, true); n; n = next_within(n, top, true)) {
-    if (!is_named(n, "meta")) continue;
-    xmlChar *charset = xmlGetProp(n, BAD_CAST "charset");
-    if (charset) return charset;
-    xmlChar *content = xmlGetProp(n, BAD_CAST "content");
-    if (content == NULL) continue;
-    const char *at = value_after((const char *)content, "charset", '=');
-    size_t n_chars = at ? strcspn(at, " \t\"';") : 0;
-    if (n_chars > 0) charset = xmlStrndup(BAD_CAST at, (int)n_chars);
-    xmlFree(content);
+    xmlChar *charset = NULL;
+    if (n->type == XML_PI_NODE && strcmp((const char *)n->name, "xml") == 0) {
+      charset = charset_in(n->content, "encoding");
+    } else if (is_named(n, "meta")) {
+      charset = xmlGetProp(n, BAD_CAST "charset");
+      if (charset == NULL) {
+        xmlChar *content = xmlGetProp(n, BAD_CAST "content");
+        charset = charset_in(content, "charset");
+        xmlFree(content);
+      }
+    }
     if (charset) return charset;
   }
   return NULL;

@@ -6,11 +6,14 @@
  * character references. Thematic breaks (`---`, which converters print between pages) and
  * setext underlines are dropped.
  *
- * A converter breaks a table where the PDF breaks the page: two pipe tables with only blank
- * lines and page footers ("-3-", "第 3 页", `---`) between them are one table. The second
- * half continues the first (no table_start), the footer stays as the page break between
- * them, the blank lines go, and rows that repeat the table's leading rows (a header printed
- * again on the new page) are dropped.
+ * Some converters (MinerU) write a table with merged cells as HTML instead, from a line
+ * starting `<table` or `<html>...<table` to the line closing it: the HTML front end reads it.
+ *
+ * A converter breaks a table where the PDF breaks the page: two tables with only blank lines
+ * and page footers ("-3-", "第 3 页", `---`) between them are one table. The second half
+ * continues the first (no table_start), the footer stays as the page break between them, the
+ * blank lines go, and (pipe tables) rows that repeat the table's leading rows (a header
+ * printed again on the new page) are dropped.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +56,7 @@ typedef struct md_reader {
   /* After a table: true while only blank lines and page breaks have followed it. */
   bool in_gap, gap_has_break;
   size_t gap_start; /* index of the first line after the table */
+  bool out_of_memory; /* an allocation of the reader's own failed */
 } md_reader;
 
 /* One input line: bytes [start, end) without the newline and a trailing CR. */
@@ -78,10 +82,10 @@ static uint32_t column_of(const md_line *l, size_t offset) {
 static bool reserve_clean(md_reader *r, size_t n) {
   if (n + 1 <= r->clean_cap) return true;
   char *text = realloc(r->clean, n + 1);
-  if (text == NULL) return false;
+  if (text == NULL) return !(r->out_of_memory = true);
   r->clean = text;
   uint32_t *cols = realloc(r->columns, (n + 1) * sizeof *cols);
-  if (cols == NULL) return false;
+  if (cols == NULL) return !(r->out_of_memory = true);
   r->columns = cols;
   r->clean_cap = n + 1;
   return true;
@@ -124,6 +128,11 @@ static bool clean_inline(md_reader *r, const char *s, size_t len, uint32_t colum
   size_t i = 0;
   while (i < len) {
     uint32_t at = column + (uint32_t)i;
+    if (s[i] != '*' && s[i] != '<' && s[i] != '\\' && s[i] != '&') { /* plain text */
+      put(r, s + i, 1, at);
+      i++;
+      continue;
+    }
     size_t skip = 0;
     for (size_t k = 0; k < COUNT(removed_markup) && skip == 0; k++) {
       size_t n = strlen(removed_markup[k]);
@@ -202,13 +211,13 @@ static bool split_cells(md_reader *r, const md_line *l) {
     if (r->ncells == r->cells_cap) {
       size_t cap = r->cells_cap ? 2 * r->cells_cap : 16;
       md_cell *cells = realloc(r->cells, cap * sizeof *cells);
-      if (cells == NULL) return false;
+      if (cells == NULL) return !(r->out_of_memory = true);
       r->cells = cells;
       r->cells_cap = cap;
     }
-    size_t first = skip_blanks(s, cell, i < end ? i : end);
-    r->cells[r->ncells++] = (md_cell){cell, (i < end ? i : end) - cell,
-                                      column_of(l, first < end ? first : cell)};
+    size_t stop = i < end ? i : end, first = skip_blanks(s, cell, stop);
+    /* an empty cell is where it starts */
+    r->cells[r->ncells++] = (md_cell){cell, stop - cell, column_of(l, first < stop ? first : cell)};
     if (i >= end) break;
     cell = i + 1;
   }
@@ -296,14 +305,27 @@ static void keep_only_breaks(gi_doc *doc, size_t from) {
   doc->nlines = kept;
 }
 
+/* Starts a table: whether it continues the one before, across a page break. */
+static bool begin_table(md_reader *r) {
+  bool continued = r->in_gap && r->gap_has_break;
+  if (continued) keep_only_breaks(r->doc, r->gap_start);
+  return continued;
+}
+
+static void end_table(md_reader *r) {
+  r->in_gap = true;
+  r->gap_has_break = false;
+  r->gap_start = r->doc->nlines;
+}
+
 /* Reads the pipe table starting at line *l; leaves *l on the first line after it (valid
  * when *more). */
 static int read_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number, bool *more) {
-  bool continued = r->in_gap && r->gap_has_break;
-  if (continued)
-    keep_only_breaks(r->doc, r->gap_start);
-  else
-    r->table_first = r->doc->nlines, r->table_rows = 0;
+  bool continued = begin_table(r);
+  if (!continued) {
+    r->table_first = r->doc->nlines;
+    r->table_rows = 0;
+  }
   size_t block_row = 0, emitted = 0;
   bool checking_repeat = continued;
   size_t repeat = 0; /* leading rows of the table repeated so far */
@@ -327,11 +349,66 @@ static int read_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number, b
   } while ((*more = next_line(r->buf, r->len, pos, number, l)) &&
            has_pipe(r->buf + l->start, l->end - l->start));
   if (!continued) r->table_rows = emitted;
-  r->in_gap = true;
-  r->gap_has_break = false;
-  r->gap_start = r->doc->nlines;
+  end_table(r);
   return GOVINFO_OK;
 }
+
+/* ---- HTML tables ---- */
+
+#ifdef GOVINFO_HAVE_HTML
+/* Counts the `<table` and `</table` tags of a line. */
+static void count_table_tags(const char *s, size_t len, size_t *opened, size_t *closed) {
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] != '<') continue;
+    if (len - i > 6 && strncasecmp(s + i, "<table", 6) == 0 &&
+        (s[i + 6] == '>' || is_blank_byte(s[i + 6])))
+      ++*opened;
+    else if (len - i >= 7 && strncasecmp(s + i, "</table", 7) == 0)
+      ++*closed;
+  }
+}
+
+/* A line starting an HTML table: `<table ...` or `<html><body><table>` (MinerU). */
+static bool starts_html_table(const md_reader *r, const md_line *l) {
+  size_t start = skip_blanks(r->buf, l->start, l->end), opened = 0, closed = 0;
+  if (l->end - start < 6 || (strncasecmp(r->buf + start, "<table", 6) != 0 &&
+                             strncasecmp(r->buf + start, "<html", 5) != 0))
+    return false;
+  count_table_tags(r->buf + start, l->end - start, &opened, &closed);
+  return opened > 0;
+}
+
+/* Reads the HTML table starting at line *l, up to the line that closes it, with the HTML
+ * front end; leaves *l on the first line after it (valid when *more). */
+static int read_html_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number,
+                           bool *more) {
+  bool continued = begin_table(r);
+  size_t start = l->start, opened = 0, closed = 0, first_line = r->doc->nlines;
+  uint32_t first_number = l->number;
+  size_t end;
+  do {
+    count_table_tags(r->buf + l->start, l->end - l->start, &opened, &closed);
+    end = l->end;
+  } while (closed < opened && (*more = next_line(r->buf, r->len, pos, number, l)));
+  int rc = gi_read_html(r->doc, r->buf + start, end - start, NULL);
+  if (rc != GOVINFO_OK) return rc;
+  /* The HTML front end counts lines from the block's first. */
+  bool first_row = true;
+  for (size_t i = first_line; i < r->doc->nlines; i++) {
+    gi_line *line = &r->doc->lines[i];
+    line->loc.line += first_number - 1;
+    for (size_t t = line->first; t < line->first + line->count; t++)
+      r->doc->tokens[t].loc.line += first_number - 1;
+    if (line->kind == GI_LINE_ROW && first_row) {
+      line->table_start = line->table_start && !continued;
+      first_row = false;
+    }
+  }
+  end_table(r);
+  if (*more) *more = next_line(r->buf, r->len, pos, number, l);
+  return GOVINFO_OK;
+}
+#endif
 
 /* ---- text ---- */
 
@@ -391,6 +468,10 @@ int gi_read_markdown(gi_doc *doc, const char *buf, size_t len) {
   while (more && rc == GOVINFO_OK) {
     if (starts_table(&r, &l, pos, number)) {
       rc = read_table(&r, &l, &pos, &number, &more);
+#ifdef GOVINFO_HAVE_HTML
+    } else if (starts_html_table(&r, &l)) {
+      rc = read_html_table(&r, &l, &pos, &number, &more);
+#endif
     } else {
       rc = read_text(&r, &l);
       more = next_line(buf, len, &pos, &number, &l);
@@ -399,5 +480,6 @@ int gi_read_markdown(gi_doc *doc, const char *buf, size_t len) {
   free(r.clean);
   free(r.columns);
   free(r.cells);
-  return rc;
+  /* a failed split may have been taken for a line that is no delimiter */
+  return rc == GOVINFO_OK && r.out_of_memory ? gi_fail_oom() : rc;
 }
