@@ -42,12 +42,15 @@ static govinfo_input_kind sniff(const char *buf, size_t len) {
        starts_with_ci(buf + i, len - i, "<meta") || starts_with_ci(buf + i, len - i, "<head") ||
        starts_with_ci(buf + i, len - i, "<body") || starts_with_ci(buf + i, len - i, "<!--")))
     return GOVINFO_INPUT_HTML;
-  /* Markdown: a pipe-table delimiter row such as |---|---| */
+  /* Markdown: a pipe-table delimiter row such as |---|---|, or a line that starts an HTML
+   * table in a document that is not HTML (converters such as MinerU write merged tables so) */
   for (size_t at = 0; at < len;) {
     const char *nl = memchr(buf + at, '\n', len - at);
     size_t end = nl ? (size_t)(nl - buf) : len;
     size_t k = at;
     while (k < end && buf[k] == ' ') k++;
+    if (starts_with_ci(buf + k, end - k, "<table") || starts_with_ci(buf + k, end - k, "<html"))
+      return GOVINFO_INPUT_MARKDOWN;
     if (k < end && buf[k] == '|') {
       size_t dashes = 0;
       bool other = false;
@@ -64,7 +67,7 @@ static govinfo_input_kind sniff(const char *buf, size_t len) {
 }
 
 static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_kind kind) {
-  switch (kind == GOVINFO_INPUT_AUTO ? sniff(buf, len) : kind) {
+  switch (kind) {
   case GOVINFO_INPUT_HTML:
 #ifdef GOVINFO_HAVE_HTML
     return gi_read_html(&im->doc, buf, len, im->source);
@@ -112,7 +115,8 @@ int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings, const c
   if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
   if ((unsigned)kind > GOVINFO_INPUT_HTML) return gi_fail(GOVINFO_EINVAL, "unknown input kind");
   const char *source = source_name ? source_name : "";
-  if (kind != GOVINFO_INPUT_HTML) {
+  if (kind == GOVINFO_INPUT_AUTO) kind = sniff(buf ? buf : "", len);
+  if (kind != GOVINFO_INPUT_HTML) { /* an HTML page may declare another charset */
     int rc = check_utf8(buf ? buf : "", len, source);
     if (rc != GOVINFO_OK) return rc;
   }

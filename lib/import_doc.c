@@ -223,11 +223,14 @@ static bool is_dash(int32_t cp) {
          cp == 0x2500 || cp == 0xFF0D || cp == 0x2212;
 }
 
+enum { PAGE_MARKER_MAX = 64 }; /* bytes: a page marker is short once its indentation is gone */
+
 /* A page number standing alone: "-3-", "— 4 —", "- 12 -", "第 3 页", "第3页 共6页". */
 static bool is_page_marker(const char *s, size_t len) {
-  size_t n;
-  char *t = gi_normalize(s, len, &n);
-  if (t == NULL) return false;
+  char t[PAGE_MARKER_MAX];
+  /* its characters are digits, dashes, 第 页 共 (full-width or not): the fast path or none */
+  size_t n = len < sizeof t ? normalize_fast(s, len, t) : SIZE_MAX;
+  if (n == SIZE_MAX) return false;
   size_t i = 0, digits = 0, dashes = 0;
   int32_t cp;
   bool ok = true;
@@ -245,7 +248,6 @@ static bool is_page_marker(const char *s, size_t len) {
       ok = false;
     i += step;
   }
-  free(t);
   return ok && digits > 0 && digits <= 4 && (chinese || dashes >= 2);
 }
 
@@ -255,7 +257,7 @@ bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
   /* a page marker is short once its indentation is gone */
   size_t lead = 0;
   while (lead < len && (raw[lead] == ' ' || raw[lead] == '\t')) lead++;
-  gi_line_kind kind = !blank && len - lead <= 48 && is_page_marker(raw + lead, len - lead)
+  gi_line_kind kind = !blank && is_page_marker(raw + lead, len - lead)
                           ? GI_LINE_BREAK
                           : GI_LINE_TEXT;
   if (add_line(doc, kind, raw, len, loc) == NULL) return false;

@@ -82,7 +82,8 @@ typedef struct gi_import {
   govinfo_report *report;
   govinfo_diagnostics *findings;
   size_t heading[16];    /* per format section: line of its heading, GI_NO_LINE if not found */
-  size_t title_end;      /* first line after the title */
+  size_t title_lines;    /* the title is printed on lines [0, title_lines) */
+  size_t title_end;      /* first line after the title and any repetition of it */
   size_t body_end;       /* lines from here on are the signature and date */
   size_t table_start[16]; /* per format section: first line of its tables */
   size_t table_end[16];  /* per format section: last line its tables were read from */

@@ -198,18 +198,37 @@ static size_t first_heading(const gi_import *im) {
   return im->body_end;
 }
 
+/* A page's <title> is often repeated in its <h1>: the copy belongs to the title, not to the
+ * preface. Moves title_end past lines that together say the title again. */
+static void skip_repeated_title(gi_import *im) {
+  int32_t title[KEY_MAX], again[KEY_MAX];
+  size_t nt = 0, na = 0;
+  for (size_t l = 0; l < im->title_end; l++)
+    nt += gi_doc_line_key(&im->doc, l, title + nt, KEY_MAX - nt);
+  for (size_t l = im->title_end; l < im->doc.nlines && na < nt; l++) {
+    if (line_blank(&im->doc.lines[l])) continue;
+    na += gi_doc_line_key(&im->doc, l, again + na, KEY_MAX - na);
+    if (na == nt && memcmp(title, again, nt * sizeof *title) == 0) {
+      im->title_end = l + 1;
+      return;
+    }
+    if (na > nt || memcmp(title, again, na * sizeof *title) != 0) return;
+  }
+}
+
 /* The title: the opening lines up to the one that says 年度报告. */
 static void find_title(gi_import *im) {
   static const int32_t report[] = {0x5E74, 0x5EA6, 0x62A5, 0x544A}; /* 年度报告 */
   size_t seen = 0;
-  im->title_end = 0;
+  im->title_lines = im->title_end = 0;
   for (size_t l = 0; l < im->doc.nlines && seen < 6; l++) {
     if (line_blank(&im->doc.lines[l])) continue;
     seen++;
     int32_t key[KEY_MAX];
     size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
     if (gi_key_contains(key, n, report, 4)) {
-      im->title_end = l + 1;
+      im->title_lines = im->title_end = l + 1;
+      skip_repeated_title(im);
       return;
     }
   }
@@ -335,7 +354,7 @@ int gi_import_detect(gi_import *im) {
     size_t first = 0;
     while (line_blank(&im->doc.lines[first])) first++;
     gi_buf b = {0};
-    for (size_t l = first; l < im->title_end; l++) {
+    for (size_t l = first; l < im->title_lines; l++) {
       char *t = trimmed(&im->doc.lines[l]);
       if (t) gi_buf_puts(&b, t);
       else b.failed = true;

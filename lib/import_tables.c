@@ -151,7 +151,33 @@ static void region_free(region *g) {
   memset(g, 0, sizeof *g);
 }
 
-static bool region_build(gi_import *im, region *g, size_t from, size_t to) {
+/* The cells [*start, *end) of a table row that hold its values: the trailing value cells.
+ * Converters pad a spanned cell with empty ones; beyond the table's ncol values they are
+ * dropped from the one side that has them (both sides: not knowable, left as they are). A row
+ * of empty cells only is a blank row when it has a label and exactly ncol of them. */
+static void row_values(const gi_doc *d, const gi_line *line, size_t ncol, size_t *start,
+                       size_t *end) {
+  const gi_token *cells = &d->tokens[line->first];
+  size_t s = line->count, e = line->count;
+  bool any = false;
+  item probe;
+  while (s > 0 && classify(&cells[s - 1], true, &probe)) {
+    any = any || probe.kind != VALUE_BLANK;
+    s--;
+  }
+  if (!any && !(s > 0 && e - s == ncol)) s = e;
+  if (any && e - s > ncol) {
+    size_t extra = e - s - ncol, lead = 0, trail = 0;
+    while (s + lead < e && cells[s + lead].len == 0) lead++;
+    while (trail < e - s && cells[e - 1 - trail].len == 0) trail++;
+    if (lead >= extra && trail == 0) s += extra;
+    else if (trail >= extra && lead == 0) e -= extra;
+  }
+  *start = s;
+  *end = e;
+}
+
+static bool region_build(gi_import *im, region *g, size_t from, size_t to, size_t ncol) {
   memset(g, 0, sizeof *g);
   g->first_line = from;
   g->end_line = to;
@@ -169,24 +195,15 @@ static bool region_build(gi_import *im, region *g, size_t from, size_t to) {
     const gi_line *line = &d->lines[l];
     if (line->kind == GI_LINE_BREAK) continue;
     bool row = line->kind == GI_LINE_ROW;
-    /* A table row's values are its trailing value cells, when they hold anything. */
-    size_t trailing = line->count;
-    if (row) {
-      item probe;
-      bool any = false;
-      while (trailing > 0 && classify(&d->tokens[line->first + trailing - 1], true, &probe)) {
-        any = any || probe.kind != VALUE_BLANK;
-        trailing--;
-      }
-      if (!any && line->count - trailing < 2) trailing = line->count;
-    }
+    size_t start = 0, end = 0;
+    if (row) row_values(d, line, ncol, &start, &end);
     for (size_t k = 0; k < line->count; k++) {
       item *it = &g->items[g->nitems++];
       it->tok = &d->tokens[line->first + k];
       it->line = l;
-      it->is_value = row ? k >= trailing && classify(it->tok, true, it)
+      it->is_value = row ? k >= start && k < end && classify(it->tok, true, it)
                          : classify(it->tok, false, it);
-      it->run_start = row && k == trailing;
+      it->run_start = row && k == start;
     }
   }
   /* Runs: values with no text between them; a table row starts a run of its own. */
@@ -805,7 +822,7 @@ static void report_table_missing(gi_import *im, const struct govinfo_table *def,
 static size_t read_table(gi_import *im, size_t table, size_t from, size_t to) {
   table_ctx t = {.im = im, .table = table, .def = &im->format->tables[table],
                  .last_line = GI_NO_LINE};
-  if (!region_build(im, &t.g, from, to)) return GI_NO_LINE;
+  if (!region_build(im, &t.g, from, to, t.def->ncolumns)) return GI_NO_LINE;
   if (!choose_printed_rows(&t)) goto done;
   if (t.g.nruns == 0) {
     size_t l = from < im->doc.nlines ? from : (im->doc.nlines ? im->doc.nlines - 1 : 0);

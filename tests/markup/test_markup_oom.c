@@ -7,36 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "failing_alloc.h"
 #include "import_internal.h"
-
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-/* Test-only state: Criterion runs each test in a process of its own. */
-static long allocations_left = -1; /* -1: never fail */
-static bool failed_one;
-
-static bool allocation_fails(void) {
-  if (allocations_left < 0) return false;
-  if (allocations_left == 0) {
-    failed_one = true;
-    return true;
-  }
-  allocations_left--;
-  return false;
-}
-
-void *__wrap_malloc(size_t size) { return allocation_fails() ? NULL : __real_malloc(size); }
-void *__wrap_calloc(size_t n, size_t size) {
-  return allocation_fails() ? NULL : __real_calloc(n, size);
-}
-void *__wrap_realloc(void *p, size_t size) {
-  return allocation_fails() ? NULL : __real_realloc(p, size);
-}
 
 typedef int reader(gi_doc *doc, const char *text, size_t len);
 
@@ -89,7 +61,7 @@ static long fail_each_allocation_in_turn(reader *read, const char *text) {
     gi_doc_free(&doc);
     if (!failed) {
       cr_assert_eq(rc, GOVINFO_OK);
-      cr_assert_gt(n, 5, "the reader should allocate");
+      cr_assert_gt(n, 0, "the reader should allocate");
       break;
     }
     cr_assert(rc == GOVINFO_OK || rc == GOVINFO_ENOMEM,
@@ -114,14 +86,11 @@ Test(markup_oom, markdown_survives_every_failed_allocation) {
                 "| 四、结转下年度继续办理 | 1 | 1 |\n\n---\n\n| 结果维持 | 总计 |\n|---|---|\n| 1 | 1 |\n");
 }
 
-/* Known gap, reported to the lead: gi_doc_add_text (import_doc.c) takes a page number for
- * text when normalising it fails, instead of failing, so a table's continuation is missed. */
+/* A page number between two halves of a table: normalising it never allocates, so a failed
+ * allocation cannot turn it into text. */
 Test(markup_oom, a_page_number_line_survives_every_failed_allocation) {
-  long differs = fail_each_allocation_in_turn(markdown, "| 项目 | 总计 |\n|---|---|\n| 一 | 3 |\n"
-                                                        "-3-\n| 项目 | 总计 |\n|---|---|\n| 二 | 0 |\n");
-  cr_assert_neq(differs, 0, "gi_doc_add_text now fails cleanly: make this a plain test");
-  cr_skip_test("known gap in gi_doc_add_text: allocation %ld failed, a page number became text",
-               differs);
+  survives(markdown, "| 项目 | 总计 |\n|---|---|\n| 一 | 3 |\n"
+                     "-3-\n| 项目 | 总计 |\n|---|---|\n| 二 | 0 |\n");
 }
 
 #ifdef GOVINFO_HAVE_HTML

@@ -382,29 +382,21 @@ class ImportTests(unittest.TestCase):
                          [(s['id'], squeeze(s['title']), squeeze(s['text']))
                           for s in want['sections']])
 
-    # ---- known gaps, reported to the lead: not read yet, outside the front ends ----
-
     def test_markdown_with_converter_fillers_gives_every_cell(self):
+        # converters pad a spanned cell with empty ones: | 行政许可 | 550 |  |  |
         self.cells_of(lambda r: render.render_markdown(r, SPEC, split=True).encode(),
-                      'fillers.md', known_gap='import_tables.c takes the empty cells a converter '
-                      'prints for a spanned cell (| 行政许可 | 550 |  |  |, '
-                      '| 一、本年新收… |  |  | 21 | … |) for blank values, so no row fits')
+                      'fillers.md')
 
     def test_a_gbk_page_found_by_content_gives_every_cell(self):
-        self.cells_of(lambda r: render.render_html(r, SPEC, charset='gb2312'), 'gbk-auto.html',
-                      known_gap='govinfo_import checks that the input is UTF-8 before it sees '
-                      'that it is HTML, so a GBK page needs --kind html')
+        self.cells_of(lambda r: render.render_html(r, SPEC, charset='gb2312'), 'gbk-auto.html')
 
     def test_markdown_with_html_tables_found_by_content_gives_every_cell(self):
         self.cells_of(lambda r: render.render_markdown(r, SPEC, html_tables=True).encode(),
-                      'mineru-auto.html.md', known_gap='import.c recognises Markdown only by a '
-                      'pipe-table delimiter row, so Markdown whose tables are HTML (MinerU) is '
-                      'read as plain text unless --kind markdown is given')
+                      'mineru-auto.html.md')
 
     def test_html_text_title_and_preface(self):
-        self.text_of(lambda r: render.render_html(r, SPEC), 'text.html',
-                     known_gap='the page\'s <title> comes first and its <h1> repeats it; the '
-                     'importer takes the second copy for the start of the preface')
+        # the page's <title> comes first and its <h1> repeats it
+        self.text_of(lambda r: render.render_html(r, SPEC), 'text.html')
 
 
 if __name__ == "__main__":

@@ -8,36 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "failing_alloc.h"
 #include "helpers.h"
-
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-/* Test-only state: Criterion runs each test in a process of its own. */
-static long allocations_left = -1; /* -1: never fail */
-static bool failed_one;
-
-static bool allocation_fails(void) {
-  if (allocations_left < 0) return false;
-  if (allocations_left == 0) {
-    failed_one = true;
-    return true;
-  }
-  allocations_left--;
-  return false;
-}
-
-void *__wrap_malloc(size_t size) { return allocation_fails() ? NULL : __real_malloc(size); }
-void *__wrap_calloc(size_t n, size_t size) {
-  return allocation_fails() ? NULL : __real_calloc(n, size);
-}
-void *__wrap_realloc(void *p, size_t size) {
-  return allocation_fails() ? NULL : __real_realloc(p, size);
-}
 
 typedef int operation(const char *text, size_t len);
 
