@@ -120,23 +120,37 @@ static bool nfkc_stable(int32_t cp) {
 /* NFKC without whitespace into out (room for len bytes: the fast path never grows text).
  * Returns the length, or SIZE_MAX when some character needs utf8proc. Full-width ASCII
  * (U+FF01..U+FF5E, full-width digits and punctuation) is NFKC's plain ASCII. */
-static size_t normalize_fast(const char *s, size_t len, char *out) {
-  size_t n = 0;
+static bool is_key_char(int32_t cp);
+
+/* With key != NULL, also writes the normalised text's letters and digits there (at most
+ * GI_TOKEN_KEY_MAX; their count in *nkey), in the same pass. */
+static size_t normalize_fast_key(const char *s, size_t len, char *out, int32_t *key,
+                                 size_t *nkey) {
+  size_t n = 0, k = 0;
   for (size_t i = 0; i < len;) {
     int32_t cp;
     size_t step = decode(s + i, len - i, &cp);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      out[n++] = (char)(cp - 0xFEE0);
+      cp -= 0xFEE0;
+      out[n++] = (char)cp;
     } else if (is_space(cp)) {
+      i += step;
+      continue;
     } else if (cp >= 0 && nfkc_stable(cp)) {
       memcpy(out + n, s + i, step);
       n += step;
     } else {
       return SIZE_MAX;
     }
+    if (key && k < GI_TOKEN_KEY_MAX && is_key_char(cp)) key[k++] = cp;
     i += step;
   }
+  if (nkey) *nkey = k;
   return n;
+}
+
+static size_t normalize_fast(const char *s, size_t len, char *out) {
+  return normalize_fast_key(s, len, out, NULL, NULL);
 }
 
 char *gi_normalize(const char *s, size_t len, size_t *out_len) {
@@ -195,7 +209,9 @@ static gi_line *add_line(gi_doc *doc, gi_line_kind kind, const char *raw, size_t
 
 static bool add_token(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
   char small[512];
-  size_t n = len < sizeof small ? normalize_fast(raw, len, small) : SIZE_MAX;
+  int32_t key[GI_TOKEN_KEY_MAX];
+  size_t nkey = 0;
+  size_t n = len < sizeof small ? normalize_fast_key(raw, len, small, key, &nkey) : SIZE_MAX;
   const char *stored;
   if (n != SIZE_MAX) {
     stored = doc_store(doc, small, n);
@@ -204,10 +220,9 @@ static bool add_token(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
     if (norm == NULL) return doc->failed = true, false;
     stored = doc_store(doc, norm, n);
     free(norm);
+    if (stored) nkey = gi_label_key(stored, n, key, GI_TOKEN_KEY_MAX);
   }
   if (stored == NULL) return false;
-  int32_t key[GI_TOKEN_KEY_MAX];
-  size_t nkey = gi_label_key(stored, n, key, GI_TOKEN_KEY_MAX);
   const int32_t *stored_key = doc_store_key(doc, key, nkey);
   if (stored_key == NULL) return false;
   if (!grow(doc, (void **)&doc->tokens, &doc->tokens_cap, doc->ntokens, sizeof *doc->tokens))
@@ -227,6 +242,9 @@ enum { PAGE_MARKER_MAX = 64 }; /* bytes: a page marker is short once its indenta
 
 /* A page number standing alone: "-3-", "— 4 —", "- 12 -", "第 3 页", "第3页 共6页". */
 static bool is_page_marker(const char *s, size_t len) {
+  /* it starts with a dash (-, U+2010..U+2015, full-width －) or 第 */
+  unsigned char c = len ? (unsigned char)s[0] : 0;
+  if (c != '-' && c != 0xE2 && c != 0xEF && c != 0xE7) return false;
   char t[PAGE_MARKER_MAX];
   /* its characters are digits, dashes, 第 页 共 (full-width or not): the fast path or none */
   size_t n = len < sizeof t ? normalize_fast(s, len, t) : SIZE_MAX;
@@ -327,6 +345,13 @@ static bool is_key_char(int32_t cp) {
   if (cp < 0x80)
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (is_ideograph(cp)) return true;
+  /* the punctuation of Chinese text, without a table lookup: general punctuation, CJK
+   * symbols (but 〇, a number), full-width forms (but digits and letters) */
+  if (cp >= 0x2000 && cp <= 0x206F) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) return cp == 0x3007;
+  if (cp >= 0xFF01 && cp <= 0xFF5E)
+    return (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+           (cp >= 0xFF41 && cp <= 0xFF5A);
   utf8proc_category_t c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -374,4 +399,24 @@ bool gi_key_contains(const int32_t *hay, size_t nh, const int32_t *needle, size_
   for (size_t i = 0; nn && i + nn <= nh; i++)
     if (hay[i] == needle[0] && memcmp(hay + i, needle, nn * sizeof *needle) == 0) return true;
   return false;
+}
+
+size_t gi_utf8_put(int32_t cp, char *out) {
+  if (cp < 0x80) return out[0] = (char)cp, 1;
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
 }

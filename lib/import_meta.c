@@ -28,32 +28,69 @@ static bool line_blank(const gi_line *line) {
 
 /* ---- the format version ---- */
 
+#define MAX_SIGNATURE 64 /* signature words of all versions */
+
+typedef struct signature_word {
+  const struct govinfo_format *format;
+  int32_t key[32];
+  size_t n;
+  bool found;
+} signature_word;
+
+/* Bucket of a word starting with code points a, b: one bit of a 64-bit filter. */
+static unsigned bigram_bucket(int32_t a, int32_t b) { return (unsigned)(a * 31 + b) & 63u; }
+
 /* The version whose signature words (struct govinfo_format) the text prints most; on a tie,
- * the version of the report year. */
+ * the version of the report year. One pass over the text's letters: a 64-bit filter of the
+ * words' first two letters picks the places worth comparing. */
 static const struct govinfo_format *detect_format(gi_import *im, int year) {
+  signature_word *words = malloc(MAX_SIGNATURE * sizeof *words);
+  if (words == NULL) {
+    im->status = gi_fail_oom();
+    return NULL;
+  }
+  size_t nwords = 0;
+  uint64_t filter = 0;
+  for (size_t i = 0; govinfo_format_at(i); i++) {
+    const struct govinfo_format *f = govinfo_format_at(i);
+    for (const char *const *w = f->signature; w && *w && nwords < MAX_SIGNATURE; w++) {
+      signature_word *sw = &words[nwords];
+      sw->format = f;
+      sw->n = key_of(*w, sw->key, 32);
+      sw->found = false;
+      if (sw->n < 2) continue;
+      filter |= UINT64_C(1) << bigram_bucket(sw->key[0], sw->key[1]);
+      nwords++;
+    }
+  }
+  /* the text's letters, all tokens one after the other */
   size_t cap = 1, n = 0;
   for (size_t i = 0; i < im->doc.ntokens; i++) cap += im->doc.tokens[i].nkey;
-  int32_t *doc_key = malloc(cap * sizeof *doc_key);
-  if (doc_key == NULL) {
+  int32_t *text = malloc(cap * sizeof *text);
+  if (text == NULL) {
+    free(words);
     im->status = gi_fail_oom();
     return NULL;
   }
   for (size_t i = 0; i < im->doc.ntokens; i++) {
-    const gi_token *t = &im->doc.tokens[i];
-    memcpy(doc_key + n, t->key, t->nkey * sizeof *doc_key);
-    n += t->nkey;
+    memcpy(text + n, im->doc.tokens[i].key, im->doc.tokens[i].nkey * sizeof *text);
+    n += im->doc.tokens[i].nkey;
   }
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (!(filter >> bigram_bucket(text[i], text[i + 1]) & 1)) continue;
+    for (size_t w = 0; w < nwords; w++)
+      if (!words[w].found && words[w].n <= n - i &&
+          memcmp(text + i, words[w].key, words[w].n * sizeof *text) == 0)
+        words[w].found = true;
+  }
+  free(text);
   const struct govinfo_format *best = NULL;
   int best_score = 0;
   bool tie = false;
   for (size_t i = 0; govinfo_format_at(i); i++) {
     const struct govinfo_format *f = govinfo_format_at(i);
     int score = 0;
-    for (const char *const *w = f->signature; w && *w; w++) {
-      int32_t key[KEY_MAX];
-      size_t nk = key_of(*w, key, KEY_MAX);
-      score += gi_key_contains(doc_key, n, key, nk);
-    }
+    for (size_t w = 0; w < nwords; w++) score += words[w].format == f && words[w].found;
     if (score > best_score) {
       best = f;
       best_score = score;
@@ -62,7 +99,7 @@ static const struct govinfo_format *detect_format(gi_import *im, int year) {
       tie = true;
     }
   }
-  free(doc_key);
+  free(words);
   if (best && !tie) return best;
   return year ? govinfo_format_for_year(year) : NULL;
 }
@@ -144,11 +181,11 @@ static bool parse_date(const int32_t *k, size_t n, char out[11]) {
 
 /* ---- section headings ---- */
 
-#define MAX_TITLES 64 /* official titles and variants of one version */
+#define MAX_TITLES 32 /* official titles and variants of one version */
 
 typedef struct title_key {
   size_t section, n;
-  int32_t key[KEY_MAX / 2];
+  int32_t key[64]; /* a title has fewer letters */
 } title_key;
 
 /* A heading is a text line that starts with a section's official title or a known variant
@@ -166,17 +203,24 @@ static void find_headings(gi_import *im) {
     const struct govinfo_section_def *def = &f->sections[s];
     if (ntitles < MAX_TITLES) {
       titles[ntitles].section = s;
-      titles[ntitles].n = key_of(def->title, titles[ntitles].key, KEY_MAX / 2);
+      titles[ntitles].n = key_of(def->title, titles[ntitles].key, 64);
       ntitles++;
     }
     for (const char *const *v = def->variants; *v && ntitles < MAX_TITLES; v++, ntitles++) {
       titles[ntitles].section = s;
-      titles[ntitles].n = key_of(*v, titles[ntitles].key, KEY_MAX / 2);
+      titles[ntitles].n = key_of(*v, titles[ntitles].key, 64);
     }
   }
   size_t next = 0;
   for (size_t l = im->title_end; l < im->body_end && next < f->nsections; l++) {
-    if (im->doc.lines[l].kind != GI_LINE_TEXT) continue;
+    const gi_line *line = &im->doc.lines[l];
+    if (line->kind != GI_LINE_TEXT || line->count == 0) continue;
+    /* most lines are not headings: their first letter starts no title */
+    const gi_token *head = &im->doc.tokens[line->first];
+    bool may = false;
+    for (size_t k = 0; k < ntitles && !may; k++)
+      may = titles[k].n > 0 && head->nkey > 0 && titles[k].key[0] == head->key[0];
+    if (!may) continue;
     int32_t key[KEY_MAX];
     size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
     if (n == 0) continue;
@@ -379,18 +423,8 @@ int gi_import_detect(gi_import *im) {
     /* the title names the organ before the year: "洪泽区人民政府2023 年…" */
     gi_buf b = {0};
     for (size_t i = 0; i < year_at; i++) {
-      char u[5];
-      int32_t c = key[i];
-      size_t w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      if (w == 1) u[0] = (char)c;
-      else if (w == 2) u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
-      else if (w == 3)
-        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
-        u[2] = (char)(0x80 | (c & 0x3F));
-      else
-        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
-      gi_buf_append(&b, u, w);
+      char u[4];
+      gi_buf_append(&b, u, gi_utf8_put(key[i], u));
     }
     char *organ = NULL;
     size_t len;
@@ -407,28 +441,85 @@ int gi_import_detect(gi_import *im) {
 
 /* A line made only of a piece of some table's label, header or caption ("已获取信息",
  * "（六）其他处理"): reading-order text prints labels after their figures. */
-static bool is_table_words(const gi_import *im, size_t l) {
-  const gi_line *line = &im->doc.lines[l];
-  if (line->kind != GI_LINE_TEXT) return false;
-  int32_t key[KEY_MAX], label[KEY_MAX];
-  size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
-  if (n == 0) return true;
-  const struct govinfo_format *f = im->format;
+typedef struct vocabulary {
+  int32_t *key; /* the keys of every label, header and caption, -1 between two */
+  size_t n;
+} vocabulary;
+
+static bool vocabulary_make(const struct govinfo_format *f, vocabulary *v) {
+  size_t cap = 1;
+  for (size_t t = 0; t < f->ntables; t++) {
+    const struct govinfo_table *def = &f->tables[t];
+    cap += strlen(def->title) + 1;
+    for (size_t i = 0; i < def->nrows; i++) cap += strlen(def->rows[i].label) + 1;
+    for (size_t i = 0; i < def->ncolumns; i++) cap += strlen(def->columns[i].label) + 1;
+  }
+  v->n = 0;
+  v->key = malloc(cap * sizeof *v->key);
+  if (v->key == NULL) return false;
   for (size_t t = 0; t < f->ntables; t++) {
     const struct govinfo_table *def = &f->tables[t];
     for (size_t i = 0; i < def->nrows + def->ncolumns + 1; i++) {
       const char *text = i < def->nrows                ? def->rows[i].label
                          : i < def->nrows + def->ncolumns ? def->columns[i - def->nrows].label
                                                           : def->title;
-      size_t nl = key_of(text, label, KEY_MAX);
-      if (gi_key_contains(label, nl, key, n)) return true;
+      v->n += key_of(text, v->key + v->n, cap - v->n - 1);
+      v->key[v->n++] = -1;
     }
   }
-  return false;
+  return true;
+}
+
+static bool is_table_words(const gi_import *im, const vocabulary *v, size_t l) {
+  const gi_line *line = &im->doc.lines[l];
+  if (line->kind != GI_LINE_TEXT) return false;
+  int32_t key[KEY_MAX];
+  size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
+  return n == 0 || gi_key_contains(v->key, v->n, key, n);
+}
+
+/* The text of section s, printed on lines (h, end), less its tables: from their first line
+ * to their last value, and the table words reading-order text prints after them. A section
+ * whose tables gave no value keeps all its text: nothing is lost. */
+static char *section_text(const gi_import *im, size_t s, size_t h, size_t end,
+                          const vocabulary *v) {
+  size_t from = im->table_start[s], to = im->table_end[s];
+  if (from == GI_NO_LINE || to == GI_NO_LINE || from >= end) return join_lines(im, h + 1, end);
+  size_t after = to + 1;
+  while (after < end && is_table_words(im, v, after)) after++;
+  char *before = join_lines(im, h + 1, from);
+  char *rest = join_lines(im, after, end);
+  if (before == NULL || rest == NULL) {
+    free(before), free(rest);
+    return NULL;
+  }
+  if (rest[0] == '\0') {
+    free(rest);
+    return before;
+  }
+  if (before[0] == '\0') {
+    free(before);
+    return rest;
+  }
+  size_t a = strlen(before), b = strlen(rest);
+  char *text = malloc(a + b + 2);
+  if (text) {
+    memcpy(text, before, a);
+    text[a] = '\n';
+    memcpy(text + a + 1, rest, b + 1);
+  }
+  free(before);
+  free(rest);
+  return text;
 }
 
 void gi_import_text(gi_import *im) {
   const struct govinfo_format *f = im->format;
+  vocabulary words;
+  if (!vocabulary_make(f, &words)) {
+    im->status = gi_fail_oom();
+    return;
+  }
   size_t start = first_heading(im);
   if (start > im->title_end) {
     char *preface = join_lines(im, im->title_end, start);
@@ -448,41 +539,15 @@ void gi_import_text(gi_import *im) {
         end = im->heading[k];
         break;
       }
-    /* text before the section's tables and after them; the tables are data */
-    size_t before_end = end, after_start = h + 1;
-    if (im->table_start[s] != GI_NO_LINE && im->table_start[s] < end) before_end = im->table_start[s];
-    if (im->table_end[s] != GI_NO_LINE) {
-      after_start = im->table_end[s] + 1;
-      while (after_start < end && is_table_words(im, after_start)) after_start++;
-    }
-    else if (im->table_start[s] != GI_NO_LINE) after_start = before_end; /* unread: keep it */
-    char *before = join_lines(im, h + 1, before_end);
-    char *after = after_start < end && after_start > before_end ? join_lines(im, after_start, end)
-                                                                : NULL;
-    if (im->table_start[s] != GI_NO_LINE && im->table_end[s] == GI_NO_LINE) {
-      free(before);
-      before = join_lines(im, h + 1, end);
-    }
+    char *text = section_text(im, s, h, end, &words);
     char *title = trimmed(&im->doc.lines[h]);
-    if (before == NULL || title == NULL) {
-      free(before), free(after), free(title);
+    if (text == NULL || title == NULL) {
+      free(text), free(title);
       im->status = gi_fail_oom();
-      return;
+      break;
     }
-    char *text = before;
-    if (after && after[0]) {
-      size_t a = strlen(before), b = strlen(after);
-      text = malloc(a + b + 2);
-      if (text) {
-        memcpy(text, before, a);
-        size_t at = a;
-        if (a) text[at++] = '\n';
-        memcpy(text + at, after, b + 1);
-      }
-      free(before);
-    }
-    free(after);
     if (gi_report_take_section(im->report, s, title, text, im->doc.lines[h].loc) != GOVINFO_OK)
       im->status = GOVINFO_ENOMEM;
   }
+  free(words.key);
 }

@@ -54,8 +54,12 @@ static const char *const count_units[] = {"件", "个", "项", "次", "人", NUL
 static const char *const money_units[] = {"万元", "元", NULL};
 
 static bool is_mark(const char *s, size_t len) {
-  if (len == 0) return false;
-  if (strcmp(s, "无") == 0) return true;
+  if (len == 0 || len > 12) return false;
+  /* quick rejection by the first byte: "/", "-", "\\", U+2010..U+25FF (dashes, box line),
+   * "×" (C3 97); "无" is the only word */
+  unsigned char c = (unsigned char)s[0];
+  if (c == 0xE6) return strcmp(s, "无") == 0;
+  if (c != '/' && c != '-' && c != '\\' && c != 0xE2 && c != 0xC3) return false;
   static const char *const marks[] = {"/", "-", "—", "–", "―", "─", "×", "\\", NULL};
   size_t i = 0;
   while (i < len) {
@@ -69,7 +73,7 @@ static bool is_mark(const char *s, size_t len) {
     }
     if (marks[k] == NULL) return false;
   }
-  return len <= 12;
+  return true;
 }
 
 /* "3,985,758" -> "3985758" into buf; false unless the commas group thousands exactly. */
@@ -391,24 +395,41 @@ static bool choose_printed_rows(table_ctx *t) {
 
 /* ---- checks on a candidate reading ---- */
 
-/* The format's row identities (total = sum of parts) hold for these values of row `row`. */
-static bool row_identities_hold(const table_ctx *t, const item *values) {
+#define MAX_ROW_IDENTITIES 4
+
+/* The format's row identities of a table (total = sum of the parts) as column signs: +1 a
+ * part, -1 a total, 0 neither; one row of ncol per identity. Returns how many. */
+static size_t row_identity_signs(const table_ctx *t, int8_t *signs) {
   const struct govinfo_format *f = t->im->format;
-  for (size_t i = 0; i < f->nidentities; i++) {
+  size_t n = 0, ncol = t->def->ncolumns;
+  for (size_t i = 0; i < f->nidentities && n < MAX_ROW_IDENTITIES; i++) {
     const gi_identity *id = &f->identities[i];
     if (id->axis != GI_EACH_ROW || strcmp(id->table, t->def->id) != 0) continue;
-    int64_t sides[2] = {0, 0};
+    int8_t *row = signs + n++ * ncol;
+    memset(row, 0, ncol);
     const char *const *lists[2] = {id->parts, id->totals};
-    for (int s = 0; s < 2; s++)
-      for (const char *const *c = lists[s]; *c; c++) {
+    for (int side = 0; side < 2; side++)
+      for (const char *const *c = lists[side]; *c; c++) {
         long col = gi_column_index(t->def, *c, strlen(*c), -1);
-        if (col < 0) return false;
-        const item *v = &values[col];
-        if (v->kind != VALUE_NUMBER || v->unit || !gi_decimal_is_integer(&v->number))
-          return false;
-        sides[s] += gi_decimal_to_int(&v->number);
+        if (col >= 0) row[col] = side == 0 ? 1 : -1;
       }
-    if (sides[0] != sides[1]) return false;
+  }
+  return n;
+}
+
+/* The row identities hold for one row's values (integers only). */
+static bool row_identities_hold(const item *values, size_t ncol, const int8_t *signs,
+                                size_t nidentities) {
+  for (size_t i = 0; i < nidentities; i++) {
+    int64_t balance = 0;
+    for (size_t c = 0; c < ncol; c++) {
+      int8_t sign = signs[i * ncol + c];
+      if (sign == 0) continue;
+      const item *v = &values[c];
+      if (v->kind != VALUE_NUMBER || v->unit || !gi_decimal_is_integer(&v->number)) return false;
+      balance += sign * gi_decimal_to_int(&v->number);
+    }
+    if (balance != 0) return false;
   }
   return true;
 }
@@ -526,7 +547,9 @@ static bool label_conflict(const table_ctx *t, const run *r, size_t row) {
   if (mine == 1) return false;
   for (size_t p = 0; p < t->nprinted; p++) {
     size_t other = t->printed[p], n = t->row_key_len[other];
-    if (other == row || n == 0) continue;
+    /* a label printed at all, whole or misspelt, keeps its first two letters together */
+    if (other == row || n < 2 || !gi_key_contains(have, nh, t->row_keys + other * KEY_MAX, 2))
+      continue;
     double theirs = (double)gi_lcs(t->row_keys + other * KEY_MAX, n, have, nh) / (double)n;
     if (theirs >= 0.7 && theirs > mine) return true;
   }
@@ -555,6 +578,14 @@ static bool detached_labels_in_printed_order(const table_ctx *t, const size_t *m
     return false;
   }
   const gi_doc *d = &t->im->doc;
+  uint64_t first[2] = {0, 0}; /* the labels' first letters, by their low 7 bits */
+  for (size_t p = 0; p < t->nprinted; p++) {
+    size_t row = t->printed[p];
+    if (t->row_key_len[row]) {
+      unsigned bit = (unsigned)t->row_keys[row * KEY_MAX] & 127u;
+      first[bit >> 6] |= UINT64_C(1) << (bit & 63);
+    }
+  }
   size_t ncol = t->def->ncolumns, value = 0, last_row = 0;
   bool ok = true, any = false;
   for (size_t k = 0; k <= t->g.nruns && ok; k++) {
@@ -580,7 +611,9 @@ static bool detached_labels_in_printed_order(const table_ctx *t, const size_t *m
     while (zone != SIZE_MAX && zone > 0 && k < t->g.nruns && d->lines[zone - 1].count > 0 &&
            d->lines[zone - 1].kind == GI_LINE_TEXT && n > 0 && line_of[0] <= zone - 1)
       zone--;
-    for (size_t pos = 0; pos < n && ok; pos++)
+    for (size_t pos = 0; pos < n && ok; pos++) {
+      unsigned bit = (unsigned)key[pos] & 127u;
+      if (!(first[bit >> 6] >> (bit & 63) & 1)) continue;
       for (size_t p = 0; p < t->nprinted; p++) {
         if (!label_starts_at(t, t->printed[p], key + pos, n - pos)) continue;
         bool own = lo != SIZE_MAX && p >= lo && p <= hi && zone != SIZE_MAX && line_of[pos] >= zone;
@@ -591,6 +624,7 @@ static bool detached_labels_in_printed_order(const table_ctx *t, const size_t *m
         }
         break;
       }
+    }
   }
   free(key);
   free(line_of);
@@ -722,14 +756,12 @@ static bool read_by_stream(table_ctx *t) {
   }
   free(moved_to);
   free(in_block);
-  for (size_t k = 0; k < t->nprinted && confirmed; k++)
-    confirmed = row_identities_hold(t, values + k * ncol);
   /* A table without row identities (table 2) is read this way only when it has one row. */
-  bool has_identity = false;
-  for (size_t i = 0; i < t->im->format->nidentities; i++)
-    has_identity |= t->im->format->identities[i].axis == GI_EACH_ROW &&
-                    strcmp(t->im->format->identities[i].table, t->def->id) == 0;
-  if (!has_identity) confirmed = t->nprinted == 1;
+  int8_t signs[MAX_ROW_IDENTITIES * 16];
+  size_t nsigns = ncol <= 16 ? row_identity_signs(t, signs) : 0;
+  if (nsigns == 0) confirmed = confirmed && t->nprinted == 1;
+  for (size_t k = 0; k < t->nprinted && confirmed && nsigns; k++)
+    confirmed = row_identities_hold(values + k * ncol, ncol, signs, nsigns);
   if (confirmed) {
     for (size_t k = 0; k < t->nprinted; k++) put_row(t, k, values + k * ncol);
     note_variants_in_region(t);
