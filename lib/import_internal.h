@@ -101,8 +101,6 @@ size_t gi_label_key(const char *s, size_t len, int32_t *out, size_t cap);
 size_t gi_doc_line_key(const gi_doc *doc, size_t line, int32_t *key, size_t cap);
 /* Whether needle[0..nn) occurs in hay[0..nh) (an empty needle does not). */
 bool gi_key_contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn);
-/* Writes the UTF-8 of a code point to out (room for 4), returns its length. */
-size_t gi_utf8_put(int32_t cp, char *out);
 /* Length of the longest common subsequence of a and b. */
 size_t gi_lcs(const int32_t *a, size_t na, const int32_t *b, size_t nb);
 

@@ -119,6 +119,8 @@ void gi_cell_clear(gi_cell *c);
 /* Validity checks shared by setters and readers. */
 int gi_check_date(const char *s);          /* YYYY-MM-DD, a real date */
 int gi_check_division_code(const char *s); /* 6, 9 or 12 digits */
+/* Writes the UTF-8 of a code point to out (room for 4); returns its length. */
+size_t gi_utf8_put(int32_t cp, char *out);
 /* RFC 3629 UTF-8: no overlong forms, surrogates or code points above U+10FFFF. */
 bool gi_utf8_valid(const char *s, size_t len);
 /* Checks mark text: non-empty and not a number ("12" is refused; "12件" and "251000元" are

@@ -263,29 +263,6 @@ static int find_string_end(scanner *s, size_t *end, bool *escaped) {
   return find_string_end_slow(s, start, p, end, escaped);
 }
 
-static size_t put_utf8(char *out, unsigned long cp) {
-  if (cp < 0x80) {
-    out[0] = (char)cp;
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = (char)(0xF0 | (cp >> 18));
-  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 /* Decodes one checked escape at in[0] (a backslash) into out; returns bytes read. */
 static size_t decode_escape(const char *in, char *out, size_t *written) {
   static const char plain[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
@@ -301,7 +278,7 @@ static size_t decode_escape(const char *in, char *out, size_t *written) {
     cp = 0x10000 + ((cp - 0xD800) << 10) + ((unsigned long)hex4(in + 8) - 0xDC00);
     read = 12;
   }
-  *written = put_utf8(out, cp);
+  *written = gi_utf8_put((int32_t)cp, out);
   return read;
 }
 
