@@ -19,6 +19,8 @@ import unittest
 
 import yaml
 
+from yaml_pointer import pointer_segments, with_yaml_value, yaml_position, yaml_value_node
+
 ROOT = os.environ.get("GOVINFO_SOURCE_ROOT",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 CLI = os.environ.get("GOVINFO_CLI")
@@ -45,34 +47,6 @@ def read(path):
 def write(path, text):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
-
-
-def pointer_segments(pointer):
-    return [s.replace("~1", "/").replace("~0", "~") for s in pointer.split("/")[1:]]
-
-
-def yaml_value_node(text, pointer):
-    """The PyYAML node at a JSON Pointer of a YAML document (independent of the library)."""
-    node = yaml.compose(text)
-    for seg in pointer_segments(pointer):
-        if isinstance(node, yaml.MappingNode):
-            node = next(v for k, v in node.value if k.value == seg)
-        else:
-            node = node.value[int(seg)]
-    return node
-
-
-def yaml_position(text, pointer):
-    """1-based line and byte column where the value at pointer starts."""
-    mark = yaml_value_node(text, pointer).start_mark
-    line_text = text.splitlines()[mark.line]
-    return mark.line + 1, len(line_text[:mark.column].encode("utf-8")) + 1
-
-
-def with_cell(text, pointer, value):
-    """The YAML text with the scalar at pointer replaced, everything else untouched."""
-    node = yaml_value_node(text, pointer)
-    return text[:node.start_mark.index] + value + text[node.end_mark.index:]
 
 
 def expected_summary(errors, warnings, lang):
@@ -164,7 +138,7 @@ class CliTest(unittest.TestCase):
     def invalid_text(self):
         """The base report with table3.new_received.natural_person raised by 5."""
         old = yaml_value_node(BASE, CHANGED_CELL).value
-        return with_cell(BASE, CHANGED_CELL, str(int(old) + 5))
+        return with_yaml_value(BASE, CHANGED_CELL, str(int(old) + 5))
 
     def assertStatus(self, result, status):
         self.assertEqual(result.returncode, status,

@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import yaml
+# Re-exported for the binding tests: where a YAML value is, and a document with one changed.
+from yaml_pointer import with_yaml_value, yaml_position, yaml_value_node  # noqa: F401
 
 ROOT = os.environ.get("GOVINFO_SOURCE_ROOT",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -42,31 +44,6 @@ def plain_cells(document):
 
 def yaml_document(path):
     return yaml.safe_load(read_text(path))
-
-
-def yaml_value_node(text, pointer):
-    """The PyYAML node at a JSON Pointer of a YAML document (independent of the library)."""
-    node = yaml.compose(text)
-    for segment in pointer.split("/")[1:]:
-        segment = segment.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, yaml.MappingNode):
-            node = next(v for k, v in node.value if k.value == segment)
-        else:
-            node = node.value[int(segment)]
-    return node
-
-
-def yaml_position(text, pointer):
-    """1-based line and byte column where the value at pointer starts."""
-    mark = yaml_value_node(text, pointer).start_mark
-    line_text = text.splitlines()[mark.line]
-    return mark.line + 1, len(line_text[:mark.column].encode("utf-8")) + 1
-
-
-def with_yaml_value(text, pointer, value):
-    """The YAML text with the scalar at pointer replaced, everything else untouched."""
-    node = yaml_value_node(text, pointer)
-    return text[:node.start_mark.index] + value + text[node.end_mark.index:]
 
 
 def run_python(code_or_args, env=None, cwd=None, timeout=300):
