@@ -74,8 +74,8 @@ def spec_data_cells(format_id):
 
 
 def registry_rules():
-    """(id, severity, scope, zh, en) of every X() line of lib/rules.h, parsed here."""
-    src = read(os.path.join(ROOT, "lib", "rules.h")).replace("\\\n", "\n")
+    """(id, severity, scope, zh, en) of every X() line of lib/model/rules.h, parsed here."""
+    src = read(os.path.join(ROOT, "lib", "model", "rules.h")).replace("\\\n", "\n")
     body = src[src.index("#define GI_RULES(X)"):src.index("typedef enum gi_rule")]
     token = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|(\w+)|([(),]))')
     rules = []
@@ -94,8 +94,8 @@ def registry_rules():
                 current.append(m.group(1) or m.group(2))
         def text(parts):
             return "".join(json.loads(p) for p in parts)
-        rules.append((text(args[1]), args[2][0].lower(), args[3][0], text(args[4]),
-                      text(args[5])))
+        rules.append((text(args[1]), args[2][0].lower(), args[3][0], text(args[5]),
+                      text(args[6])))
     return rules
 
 

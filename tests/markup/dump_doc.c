@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "govinfo/govinfo.h"
+#include "import/doc.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");

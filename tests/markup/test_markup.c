@@ -5,7 +5,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "govinfo/govinfo.h"
+#include "import/doc.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 static gi_doc doc;
 

@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "failing_alloc.h"
-#include "import_internal.h"
+#include "govinfo/govinfo.h"
+#include "import/doc.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 typedef int reader(gi_doc *doc, const char *text, size_t len);
 

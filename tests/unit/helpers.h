@@ -4,7 +4,12 @@
 
 #include <stddef.h>
 
-#include "internal.h"
+#include "govinfo/govinfo.h"
+#include "io/io.h"
+#include "model/report.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
 
 /* $GOVINFO_SOURCE_ROOT/<relative> in a static buffer (valid until the next call). */
 const char *test_source_path(const char *relative);

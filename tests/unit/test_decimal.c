@@ -1,7 +1,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "internal.h"
+#include "helpers.h"
 
 static gi_decimal parse_ok(const char *text) {
   gi_decimal d;

@@ -2,7 +2,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "internal.h"
+#include "helpers.h"
 
 Test(errors, every_code_has_a_name_and_a_description) {
   const int codes[] = {GOVINFO_OK, GOVINFO_ENOMEM, GOVINFO_EINVAL, GOVINFO_EIO, GOVINFO_EPARSE,

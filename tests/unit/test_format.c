@@ -1,7 +1,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "internal.h"
+#include "helpers.h"
 
 static size_t data_cells(const govinfo_table *t) {
   size_t n = 0;
@@ -109,9 +109,19 @@ Test(format, definitions_are_well_formed) {
           cr_assert_geq(found, 0, "identity of %s names unknown %s", id->table, *p);
         }
     }
-    if (f->fee_unpaid_cell) {
+    for (size_t i = 0; i < f->nrule_params; i++) {
+      const gi_rule_params *p = &f->rule_params[i];
+      const char *id = govinfo_rule_id(govinfo_rule_at(p->rule));
+      cr_assert(p->section || p->cell, "%s: parameters of %s name nothing", f->id, id);
+      if (p->section)
+        cr_assert_geq(gi_section_index(f, p->section, strlen(p->section)), 0,
+                      "%s: %s names unknown section %s", f->id, id, p->section);
       size_t t, r, c;
-      cr_assert_eq(gi_cell_resolve(f, f->fee_unpaid_cell, &t, &r, &c), GOVINFO_OK);
+      if (p->cell)
+        cr_assert_eq(gi_cell_resolve(f, p->cell, &t, &r, &c), GOVINFO_OK,
+                     "%s: %s names unknown cell %s", f->id, id, p->cell);
+      for (size_t k = 0; k < i; k++)
+        cr_assert_neq(f->rule_params[k].rule, p->rule, "%s lists %s twice", f->id, id);
     }
   }
 }

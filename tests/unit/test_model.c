@@ -1,7 +1,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "internal.h"
+#include "helpers.h"
 
 static govinfo_report *new_report(const char *format) {
   govinfo_report *r = NULL;

@@ -1111,9 +1111,8 @@ Test(validate, a_new_format_version_is_validated_from_its_data_alone) {
   next.first_year = 2030;
   next.identities = &gi_format_2021.identities[3]; /* table 4 only */
   next.nidentities = 1;
-  next.problems_section = NULL;
-  next.fee_section = NULL;
-  next.fee_unpaid_cell = NULL;
+  next.rule_params = NULL; /* no text rules */
+  next.nrule_params = 0;
   r->format = &next;
   cr_assert_eq(govinfo_report_set_year(r, 2030), 0);
   set_published(r, "2031-01-20");

@@ -1,0 +1,87 @@
+/* Lists of findings (govinfo_diagnostics) and the builder that makes each finding. The
+ * validator, the importer and the checks across reports all report through these; none of
+ * them depends on another to do so. */
+#ifndef GI_FINDINGS_FINDINGS_H
+#define GI_FINDINGS_FINDINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "govinfo/validate.h"
+#include "model/rules.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+struct govinfo_diagnostic {
+  gi_rule rule;
+  govinfo_severity severity;
+  unsigned line, column;
+  size_t npaths;
+  const char *const *paths;
+  const char *message, *message_en, *expected, *actual; /* expected/actual may be NULL */
+  const char *file;                                     /* the list's file name */
+  void *block;                                          /* paths and strings, one block */
+};
+
+struct govinfo_diagnostics {
+  govinfo_diagnostic *items;
+  size_t count, cap;
+  size_t by_severity[GOVINFO_SEVERITY_ERROR + 1];
+  char file[]; /* report origin, "" when built in memory */
+};
+
+/* A new empty list naming `file` (may be NULL); NULL when out of memory (error recorded). */
+govinfo_diagnostics *gi_diagnostics_new(const char *file);
+/* Appends a finding of `rule`; its severity is the rule's. Copies every string. */
+int gi_diagnostics_add(govinfo_diagnostics *list, gi_rule rule, gi_loc loc,
+                       const char *const *paths, size_t npaths, const char *zh, const char *en);
+
+/* ---- building one finding ----
+ * Its strings go back to back into one buffer, NUL-terminated, and move into the list in a
+ * single allocation. A failed allocation is remembered (`oom`) and ends the work: the caller
+ * checks it once, at the end. */
+
+typedef enum gi_finding_slot {
+  GI_SLOT_ZH,
+  GI_SLOT_EN,
+  GI_SLOT_EXPECTED,
+  GI_SLOT_ACTUAL,
+  GI_SLOT_COUNT_
+} gi_finding_slot;
+
+typedef struct gi_finding {
+  gi_rule rule;
+  gi_loc loc; /* of the first path */
+  gi_buf text;
+  size_t slot[GI_SLOT_COUNT_]; /* offsets in text; GI_NO_SLOT when not set */
+  size_t *path_off;
+  size_t npaths, path_cap;
+  bool oom;
+} gi_finding;
+
+#define GI_NO_SLOT SIZE_MAX
+
+/* Starts a new finding of `rule`, reusing the builder's memory. */
+void gi_finding_begin(gi_finding *f, gi_rule rule);
+/* Sets a message or value slot. */
+void gi_finding_say(gi_finding *f, gi_finding_slot slot, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Starts a message slot whose text the caller appends to f->text with gi_buf_* calls, ended
+ * by gi_finding_end_string(). */
+void gi_finding_begin_string(gi_finding *f, gi_finding_slot slot);
+void gi_finding_end_string(gi_finding *f);
+/* Adds a JSON Pointer; the first one gives the finding its location. */
+void gi_finding_add_path(gi_finding *f, gi_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Adds a JSON Pointer made of `n` pieces appended one after the other (cheaper than printf
+ * when a finding lists dozens of cells). */
+void gi_finding_add_path_pieces(gi_finding *f, gi_loc loc, const char *const *pieces, size_t n);
+/* The two sides of a failed identity, as integers. */
+void gi_finding_set_values(gi_finding *f, int64_t expected, int64_t actual);
+/* Moves the finding into the list; on failure sets f->oom. */
+void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list);
+/* Frees the builder's memory (not the findings it made). */
+void gi_finding_free(gi_finding *f);
+
+#endif

@@ -1,0 +1,84 @@
+/* A list of findings as one JSON object (govinfo_diagnostics_to_json). */
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "findings/findings.h"
+#include "util/text.h"
+
+static bool add_string_or_null(cJSON *obj, const char *key, const char *value) {
+  return value && value[0] ? cJSON_AddStringToObject(obj, key, value) != NULL
+                           : cJSON_AddNullToObject(obj, key) != NULL;
+}
+
+static bool add_count_or_null(cJSON *obj, const char *key, unsigned value) {
+  return value ? cJSON_AddNumberToObject(obj, key, value) != NULL
+               : cJSON_AddNullToObject(obj, key) != NULL;
+}
+
+static bool add_paths(cJSON *obj, const govinfo_diagnostic *d) {
+  cJSON *paths = cJSON_AddArrayToObject(obj, "paths");
+  for (size_t i = 0; paths && i < d->npaths; i++) {
+    cJSON *s = cJSON_CreateString(d->paths[i]);
+    if (s == NULL || !cJSON_AddItemToArray(paths, s)) {
+      cJSON_Delete(s);
+      return false;
+    }
+  }
+  return paths != NULL;
+}
+
+static cJSON *diagnostic_json(const govinfo_diagnostic *d) {
+  cJSON *obj = cJSON_CreateObject();
+  bool ok = obj && cJSON_AddStringToObject(obj, "rule", govinfo_diagnostic_rule(d)) &&
+            cJSON_AddStringToObject(obj, "severity", govinfo_severity_name(d->severity)) &&
+            add_paths(obj, d) && cJSON_AddStringToObject(obj, "message", d->message) &&
+            cJSON_AddStringToObject(obj, "message_en", d->message_en) &&
+            add_string_or_null(obj, "expected", d->expected) &&
+            add_string_or_null(obj, "actual", d->actual) &&
+            add_string_or_null(obj, "file", d->file) && add_count_or_null(obj, "line", d->line) &&
+            add_count_or_null(obj, "column", d->column);
+  if (!ok) {
+    cJSON_Delete(obj);
+    return NULL;
+  }
+  return obj;
+}
+
+static cJSON *list_json(const govinfo_diagnostics *list) {
+  cJSON *obj = cJSON_CreateObject();
+  cJSON *items = NULL;
+  bool ok =
+      obj && cJSON_AddBoolToObject(obj, "valid", list->by_severity[GOVINFO_SEVERITY_ERROR] == 0) &&
+      cJSON_AddNumberToObject(obj, "errors", (double)list->by_severity[GOVINFO_SEVERITY_ERROR]) &&
+      cJSON_AddNumberToObject(obj, "warnings",
+                              (double)list->by_severity[GOVINFO_SEVERITY_WARNING]) &&
+      cJSON_AddNumberToObject(obj, "notes", (double)list->by_severity[GOVINFO_SEVERITY_NOTE]) &&
+      (items = cJSON_AddArrayToObject(obj, "diagnostics")) != NULL;
+  for (size_t i = 0; ok && i < list->count; i++) {
+    cJSON *d = diagnostic_json(&list->items[i]);
+    ok = d && cJSON_AddItemToArray(items, d);
+    if (!ok) cJSON_Delete(d);
+  }
+  if (!ok) {
+    cJSON_Delete(obj);
+    return NULL;
+  }
+  return obj;
+}
+
+int govinfo_diagnostics_to_json(char **out, size_t *len, const govinfo_diagnostics *list) {
+  if (out) *out = NULL;
+  if (out == NULL || list == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
+  cJSON *obj = list_json(list);
+  char *printed = obj ? cJSON_Print(obj) : NULL;
+  cJSON_Delete(obj);
+  if (printed == NULL) return gi_fail_oom();
+  /* Copied so the caller frees it with govinfo_free() whatever allocator cJSON uses. */
+  size_t n = strlen(printed);
+  char *copy = gi_strndup(printed, n);
+  cJSON_free(printed);
+  if (copy == NULL) return gi_fail_oom();
+  *out = copy;
+  if (len) *len = n;
+  return GOVINFO_OK;
+}

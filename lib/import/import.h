@@ -1,0 +1,46 @@
+/* Private to the importer: the import in progress, shared by its steps. import.c runs them:
+ * a front end makes the document (doc.h), meta.c detects the format, metadata and section
+ * headings, the table reader (tables.h) reads tables 2 to 4, meta.c then the section texts.
+ * Each step reports through gi_import_finding (context.c). */
+#ifndef GI_IMPORT_IMPORT_H
+#define GI_IMPORT_IMPORT_H
+
+#include <stddef.h>
+
+#include "findings/findings.h"
+#include "import/doc.h"
+#include "model/report.h"
+
+
+
+#define GI_NO_LINE SIZE_MAX
+
+typedef struct gi_import {
+  gi_doc doc;
+  const char *source;                  /* input name for findings, "" when none */
+  const struct govinfo_format *format; /* detected version */
+  govinfo_report *report;
+  govinfo_diagnostics *findings;
+  size_t heading[GI_MAX_SECTIONS];    /* per format section: line of its heading, GI_NO_LINE if not found */
+  size_t title_lines;    /* the title is printed on lines [0, title_lines) */
+  size_t title_end;      /* first line after the title and any repetition of it */
+  size_t body_end;       /* lines from here on are the signature and date */
+  size_t table_start[GI_MAX_SECTIONS]; /* per format section: first line of its tables */
+  size_t table_end[GI_MAX_SECTIONS];  /* per format section: last line its tables were read from */
+  int status;            /* first failure (out of memory), GOVINFO_OK otherwise */
+} gi_import;
+
+/* Records a finding; paths may be NULL when npaths is 0. */
+void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *const *paths,
+                       size_t npaths, const char *zh, const char *en);
+
+/* Format version, year, title, organ, date; section headings. GOVINFO_EPARSE when the text is
+ * not recognisably an annual report. */
+int gi_import_detect(gi_import *im);
+/* Tables 2, 3 and 4 into the report; sets table_end. */
+void gi_import_tables(gi_import *im);
+/* Metadata, preface and section texts into the report (after the tables: their lines are not
+ * section text). */
+void gi_import_text(gi_import *im);
+
+#endif

@@ -1,0 +1,147 @@
+/* Importing files: PDFs through pdftotext, anything else as text, Markdown or HTML. */
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "govinfo/import.h"
+#include "import/import.h"
+#include "io/files.h"
+#include "util/buf.h"
+
+extern char **environ;
+
+/* Runs pdftotext [-layout] PATH - and collects its output. */
+static int pdftotext(const char *path, bool layout, char **text, size_t *len) {
+  int pipefd[2];
+  if (pipe(pipefd) != 0) return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+  posix_spawn_file_actions_addclose(&actions, pipefd[1]);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  char *argv[6];
+  size_t argc = 0;
+  argv[argc++] = "pdftotext";
+  if (layout) argv[argc++] = "-layout";
+  argv[argc++] = "-enc", argv[argc++] = "UTF-8";
+  argv[argc++] = (char *)path;
+  char dash[] = "-";
+  char *full[8];
+  memcpy(full, argv, argc * sizeof *argv);
+  full[argc++] = dash;
+  full[argc] = NULL;
+  pid_t pid;
+  int rc = posix_spawnp(&pid, "pdftotext", &actions, NULL, full, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipefd[1]);
+  if (rc != 0) {
+    close(pipefd[0]);
+    if (rc == ENOENT)
+      return gi_fail_at(GOVINFO_EIO, path, (gi_loc){0, 0}, 0, NULL,
+                        "pdftotext was not found: install poppler-utils (apt-get install "
+                        "poppler-utils) to import PDFs");
+    return gi_fail_os(path, rc, "cannot run pdftotext");
+  }
+  gi_buf b = {0};
+  char chunk[65536];
+  ssize_t n;
+  while ((n = read(pipefd[0], chunk, sizeof chunk)) != 0) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    gi_buf_append(&b, chunk, (size_t)n);
+  }
+  close(pipefd[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    gi_buf_free(&b);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+      return gi_fail_at(GOVINFO_EIO, path, (gi_loc){0, 0}, 0, NULL,
+                        "pdftotext was not found: install poppler-utils (apt-get install "
+                        "poppler-utils) to import PDFs");
+    return gi_fail_at(GOVINFO_EIO, path, (gi_loc){0, 0}, 0, NULL,
+                      "pdftotext could not read the PDF (exit status %d)",
+                      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  }
+  if (b.failed) {
+    gi_buf_free(&b);
+    return gi_fail_oom();
+  }
+  if (b.data == NULL) gi_buf_append(&b, "", 0);
+  return gi_buf_finish(&b, text, len);
+}
+
+static size_t count_rule(const govinfo_diagnostics *d, const char *prefix) {
+  size_t n = 0;
+  for (size_t i = 0; i < govinfo_diagnostics_count(d); i++) {
+    const char *rule = govinfo_diagnostic_rule(govinfo_diagnostics_at(d, i));
+    if (strncmp(rule, prefix, strlen(prefix)) == 0) n++;
+  }
+  return n;
+}
+
+static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, const char *path) {
+  char *text;
+  size_t len;
+  int rc = pdftotext(path, true, &text, &len);
+  if (rc != GOVINFO_OK) return rc;
+  rc = govinfo_import(out, findings, text, len, GOVINFO_INPUT_TEXT, path);
+  free(text);
+  bool unreadable = rc == GOVINFO_EPARSE ||
+                    (rc == GOVINFO_OK && (count_rule(*findings, "import.cell_unread") ||
+                                          count_rule(*findings, "import.table_missing")));
+  if (!unreadable) return rc;
+  /* The layout text could not be read whole: try the reading-order text, keep the better. */
+  govinfo_report *second = NULL;
+  govinfo_diagnostics *second_findings = NULL;
+  if (pdftotext(path, false, &text, &len) != GOVINFO_OK) return rc == GOVINFO_OK ? rc : GOVINFO_EPARSE;
+  int rc2 = govinfo_import(&second, &second_findings, text, len, GOVINFO_INPUT_TEXT, path);
+  free(text);
+  if (rc2 != GOVINFO_OK) return rc;
+  size_t lost1 = rc == GOVINFO_OK ? count_rule(*findings, "import.") : SIZE_MAX;
+  size_t lost2 = count_rule(second_findings, "import.");
+  if (lost2 < lost1) {
+    if (rc == GOVINFO_OK) {
+      govinfo_report_free(*out);
+      govinfo_diagnostics_free(*findings);
+    }
+    gi_import im = {.findings = second_findings};
+    gi_import_finding(&im, GI_RULE_IMPORT_READING_ORDER, (gi_loc){1, 1}, NULL, 0,
+                      "PDF 的版式文本（pdftotext -layout）无法完整读出，改用阅读顺序文本（pdftotext）",
+                      "the PDF's layout text (pdftotext -layout) could not be read whole; its "
+                      "reading-order text (pdftotext) was used");
+    *out = second;
+    *findings = second_findings;
+    return im.status;
+  }
+  govinfo_report_free(second);
+  govinfo_diagnostics_free(second_findings);
+  return rc;
+}
+
+int govinfo_import_file(govinfo_report **out, govinfo_diagnostics **findings, const char *path) {
+  if (out == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
+  *out = NULL;
+  *findings = NULL;
+  if (path == NULL) return gi_fail(GOVINFO_EINVAL, "path is NULL");
+  char *data;
+  size_t len;
+  int rc = gi_read_file(path, &data, &len);
+  if (rc != GOVINFO_OK) return rc;
+  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
+    free(data);
+    return import_pdf(out, findings, path);
+  }
+  rc = govinfo_import(out, findings, data, len, GOVINFO_INPUT_AUTO, path);
+  free(data);
+  return rc;
+}

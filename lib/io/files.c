@@ -1,0 +1,151 @@
+/* Whole files in, files out atomically (a temporary file beside the target, then rename). */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "govinfo/io.h"
+#include "io/files.h"
+#include "util/error.h"
+#include "util/text.h"
+
+/* Whole file into a new buffer; reads to the end, so pipes and growing files work too. */
+int gi_read_file(const char *path, char **out, size_t *len) {
+  int fd;
+  do fd = open(path, O_RDONLY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) return gi_fail_os(path, errno, "cannot open %s", path);
+  struct stat st;
+  size_t cap = 65536;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
+  char *data = malloc(cap);
+  size_t n = 0;
+  int rc = data ? GOVINFO_OK : gi_fail_oom();
+  while (rc == GOVINFO_OK) {
+    if (n == cap) {
+      char *p = cap < SIZE_MAX / 2 ? realloc(data, cap * 2) : NULL;
+      if (p == NULL) {
+        rc = gi_fail_oom();
+        break;
+      }
+      data = p;
+      cap *= 2;
+    }
+    ssize_t got = read(fd, data + n, cap - n);
+    if (got > 0)
+      n += (size_t)got;
+    else if (got == 0)
+      break;
+    else if (errno != EINTR)
+      rc = gi_fail_os(path, errno, "cannot read %s", path);
+  }
+  close(fd);
+  if (rc) {
+    free(data);
+    return rc;
+  }
+  *out = data;
+  *len = n;
+  return GOVINFO_OK;
+}
+
+/* ---- atomic writes ---- */
+
+static bool write_all(int fd, const char *data, size_t len) {
+  while (len > 0) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      return false;
+    }
+    data += n;
+    len -= (size_t)n;
+  }
+  return true;
+}
+
+/* The target's permissions when it exists; else 0644, since reading the umask would
+ * change it for the whole process. */
+static mode_t mode_for(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode) ? st.st_mode & 07777 : 0644;
+}
+
+/* Makes the rename durable. Best effort: the new file is in place either way. */
+static void sync_directory(const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir = slash == NULL ? gi_strdup(".")
+                            : gi_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+  if (dir == NULL) return;
+  int fd = open(dir, O_RDONLY);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  free(dir);
+}
+
+/* Writes into something that is not a regular file (a FIFO, /dev/stdout, a terminal)
+ * directly: renaming over it would replace it with a file. */
+static int write_in_place(const char *path, const char *data, size_t len) {
+  int fd;
+  do fd = open(path, O_WRONLY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) return gi_fail_os(path, errno, "cannot open %s for writing", path);
+  int rc = write_all(fd, data, len) ? GOVINFO_OK : gi_fail_os(path, errno, "cannot write %s", path);
+  if (close(fd) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", path);
+  return rc;
+}
+
+static int replace_atomically(const char *path, const char *data, size_t len) {
+  size_t n = strlen(path);
+  char *tmp = malloc(n + sizeof ".XXXXXX");
+  if (tmp == NULL) return gi_fail_oom();
+  memcpy(tmp, path, n);
+  memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");
+  mode_t mode = mode_for(path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    int rc = gi_fail_os(path, errno, "cannot create a temporary file beside %s", path);
+    free(tmp);
+    return rc;
+  }
+  fcntl(fd, F_SETFD, FD_CLOEXEC); /* mkostemp is not POSIX.1-2008 */
+  int rc = GOVINFO_OK;
+  if (!write_all(fd, data, len))
+    rc = gi_fail_os(path, errno, "cannot write %s", tmp);
+  else if (fchmod(fd, mode) != 0)
+    rc = gi_fail_os(path, errno, "cannot set the permissions of %s", tmp);
+  else if (fsync(fd) != 0)
+    rc = gi_fail_os(path, errno, "cannot flush %s to disk", tmp);
+  if (close(fd) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
+  if (rc == GOVINFO_OK && rename(tmp, path) != 0)
+    rc = gi_fail_os(path, errno, "cannot replace %s", path);
+  if (rc)
+    unlink(tmp);
+  else
+    sync_directory(path);
+  free(tmp);
+  return rc;
+}
+
+int govinfo_write_file_atomic(const char *path, const char *data, size_t len) {
+  if (path == NULL || path[0] == '\0') return gi_fail(GOVINFO_EINVAL, "path is NULL or empty");
+  if (data == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "data is NULL");
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    return gi_fail_os(path, EISDIR, "cannot write %s", path);
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(path, data, len);
+  /* A symbolic link keeps pointing where it did: the file it names is replaced. */
+  char *target = NULL;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (target = realpath(path, NULL)) == NULL)
+    return gi_fail_os(path, errno, "cannot follow the link %s", path);
+  int rc = replace_atomically(target ? target : path, data, len);
+  free(target);
+  return rc;
+}

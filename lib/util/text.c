@@ -1,0 +1,96 @@
+/* Strings and UTF-8. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+
+char *gi_strndup(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d == NULL) return NULL;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *gi_strdup(const char *s) { return gi_strndup(s, strlen(s)); }
+
+size_t gi_utf8_put(int32_t cp, char *out) {
+  if (cp < 0x80) return out[0] = (char)cp, 1;
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). Runs of ASCII are
+ * skipped eight bytes at a time: section texts are long. */
+bool gi_utf8_valid(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t w;
+      memcpy(&w, p, 8);
+      if ((w & UINT64_C(0x8080808080808080)) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    unsigned c = *p;
+    if (c < 0x80) {
+      p++;
+      continue;
+    }
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi) return false;
+    for (size_t k = 2; k <= need; k++)
+      if ((p[k] & 0xC0) != 0x80) return false;
+    p += need + 1;
+  }
+  return true;
+}
+
+/* Bytes of the whitespace character at s, 0 if none: ASCII, U+00A0 and U+3000 (ideographic
+ * space, common in Chinese documents). */
+size_t gi_space_at(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r')) return 1;
+  if (u[0] == 0xC2 && u[1] == 0xA0) return 2;
+  if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) return 3;
+  return 0;
+}
+
+const char *gi_skip_spaces(const char *s) {
+  for (size_t n; (n = gi_space_at(s)) != 0;) s += n;
+  return s;
+}
+
+/* After `word` at s, or NULL. */
+const char *gi_after_word(const char *s, const char *word) {
+  size_t n = strlen(word);
+  return strncmp(s, word, n) == 0 ? s + n : NULL;
+}

@@ -1,0 +1,27 @@
+/* Strings and UTF-8. */
+#ifndef GI_UTIL_TEXT_H
+#define GI_UTIL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define GI_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* New copies (malloc); NULL when out of memory (no error recorded). */
+char *gi_strdup(const char *s);
+char *gi_strndup(const char *s, size_t n);
+
+/* Writes the UTF-8 of a code point to out (room for 4); returns its length. */
+size_t gi_utf8_put(int32_t cp, char *out);
+/* RFC 3629 UTF-8: no overlong forms, surrogates or code points above U+10FFFF. */
+bool gi_utf8_valid(const char *s, size_t len);
+
+/* Bytes of the whitespace character at s (NUL-terminated), 0 if none: ASCII, U+00A0 and
+ * U+3000 (ideographic space, common in Chinese documents). */
+size_t gi_space_at(const char *s);
+const char *gi_skip_spaces(const char *s);
+/* After `word` at s, or NULL. */
+const char *gi_after_word(const char *s, const char *word);
+
+#endif
