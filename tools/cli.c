@@ -241,21 +241,21 @@ int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure)
   return rc;
 }
 
-void cli_print_location(FILE *f, const char *file, unsigned line, unsigned column) {
-  if (line == 0)
-    fprintf(f, "%s: ", file);
-  else if (column == 0)
-    fprintf(f, "%s:%u: ", file, line);
-  else
-    fprintf(f, "%s:%u:%u: ", file, line, column);
-}
-
 void cli_print_failure(const char *file, const cli_failure *failure) {
   fflush(stdout);
-  cli_print_location(stderr, file, failure->line, failure->column);
-  fprintf(stderr, "%s: %s", govinfo_severity_name(GOVINFO_SEVERITY_ERROR), failure->message);
-  if (failure->path[0]) fprintf(stderr, " (at %s)", failure->path);
-  fputc('\n', stderr);
+  govinfo_error e = {.code = failure->code,
+                     .message = failure->message,
+                     .source = "",
+                     .line = failure->line,
+                     .column = failure->column,
+                     .path = failure->path};
+  char *line;
+  if (govinfo_error_format(&line, NULL, &e, file, 0) != GOVINFO_OK) {
+    fprintf(stderr, "%s: error: %s\n", file, failure->message);
+    return;
+  }
+  fprintf(stderr, "%s\n", line);
+  govinfo_free(line);
 }
 
 const char *cli_display_name(const char *arg) {

@@ -105,8 +105,6 @@ int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure)
 const char *cli_display_name(const char *arg);
 /* Fills *failure from govinfo_error_last() after the library returned code. */
 void cli_failure_from_library(cli_failure *failure, int code);
-/* "file:line:col: ", "file:line: " or "file: ", as much as is known, to f. */
-void cli_print_location(FILE *f, const char *file, unsigned line, unsigned column);
 /* "file:line:col: error: <message> (at <JSON Pointer>)" on stderr. */
 void cli_print_failure(const char *file, const cli_failure *failure);
 

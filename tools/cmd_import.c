@@ -35,24 +35,23 @@ static int parse_kind(const cli_command *cmd, const char *value, govinfo_input_k
 
 static int import_input(govinfo_report **report, govinfo_diagnostics **findings, const char *arg,
                         govinfo_input_kind kind) {
-  if (strcmp(arg, "-") != 0 && kind == GOVINFO_INPUT_AUTO)
-    return govinfo_import_file(report, findings, arg);
+  govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
+  opts.kind = kind;
+  if (strcmp(arg, "-") != 0) return govinfo_import_file_with(report, findings, arg, &opts);
   char *buf;
   size_t len;
-  FILE *f = strcmp(arg, "-") == 0 ? stdin : fopen(arg, "rb");
-  if (f == NULL) return govinfo_import_file(report, findings, arg); /* reports why */
-  int err = cli_read_stream(f, &buf, &len);
-  if (f != stdin) fclose(f);
+  int err = cli_read_stream(stdin, &buf, &len);
   if (err) {
-    cli_error("%s: cannot read: %s", cli_display_name(arg), strerror(err));
+    cli_error("%s: cannot read: %s", CLI_STDIN_NAME, strerror(err));
     return GOVINFO_EIO;
   }
-  if (len >= 5 && memcmp(buf, "%PDF-", 5) == 0 && strcmp(arg, "-") == 0) {
+  if (len >= 5 && memcmp(buf, "%PDF-", 5) == 0) {
     free(buf);
     cli_error("%s: a PDF must be given as a file, not on standard input", CLI_STDIN_NAME);
     return GOVINFO_EINVAL;
   }
-  int rc = govinfo_import(report, findings, buf, len, kind, cli_display_name(arg));
+  opts.source_name = CLI_STDIN_NAME;
+  int rc = govinfo_import_with(report, findings, buf, len, &opts);
   free(buf);
   return rc;
 }

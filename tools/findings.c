@@ -4,23 +4,18 @@
 
 #include "cli.h"
 
-static const char *message_of(const govinfo_diagnostic *d, cli_lang lang) {
-  const char *zh = govinfo_diagnostic_message(d);
-  const char *en = govinfo_diagnostic_message_en(d);
-  const char *chosen = lang == CLI_LANG_EN ? en : zh;
-  const char *other = lang == CLI_LANG_EN ? zh : en;
-  if (chosen && chosen[0]) return chosen;
-  return other ? other : "";
-}
-
 void cli_print_findings_text(FILE *out, const char *file, const govinfo_diagnostics *diags,
                              cli_lang lang) {
+  unsigned flags = lang == CLI_LANG_EN ? GOVINFO_FORMAT_EN : 0;
   size_t n = govinfo_diagnostics_count(diags);
   for (size_t i = 0; i < n; i++) {
-    const govinfo_diagnostic *d = govinfo_diagnostics_at(diags, i);
-    cli_print_location(out, file, govinfo_diagnostic_line(d), govinfo_diagnostic_column(d));
-    fprintf(out, "%s: %s [%s]\n", govinfo_severity_name(govinfo_diagnostic_severity(d)),
-            message_of(d, lang), govinfo_diagnostic_rule(d));
+    char *line;
+    if (govinfo_diagnostic_format(&line, NULL, govinfo_diagnostics_at(diags, i), file, flags)) {
+      fprintf(stderr, "govinfo: cannot print a finding: %s\n", govinfo_error_last()->message);
+      continue;
+    }
+    fprintf(out, "%s\n", line);
+    govinfo_free(line);
   }
 }
 

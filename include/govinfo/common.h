@@ -65,6 +65,18 @@ GOVINFO_API void govinfo_error_clear(void);
 GOVINFO_API const char *govinfo_strerror(int code);
 GOVINFO_API const char *govinfo_error_name(int code);
 
+/* Flags of the formatters (govinfo_error_format, govinfo_diagnostic_format). */
+#define GOVINFO_FORMAT_EN 0x1u          /* English (default: Chinese, where a message has it) */
+#define GOVINFO_FORMAT_NO_LOCATION 0x2u /* leave out the leading "file:line:column: " */
+
+/* An error as one clang-style line, the way the CLI prints it:
+ * "file:line:column: error: message (at /json/pointer)"; the location says as much as is
+ * known ("file: ", "file:line: "). `file` names the input in place of error->source (NULL:
+ * error->source; "<input>" when both are empty and a line is known). New NUL-terminated
+ * string in *out (length in *len if len is not NULL); free it with govinfo_free(). */
+GOVINFO_API int govinfo_error_format(char **out, size_t *len, const govinfo_error *error,
+                                     const char *file, unsigned flags);
+
 /* Releases memory the library handed to the caller (strings, serialized documents). */
 GOVINFO_API void govinfo_free(void *p);
 

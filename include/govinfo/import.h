@@ -42,6 +42,30 @@ GOVINFO_API int govinfo_import(govinfo_report **out, govinfo_diagnostics **findi
 GOVINFO_API int govinfo_import_file(govinfo_report **out, govinfo_diagnostics **findings,
                                     const char *path);
 
+/* Options of govinfo_import_with() and govinfo_import_file_with(). Start from
+ * GOVINFO_IMPORT_OPTIONS_INIT or govinfo_import_options_init() and set what you need: later
+ * versions append fields, and `version` tells the library which ones the caller knows. */
+typedef struct govinfo_import_options {
+  unsigned version;        /* GOVINFO_IMPORT_OPTIONS_VERSION */
+  govinfo_input_kind kind; /* AUTO: PDF by signature (files only), else by content */
+  const char *source_name; /* names the input in findings and errors; NULL: the path, or none */
+  const char *pdftotext;   /* the pdftotext program; NULL: "pdftotext", found on PATH */
+} govinfo_import_options;
+
+#define GOVINFO_IMPORT_OPTIONS_VERSION 1
+#define GOVINFO_IMPORT_OPTIONS_INIT {GOVINFO_IMPORT_OPTIONS_VERSION, GOVINFO_INPUT_AUTO, NULL, NULL}
+
+/* Fills *opts with the defaults of that version (GOVINFO_IMPORT_OPTIONS_VERSION).
+ * GOVINFO_EINVAL for a version this library does not know. */
+GOVINFO_API int govinfo_import_options_init(govinfo_import_options *opts, unsigned version);
+/* govinfo_import() with options (kind and source_name from opts); opts NULL: the defaults. */
+GOVINFO_API int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings,
+                                    const char *buf, size_t len,
+                                    const govinfo_import_options *opts);
+/* govinfo_import_file() with options; opts NULL: the defaults. */
+GOVINFO_API int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **findings,
+                                         const char *path, const govinfo_import_options *opts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -43,6 +43,29 @@ GOVINFO_API const char *govinfo_severity_name(govinfo_severity severity);
  * govinfo_diagnostics_free(). Findings are ordered by rule registry order, then table,
  * row and column order. */
 GOVINFO_API int govinfo_report_validate(govinfo_diagnostics **out, const govinfo_report *report);
+
+/* Options of govinfo_report_validate_with(). Start from GOVINFO_VALIDATE_OPTIONS_INIT or
+ * govinfo_validate_options_init() and set what you need: later versions append fields, and
+ * `version` tells the library which ones the caller knows. */
+typedef struct govinfo_validate_options {
+  unsigned version; /* GOVINFO_VALIDATE_OPTIONS_VERSION */
+  unsigned flags;   /* none defined yet: 0 */
+  /* Rule ids, each list NULL-terminated, or NULL. With `enable`, only those rules run; the
+   * rules of `disable` never run. An unknown id: GOVINFO_ENOTFOUND, with a suggestion. */
+  const char *const *enable;
+  const char *const *disable;
+} govinfo_validate_options;
+
+#define GOVINFO_VALIDATE_OPTIONS_VERSION 1
+#define GOVINFO_VALIDATE_OPTIONS_INIT {GOVINFO_VALIDATE_OPTIONS_VERSION, 0, NULL, NULL}
+
+/* Fills *opts with the defaults of that version (GOVINFO_VALIDATE_OPTIONS_VERSION).
+ * GOVINFO_EINVAL for a version this library does not know. */
+GOVINFO_API int govinfo_validate_options_init(govinfo_validate_options *opts, unsigned version);
+/* govinfo_report_validate() with options; opts NULL means the defaults. */
+GOVINFO_API int govinfo_report_validate_with(govinfo_diagnostics **out,
+                                             const govinfo_report *report,
+                                             const govinfo_validate_options *opts);
 GOVINFO_API void govinfo_diagnostics_free(govinfo_diagnostics *diagnostics);
 GOVINFO_API size_t govinfo_diagnostics_count(const govinfo_diagnostics *diagnostics);
 /* Borrowed from the list; NULL out of range. */
@@ -57,6 +80,15 @@ GOVINFO_API size_t govinfo_diagnostics_count_severity(const govinfo_diagnostics 
  * govinfo_free(). */
 GOVINFO_API int govinfo_diagnostics_to_json(char **out, size_t *len,
                                             const govinfo_diagnostics *diagnostics);
+
+/* One finding as one clang-style line, the way the CLI prints it:
+ * "file:line:column: severity: message [rule]" (flags GOVINFO_FORMAT_*: English, no
+ * location). `file` names the input in place of the finding's own file (NULL: its own;
+ * "<input>" when both are empty and a line is known). New NUL-terminated string in *out
+ * (length in *len if len is not NULL); free it with govinfo_free(). */
+GOVINFO_API int govinfo_diagnostic_format(char **out, size_t *len,
+                                          const govinfo_diagnostic *diagnostic, const char *file,
+                                          unsigned flags);
 
 /* Accessors of one finding; strings are borrowed from the list. */
 GOVINFO_API const char *govinfo_diagnostic_rule(const govinfo_diagnostic *diagnostic);

@@ -93,13 +93,44 @@ static int check_utf8(const char *buf, size_t len, const char *source) {
                     "-t UTF-8)");
 }
 
+int govinfo_import_options_init(govinfo_import_options *opts, unsigned version) {
+  if (opts == NULL) return gi_fail(GOVINFO_EINVAL, "options pointer is NULL");
+  if (version == 0 || version > GOVINFO_IMPORT_OPTIONS_VERSION)
+    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options", version);
+  *opts = (govinfo_import_options)GOVINFO_IMPORT_OPTIONS_INIT;
+  opts->version = version;
+  return GOVINFO_OK;
+}
+
+int gi_import_options_check(const govinfo_import_options *opts) {
+  if (opts->version == 0 || opts->version > GOVINFO_IMPORT_OPTIONS_VERSION)
+    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options",
+                   opts->version);
+  if ((unsigned)opts->kind > GOVINFO_INPUT_HTML)
+    return gi_fail(GOVINFO_EINVAL, "unknown input kind %d", (int)opts->kind);
+  return GOVINFO_OK;
+}
+
 int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
                    size_t len, govinfo_input_kind kind, const char *source_name) {
+  govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
+  opts.kind = kind;
+  opts.source_name = source_name;
+  return govinfo_import_with(out, findings, buf, len, &opts);
+}
+
+int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
+                        size_t len, const govinfo_import_options *opts) {
   if (out == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
   *out = NULL;
   *findings = NULL;
   if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
-  if ((unsigned)kind > GOVINFO_INPUT_HTML) return gi_fail(GOVINFO_EINVAL, "unknown input kind");
+  govinfo_import_options defaults = GOVINFO_IMPORT_OPTIONS_INIT;
+  if (opts == NULL) opts = &defaults;
+  int checked = gi_import_options_check(opts);
+  if (checked) return checked;
+  govinfo_input_kind kind = opts->kind;
+  const char *source_name = opts->source_name;
   const char *source = source_name ? source_name : "";
   if (kind == GOVINFO_INPUT_AUTO) kind = sniff(buf ? buf : "", len);
   if (kind != GOVINFO_INPUT_HTML) { /* an HTML page may declare another charset */

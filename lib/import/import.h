@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "findings/findings.h"
+#include "govinfo/import.h"
 #include "import/doc.h"
 #include "model/report.h"
 
@@ -29,6 +30,9 @@ typedef struct gi_import {
   size_t table_end[GI_MAX_SECTIONS];  /* per format section: last line its tables were read from */
   int status;            /* first failure (out of memory), GOVINFO_OK otherwise */
 } gi_import;
+
+/* GOVINFO_EINVAL (details recorded) for options of an unknown version or kind. */
+int gi_import_options_check(const govinfo_import_options *opts);
 
 /* Records a finding; paths may be NULL when npaths is 0. */
 void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *const *paths,

@@ -16,7 +16,8 @@
 extern char **environ;
 
 /* Runs pdftotext [-layout] PATH - and collects its output. */
-static int pdftotext(const char *path, bool layout, char **text, size_t *len) {
+static int pdftotext(const char *program, const char *path, bool layout, char **text,
+                     size_t *len) {
   int pipefd[2];
   if (pipe(pipefd) != 0) return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
   posix_spawn_file_actions_t actions;
@@ -27,7 +28,7 @@ static int pdftotext(const char *path, bool layout, char **text, size_t *len) {
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   char *argv[6];
   size_t argc = 0;
-  argv[argc++] = "pdftotext";
+  argv[argc++] = (char *)program;
   if (layout) argv[argc++] = "-layout";
   argv[argc++] = "-enc", argv[argc++] = "UTF-8";
   argv[argc++] = (char *)path;
@@ -37,7 +38,7 @@ static int pdftotext(const char *path, bool layout, char **text, size_t *len) {
   full[argc++] = dash;
   full[argc] = NULL;
   pid_t pid;
-  int rc = posix_spawnp(&pid, "pdftotext", &actions, NULL, full, environ);
+  int rc = posix_spawnp(&pid, program, &actions, NULL, full, environ);
   posix_spawn_file_actions_destroy(&actions);
   close(pipefd[1]);
   if (rc != 0) {
@@ -89,12 +90,16 @@ static size_t count_rule(const govinfo_diagnostics *d, const char *prefix) {
   return n;
 }
 
-static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, const char *path) {
+static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, const char *path,
+                      const govinfo_import_options *opts) {
+  const char *program = opts->pdftotext ? opts->pdftotext : "pdftotext";
+  govinfo_import_options as_text = *opts;
+  as_text.kind = GOVINFO_INPUT_TEXT;
   char *text;
   size_t len;
-  int rc = pdftotext(path, true, &text, &len);
+  int rc = pdftotext(program, path, true, &text, &len);
   if (rc != GOVINFO_OK) return rc;
-  rc = govinfo_import(out, findings, text, len, GOVINFO_INPUT_TEXT, path);
+  rc = govinfo_import_with(out, findings, text, len, &as_text);
   free(text);
   bool unreadable = rc == GOVINFO_EPARSE ||
                     (rc == GOVINFO_OK && (count_rule(*findings, "import.cell_unread") ||
@@ -103,8 +108,9 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   /* The layout text could not be read whole: try the reading-order text, keep the better. */
   govinfo_report *second = NULL;
   govinfo_diagnostics *second_findings = NULL;
-  if (pdftotext(path, false, &text, &len) != GOVINFO_OK) return rc == GOVINFO_OK ? rc : GOVINFO_EPARSE;
-  int rc2 = govinfo_import(&second, &second_findings, text, len, GOVINFO_INPUT_TEXT, path);
+  if (pdftotext(program, path, false, &text, &len) != GOVINFO_OK)
+    return rc == GOVINFO_OK ? rc : GOVINFO_EPARSE;
+  int rc2 = govinfo_import_with(&second, &second_findings, text, len, &as_text);
   free(text);
   if (rc2 != GOVINFO_OK) return rc;
   size_t lost1 = rc == GOVINFO_OK ? count_rule(*findings, "import.") : SIZE_MAX;
@@ -129,19 +135,32 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
 }
 
 int govinfo_import_file(govinfo_report **out, govinfo_diagnostics **findings, const char *path) {
+  return govinfo_import_file_with(out, findings, path, NULL);
+}
+
+int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **findings,
+                             const char *path, const govinfo_import_options *opts) {
   if (out == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
   *out = NULL;
   *findings = NULL;
   if (path == NULL) return gi_fail(GOVINFO_EINVAL, "path is NULL");
+  govinfo_import_options named = GOVINFO_IMPORT_OPTIONS_INIT;
+  if (opts) {
+    int rc = gi_import_options_check(opts);
+    if (rc) return rc;
+    named = *opts;
+  }
+  if (named.source_name == NULL) named.source_name = path;
   char *data;
   size_t len;
   int rc = gi_read_file(path, &data, &len);
   if (rc != GOVINFO_OK) return rc;
+  /* A PDF is read through its text, whatever kind was asked for: its bytes are no text. */
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
     free(data);
-    return import_pdf(out, findings, path);
+    return import_pdf(out, findings, path, &named);
   }
-  rc = govinfo_import(out, findings, data, len, GOVINFO_INPUT_AUTO, path);
+  rc = govinfo_import_with(out, findings, data, len, &named);
   free(data);
   return rc;
 }

@@ -10,6 +10,7 @@
 #include "model/report.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/suggest.h"
 #include "util/text.h"
 
 typedef struct builder {
@@ -215,43 +216,18 @@ typedef struct mapping_kind {
   mapping_explainer explain;
 } mapping_kind;
 
-/* Edit distance between two short ASCII ids (longer ones are never close). */
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb) {
-  enum { MAX_ID = 64 };
-  if (la >= MAX_ID || lb >= MAX_ID) return SIZE_MAX;
-  size_t row[MAX_ID + 1];
-  for (size_t j = 0; j <= lb; j++) row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t above = row[j];
-      size_t best = diagonal + (a[i - 1] != b[j - 1]);
-      if (above + 1 < best) best = above + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diagonal = above;
-    }
-  }
-  return row[lb];
-}
-
 /* The expected key closest to a misspelt one ("new_recieved" → "new_received") from a
  * ", "-separated list, into out; false when none is close. */
 static bool closest_key(const gi_event *key, const char *keys, char *out, size_t size) {
-  size_t best = SIZE_MAX;
+  gi_suggestion s = gi_suggest_start(key->text, key->len);
   for (const char *k = keys; *k;) {
     size_t len = strcspn(k, ",");
-    size_t d = edit_distance(key->text, key->len, k, len);
-    size_t limit = key->len < 6 ? 1 : key->len / 4 + 1;
-    if (d <= limit && d < best) {
-      best = d;
-      snprintf(out, size, "%.*s", (int)len, k);
-    }
+    gi_suggest_consider(&s, k, len);
     k += len;
     while (*k == ',' || *k == ' ') k++;
   }
-  return best != SIZE_MAX;
+  if (gi_suggest_found(&s)) snprintf(out, size, "%.*s", (int)s.best_len, s.best);
+  return gi_suggest_found(&s);
 }
 
 static int mapping_error(builder *b, size_t i, const mapping_kind *kind, void *ctx,

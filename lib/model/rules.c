@@ -4,6 +4,7 @@
 #include "govinfo/validate.h"
 #include "model/format.h"
 #include "util/error.h"
+#include "util/suggest.h"
 
 struct govinfo_rule {
   const char *id;
@@ -23,6 +24,8 @@ static const struct govinfo_rule rules[GI_RULE_COUNT_] = {
 
 size_t govinfo_rule_count(void) { return GI_RULE_COUNT_; }
 
+gi_rule gi_rule_of(const govinfo_rule *rule) { return (gi_rule)(rule - rules); }
+
 bool gi_rule_is_import(gi_rule rule) { return rules[rule].scope == GI_SCOPE_IMPORT; }
 
 const govinfo_rule *govinfo_rule_at(size_t index) {
@@ -34,9 +37,16 @@ const govinfo_rule *govinfo_rule_find(const char *id) {
     gi_fail(GOVINFO_EINVAL, "rule id is NULL");
     return NULL;
   }
-  for (size_t i = 0; i < GI_RULE_COUNT_; i++)
+  gi_suggestion s = gi_suggest_start(id, strlen(id));
+  for (size_t i = 0; i < GI_RULE_COUNT_; i++) {
     if (strcmp(rules[i].id, id) == 0) return &rules[i];
-  gi_fail(GOVINFO_ENOTFOUND, "unknown rule id \"%s\"", id);
+    gi_suggest_consider(&s, rules[i].id, strlen(rules[i].id));
+  }
+  if (gi_suggest_found(&s))
+    gi_fail(GOVINFO_ENOTFOUND, "unknown rule id \"%s\" (did you mean \"%.*s\"?)", id,
+            (int)s.best_len, s.best);
+  else
+    gi_fail(GOVINFO_ENOTFOUND, "unknown rule id \"%s\" (govinfo rules lists them)", id);
   return NULL;
 }
 

@@ -119,6 +119,10 @@ typedef enum gi_rule_scope {
 
 #define GI_FOUND_BY_IMPORTER NULL
 
+struct govinfo_rule;
+/* The registry index of a rule record (govinfo_rule_at(i) gives record i). */
+gi_rule gi_rule_of(const struct govinfo_rule *rule);
+
 /* True for rules the importer reports (scope IMPORT): validation never runs them. */
 bool gi_rule_is_import(gi_rule rule);
 

@@ -85,17 +85,62 @@ static gi_rule_check *const checks[GI_RULE_COUNT_] = {
 
 gi_rule_check *gi_rule_check_of(gi_rule rule) { return checks[rule]; }
 
-static void run_rules(vctx *x) {
+static void run_rules(vctx *x, const bool *wanted) {
   for (size_t i = 0; i < GI_RULE_COUNT_ && !x->finding.oom; i++) {
-    if (checks[i] == NULL || !govinfo_rule_applies_to(govinfo_rule_at(i), x->f)) continue;
+    if (checks[i] == NULL || !wanted[i] || !govinfo_rule_applies_to(govinfo_rule_at(i), x->f))
+      continue;
     checks[i](x, (gi_rule)i);
   }
 }
 
+/* ---- options ---- */
+
+int govinfo_validate_options_init(govinfo_validate_options *opts, unsigned version) {
+  if (opts == NULL) return gi_fail(GOVINFO_EINVAL, "options pointer is NULL");
+  if (version == 0 || version > GOVINFO_VALIDATE_OPTIONS_VERSION)
+    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_validate_options", version);
+  *opts = (govinfo_validate_options)GOVINFO_VALIDATE_OPTIONS_INIT;
+  opts->version = version;
+  return GOVINFO_OK;
+}
+
+/* Marks the rules of a NULL-terminated list of ids (NULL: none) as `value`. */
+static int mark_rules(bool *wanted, const char *const *ids, bool value) {
+  for (size_t i = 0; ids && ids[i]; i++) {
+    const govinfo_rule *rule = govinfo_rule_find(ids[i]);
+    if (rule == NULL) return GOVINFO_ENOTFOUND; /* details recorded, with a suggestion */
+    wanted[gi_rule_of(rule)] = value;
+  }
+  return GOVINFO_OK;
+}
+
+/* Which rules to run, from the options. */
+static int wanted_rules(const govinfo_validate_options *opts, bool *wanted) {
+  if (opts && (opts->version == 0 || opts->version > GOVINFO_VALIDATE_OPTIONS_VERSION))
+    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_validate_options",
+                   opts->version);
+  if (opts && opts->flags) return gi_fail(GOVINFO_EINVAL, "unknown flags 0x%x", opts->flags);
+  bool all = opts == NULL || opts->enable == NULL;
+  for (size_t i = 0; i < GI_RULE_COUNT_; i++) wanted[i] = all;
+  if (opts == NULL) return GOVINFO_OK;
+  int rc = mark_rules(wanted, opts->enable, true);
+  return rc ? rc : mark_rules(wanted, opts->disable, false);
+}
+
+/* ---- validating ---- */
+
 int govinfo_report_validate(govinfo_diagnostics **out, const govinfo_report *report) {
+  return govinfo_report_validate_with(out, report, NULL);
+}
+
+int govinfo_report_validate_with(govinfo_diagnostics **out, const govinfo_report *report,
+                                 const govinfo_validate_options *opts) {
   if (out == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
   *out = NULL;
   if (report == NULL) return gi_fail(GOVINFO_EINVAL, "report is NULL");
+  bool wanted[GI_RULE_COUNT_];
+  int rc = wanted_rules(opts, wanted);
+  if (rc) return rc;
   vctx x = {.r = report, .f = report->format};
   size_t stack[STACK_INDICES];
   size_t needed = indices_needed(x.f);
@@ -110,7 +155,7 @@ int govinfo_report_validate(govinfo_diagnostics **out, const govinfo_report *rep
   x.ids = indices + total_rows(x.f);
   resolve_parents(&x);
   x.kinds = gi_cell_kinds(&x);
-  run_rules(&x);
+  run_rules(&x, wanted);
   if (indices != stack) free(indices);
   gi_finding_free(&x.finding);
   if (x.finding.oom) {
