@@ -14,15 +14,8 @@ end
 
 local report, message = govinfo.load(path)
 if report == nil then
-  io.stderr:write(message, "\n") -- "file:line:column: what went wrong" when it is known
+  io.stderr:write(message, "\n") -- "file:line:column: error: what went wrong"
   os.exit(2)
-end
-
--- "file:line:column: ", "file:line: " or "file: ", as far as the location is known.
-local function location(d)
-  if d.line and d.column then return ("%s:%d:%d: "):format(path, d.line, d.column) end
-  if d.line then return ("%s:%d: "):format(path, d.line) end
-  return path .. ": "
 end
 
 local ok, findings = report:validate() -- ok is false when errors are found, nil on failure
@@ -32,7 +25,7 @@ if ok == nil then
 end
 local count = { error = 0, warning = 0, note = 0 }
 for _, d in ipairs(findings) do
-  io.write(location(d), d.severity, ": ", d.message_en, " [", d.rule, "]\n")
+  io.write(d.text_en, "\n") -- "file:line:column: severity: message [rule]"
   count[d.severity] = count[d.severity] + 1
 end
 

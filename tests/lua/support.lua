@@ -74,6 +74,16 @@ function support.cli_findings(path)
   return assert(json.decode(text), "the CLI printed no JSON: " .. text)
 end
 
+-- The lines `govinfo validate --lang LANG path` prints: one finding per line.
+function support.cli_lines(path, lang)
+  local pipe = assert(io.popen(shell_quote(support.cli) .. " validate --lang " .. lang .. " "
+    .. shell_quote(path) .. " 2>/dev/null"))
+  local lines = {}
+  for line in pipe:lines() do lines[#lines + 1] = line end
+  pipe:close()
+  return lines
+end
+
 -- A copy of example `path` with one cell's printed value replaced, written to a temporary
 -- file; lines and columns stay where they were. row_key/column_key name the YAML keys.
 function support.modified_example(path, table_key, row_key, column_key, new_value)

@@ -108,7 +108,7 @@ class CheckLua(unittest.TestCase):
         result = check(path)
         self.assertEqual(result.returncode, 2)
         self.assertEqual(result.stdout, "")
-        self.assertTrue(result.stderr.startswith(f"{path}:3:1: malformed YAML"), result.stderr)
+        self.assertTrue(result.stderr.startswith(f"{path}:3:1: error: malformed YAML"), result.stderr)
         self.assertTrue(result.stderr.rstrip().endswith("(at /year/1)"), result.stderr)
 
     def test_a_missing_file_is_not_read(self):

@@ -67,8 +67,9 @@
 --
 -- Errors
 --   Expected failures return nil, message, code, so assert(govinfo.load(path)) reads well:
---     message  English, one line, led by "file:line:column: " when the library knows where,
---              ending with " (at <JSON Pointer>)" when it names a value
+--     message  one line as the CLI prints it: "file:line:column: error: <English message>",
+--              the location as far as the library knows it, ending with
+--              " (at <JSON Pointer>)" when it names a value
 --     code     the status name as a string: "GOVINFO_EIO", "GOVINFO_EPARSE",
 --              "GOVINFO_ESCHEMA", "GOVINFO_ENOTFOUND", "GOVINFO_ETYPE", "GOVINFO_ERANGE",
 --              "GOVINFO_EINVAL" or "GOVINFO_ENOMEM" (see include/govinfo/common.h)
@@ -84,6 +85,8 @@
 --   paths       array of JSON Pointers of the cells or fields involved; the first locates it
 --   expected, actual  exact decimal text of the two sides of a failed identity, else nil
 --   file, line, column  where the first path was read from; nil when unknown
+--   text, text_en  the finding as one line, as govinfo validate prints it (Chinese, English):
+--               "file:line:column: severity: message [rule]"
 --
 -- Threads: a report must be used by one Lua state (one OS thread) at a time.
 

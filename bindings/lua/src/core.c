@@ -103,32 +103,20 @@ static unsigned opt_write_flags(lua_State *L, int index) {
 
 /* ---- results ---- */
 
-/* nil, message, code for a failure the library reported. The message leads with
- * source:line:column when the library knows them and ends with the JSON Pointer. */
+/* nil, message, code for a failure the library reported: the message as the CLI prints it,
+ * "file:line:column: error: message (at <JSON Pointer>)" as far as the library knows. */
 static int push_failure(lua_State *L, int code) {
   const govinfo_error *e = govinfo_error_last();
-  int recorded = e->code == code && e->message[0];
+  govinfo_error unrecorded = {.code = code, .message = "", .source = "", .path = ""};
+  char *text = NULL;
+  size_t len = 0;
+  int formatted = govinfo_error_format(&text, &len, e->code == code ? e : &unrecorded, NULL, 0);
   lua_pushnil(L);
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  if (recorded && e->line) {
-    if (e->source[0]) {
-      luaL_addstring(&b, e->source);
-      luaL_addchar(&b, ':');
-    }
-    if (e->column)
-      lua_pushfstring(L, "%d:%d: ", (int)e->line, (int)e->column);
-    else
-      lua_pushfstring(L, "%d: ", (int)e->line);
-    luaL_addvalue(&b);
-  }
-  luaL_addstring(&b, recorded ? e->message : govinfo_strerror(code));
-  if (recorded && e->path[0]) {
-    luaL_addstring(&b, " (at ");
-    luaL_addstring(&b, e->path);
-    luaL_addchar(&b, ')');
-  }
-  luaL_pushresult(&b);
+  if (formatted == GOVINFO_OK)
+    lua_pushlstring(L, text, len);
+  else
+    lua_pushstring(L, govinfo_strerror(code));
+  govinfo_free(text);
   lua_pushstring(L, govinfo_error_name(code));
   return 3;
 }
@@ -344,8 +332,20 @@ static int report_set_decimal(lua_State *L) {
 
 /* ---- validation ---- */
 
+/* The finding as govinfo validate prints it (the library's formatter). */
+static void set_formatted_field(lua_State *L, const char *name, const govinfo_diagnostic *d,
+                                unsigned flags) {
+  char *text;
+  size_t len;
+  if (govinfo_diagnostic_format(&text, &len, d, NULL, flags) != GOVINFO_OK)
+    luaL_error(L, "govinfo: out of memory");
+  lua_pushlstring(L, text, len);
+  govinfo_free(text);
+  lua_setfield(L, -2, name);
+}
+
 static void push_diagnostic(lua_State *L, const govinfo_diagnostic *d) {
-  lua_createtable(L, 0, 10);
+  lua_createtable(L, 0, 12);
   set_string_field(L, "rule", govinfo_diagnostic_rule(d));
   set_string_field(L, "severity", govinfo_severity_name(govinfo_diagnostic_severity(d)));
   set_string_field(L, "message", govinfo_diagnostic_message(d));
@@ -363,6 +363,8 @@ static void push_diagnostic(lua_State *L, const govinfo_diagnostic *d) {
   if (file && file[0]) set_string_field(L, "file", file);
   if (govinfo_diagnostic_line(d)) set_int_field(L, "line", govinfo_diagnostic_line(d));
   if (govinfo_diagnostic_column(d)) set_int_field(L, "column", govinfo_diagnostic_column(d));
+  set_formatted_field(L, "text", d, 0);
+  set_formatted_field(L, "text_en", d, GOVINFO_FORMAT_EN);
 }
 
 /* The findings as an array of plain tables. */

@@ -4,6 +4,7 @@ local support = require "support"
 
 local FIELDS = { "rule", "severity", "message", "message_en", "paths", "expected", "actual",
   "file", "line", "column" }
+local FORMATTED = { "text", "text_en" } -- the lines of govinfo validate
 
 -- The Lua findings and the CLI's JSON findings of the same file, field by field.
 local function assert_same_as_cli(path, findings)
@@ -32,6 +33,20 @@ describe("report:validate", function()
       local cli = assert_same_as_cli(path, findings)
       assert.is_true(cli.valid)
     end
+  end)
+
+  it("gives each finding as the line govinfo validate prints, in Chinese and English", function()
+    local path = support.modified_example(support.huaian, "table3", "new_received",
+      "natural_person", "3002")
+    local report = assert(govinfo.load(path))
+    local _, findings = report:validate()
+    local zh, en = support.cli_lines(path, "zh"), support.cli_lines(path, "en")
+    assert.are.equal(#zh, #findings)
+    for i, d in ipairs(findings) do
+      assert.are.equal(zh[i], d.text)
+      assert.are.equal(en[i], d.text_en)
+    end
+    assert.is_truthy(findings[1].text_en:find("[table3.balance]", 1, true))
   end)
 
   it("reports a broken balance with the cell's line, column and both sides", function()
@@ -76,6 +91,7 @@ describe("report:validate", function()
       for key in pairs(d) do
         local known = false
         for _, field in ipairs(FIELDS) do known = known or field == key end
+        for _, field in ipairs(FORMATTED) do known = known or field == key end
         assert.is_true(known, key)
       end
     end
