@@ -7,14 +7,6 @@
 #include <govinfo/govinfo.h>
 #include <stdio.h>
 
-/* "file:line:col: ", or "file: " when the line is not known. */
-static void print_location(FILE *out, const char *file, unsigned line, unsigned column) {
-  if (line)
-    fprintf(out, "%s:%u:%u: ", file, line, column);
-  else
-    fprintf(out, "%s: ", file);
-}
-
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s REPORT.yaml|REPORT.json\n", argv[0]);
@@ -22,9 +14,10 @@ int main(int argc, char **argv) {
   }
   govinfo_report *report = NULL;
   if (govinfo_report_load(&report, argv[1], GOVINFO_SYNTAX_AUTO) != GOVINFO_OK) {
-    const govinfo_error *e = govinfo_error_last();
-    print_location(stderr, argv[1], e->line, e->column);
-    fprintf(stderr, "error: %s\n", e->message);
+    char *line = NULL; /* "file:line:col: error: message (at /json/pointer)" */
+    if (govinfo_error_format(&line, NULL, govinfo_error_last(), NULL, 0) == GOVINFO_OK)
+      fprintf(stderr, "%s\n", line);
+    govinfo_free(line);
     return 2;
   }
   govinfo_diagnostics *found = NULL;
@@ -35,9 +28,10 @@ int main(int argc, char **argv) {
   }
   for (size_t i = 0; i < govinfo_diagnostics_count(found); i++) {
     const govinfo_diagnostic *d = govinfo_diagnostics_at(found, i);
-    print_location(stdout, argv[1], govinfo_diagnostic_line(d), govinfo_diagnostic_column(d));
-    printf("%s: %s [%s]\n", govinfo_severity_name(govinfo_diagnostic_severity(d)),
-           govinfo_diagnostic_message_en(d), govinfo_diagnostic_rule(d));
+    char *line = NULL; /* "file:line:col: severity: message [rule]", as govinfo validate */
+    if (govinfo_diagnostic_format(&line, NULL, d, NULL, GOVINFO_FORMAT_EN) == GOVINFO_OK)
+      printf("%s\n", line);
+    govinfo_free(line);
   }
   size_t errors = govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_ERROR);
   const char *organ = govinfo_report_organ(report);
