@@ -31,8 +31,8 @@ static long find_short(const cli_option *opts, size_t nopts, char c) {
 
 /* Parses the option at argv[*i] (it starts with '-' and is not "-" or "--"), advancing *i
  * past a separate value. Returns CLI_CONTINUE, or the exit status. */
-static int parse_option(cli_args *args, bool *help, const cli_command *cmd,
-                        const cli_option *opts, size_t nopts, int argc, char **argv, int *i) {
+static int parse_option(cli_args *args, bool *help, const cli_command *cmd, const cli_option *opts,
+                        size_t nopts, int argc, char **argv, int *i) {
   const char *arg = argv[*i];
   const char *inline_value = NULL; /* "--opt=value" or "-oVALUE" */
   long index;
@@ -40,8 +40,7 @@ static int parse_option(cli_args *args, bool *help, const cli_command *cmd,
     const char *eq = strchr(arg + 2, '=');
     size_t name_len = eq ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
     index = find_long(opts, nopts, arg + 2, name_len);
-    if (index < 0)
-      return cli_usage_error(cmd, "unknown option '%.*s'", (int)(name_len + 2), arg);
+    if (index < 0) return cli_usage_error(cmd, "unknown option '%.*s'", (int)(name_len + 2), arg);
     if (eq) inline_value = eq + 1;
   } else {
     index = find_short(opts, nopts, arg[1]);
@@ -61,10 +60,8 @@ static int parse_option(cli_args *args, bool *help, const cli_command *cmd,
   } else if (inline_value) {
     return cli_usage_error(cmd, "option '%s' takes no value", arg);
   }
-  if (opt == &help_option)
-    *help = true;
-  else
-    args->value[index] = value;
+  if (opt == &help_option) *help = true;
+  else args->value[index] = value;
   return CLI_CONTINUE;
 }
 

@@ -25,8 +25,7 @@ static int output_syntax(const cli_command *cmd, const char *to, const char *out
   }
   *syntax = strcmp(out, "-") == 0 ? GOVINFO_SYNTAX_AUTO : govinfo_syntax_from_path(out);
   if (*syntax == GOVINFO_SYNTAX_AUTO)
-    return cli_usage_error(cmd, "cannot tell the output syntax of '%s': use --to json|yaml",
-                           out);
+    return cli_usage_error(cmd, "cannot tell the output syntax of '%s': use --to json|yaml", out);
   return CLI_CONTINUE;
 }
 
@@ -50,8 +49,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   if (args.noperands != 2)
     status = cli_usage_error(cmd, "expected IN and OUT, got %zu operand%s", args.noperands,
                              args.noperands == 1 ? "" : "s");
-  else
-    status = output_syntax(cmd, args.value[OPT_TO], args.operands[1], &syntax);
+  else status = output_syntax(cmd, args.value[OPT_TO], args.operands[1], &syntax);
   if (status == CLI_CONTINUE) status = convert(args.operands[0], args.operands[1], syntax);
   cli_args_free(&args);
   return status;

@@ -32,8 +32,7 @@ static bool formats_of(const govinfo_rule *rule, char *buf, size_t size) {
 }
 
 static const char *description_of(const govinfo_rule *rule, cli_lang lang) {
-  return lang == CLI_LANG_EN ? govinfo_rule_description_en(rule)
-                             : govinfo_rule_description(rule);
+  return lang == CLI_LANG_EN ? govinfo_rule_description_en(rule) : govinfo_rule_description(rule);
 }
 
 static const char *severity_of(const govinfo_rule *rule) {
@@ -80,8 +79,7 @@ static bool add_formats(cJSON *obj, const govinfo_rule *rule) {
 static cJSON *rule_json(const govinfo_rule *rule, cli_lang lang) {
   cJSON *obj = cJSON_CreateObject();
   bool ok = obj && cJSON_AddStringToObject(obj, "id", govinfo_rule_id(rule)) &&
-            cJSON_AddStringToObject(obj, "severity", severity_of(rule)) &&
-            add_formats(obj, rule) &&
+            cJSON_AddStringToObject(obj, "severity", severity_of(rule)) && add_formats(obj, rule) &&
             cJSON_AddStringToObject(obj, "description", description_of(rule, lang));
   if (!ok) {
     cJSON_Delete(obj);
@@ -117,8 +115,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   cli_lang lang = CLI_LANG_ZH;
   if (args.noperands > 0)
     status = cli_usage_error(cmd, "unexpected operand '%s'", args.operands[0]);
-  else
-    status = cli_parse_lang(cmd, args.value[OPT_LANG], &lang);
+  else status = cli_parse_lang(cmd, args.value[OPT_LANG], &lang);
   if (status == CLI_CONTINUE) status = args.value[OPT_JSON] ? print_json(lang) : print_text(lang);
   cli_args_free(&args);
   return status;
@@ -128,14 +125,15 @@ const cli_command cli_rules_command = {
     .name = "rules",
     .summary = "list the validation rules",
     .synopsis = "govinfo rules [--json] [--lang zh|en]",
-    .help = "Lists every validation rule: its id (as printed in brackets by 'govinfo\n"
-            "validate'), its severity, the format versions it applies to and what it checks.\n"
-            "\n"
-            "Options:\n"
-            "  --json          a JSON array of {\"id\", \"severity\", \"formats\", \"description\"}\n"
-            "  --lang zh|en    language of the descriptions (default zh)\n"
-            "  -h, --help      show this help\n"
-            "\n"
-            "Exit status: 0 listed, 2 a usage or output error.\n",
+    .help =
+        "Lists every validation rule: its id (as printed in brackets by 'govinfo\n"
+        "validate'), its severity, the format versions it applies to and what it checks.\n"
+        "\n"
+        "Options:\n"
+        "  --json          a JSON array of {\"id\", \"severity\", \"formats\", \"description\"}\n"
+        "  --lang zh|en    language of the descriptions (default zh)\n"
+        "  -h, --help      show this help\n"
+        "\n"
+        "Exit status: 0 listed, 2 a usage or output error.\n",
     .run = run,
 };

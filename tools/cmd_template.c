@@ -36,10 +36,8 @@ static const govinfo_format *choose_format(const char *id, int year) {
   if (!govinfo_format_covers_year(format, year)) {
     int first = govinfo_format_first_year(format), last = govinfo_format_last_year(format);
     char years[32];
-    if (last)
-      snprintf(years, sizeof years, "%d to %d", first, last);
-    else
-      snprintf(years, sizeof years, "from %d on", first);
+    if (last) snprintf(years, sizeof years, "%d to %d", first, last);
+    else snprintf(years, sizeof years, "from %d on", first);
     const govinfo_format *right = govinfo_format_for_year(year);
     cli_error("format %s is for report years %s, not %d%s%s%s", govinfo_format_id(format), years,
               year, right ? " (use --format " : "", right ? govinfo_format_id(right) : "",
@@ -53,11 +51,10 @@ static int make_template(const cli_args *args, int year) {
   const govinfo_format *format = choose_format(args->value[OPT_FORMAT], year);
   if (format == NULL) return CLI_EXIT_FAILURE;
   govinfo_report *report;
-  if (govinfo_report_new_template(&report, govinfo_format_id(format), year,
-                                  args->value[OPT_ORGAN]))
+  if (govinfo_report_new_template(&report, govinfo_format_id(format), year, args->value[OPT_ORGAN]))
     return cli_error("cannot make the template: %s", govinfo_error_last()->message);
-  int status = cli_write_report(report, args->value[OPT_OUTPUT], GOVINFO_SYNTAX_YAML,
-                                GOVINFO_WRITE_LABELS);
+  int status =
+      cli_write_report(report, args->value[OPT_OUTPUT], GOVINFO_SYNTAX_YAML, GOVINFO_WRITE_LABELS);
   govinfo_report_free(report);
   return status;
 }
@@ -72,8 +69,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     status = cli_usage_error(cmd, "unexpected operand '%s'", args.operands[0]);
   else if (output && govinfo_syntax_from_path(output) == GOVINFO_SYNTAX_JSON)
     status = cli_usage_error(cmd, "the template is YAML; '%s' names a JSON file", output);
-  else
-    status = parse_year(cmd, args.value[OPT_YEAR], &year);
+  else status = parse_year(cmd, args.value[OPT_YEAR], &year);
   if (status == CLI_CONTINUE) status = make_template(&args, year);
   cli_args_free(&args);
   return status;
@@ -83,20 +79,19 @@ const cli_command cli_template_command = {
     .name = "template",
     .summary = "write a blank report to fill in",
     .synopsis = "govinfo template [--format ID] --year YEAR [--organ NAME] [-o FILE]",
-    .help =
-        "Writes a report ready to fill in, as YAML: the year and organ set, the six\n"
-        "sections with their official titles and empty text, every cell of every table\n"
-        "blank (null), each row and cell with its Chinese label as a comment.\n"
-        "\n"
-        "Options:\n"
-        "  --format ID       format version, \"2019\" or \"2021\" (default: the version in\n"
-        "                    force for YEAR)\n"
-        "  --year YEAR       report year (required)\n"
-        "  --organ NAME      issuing organ (发布机关)\n"
-        "  -o, --output FILE write to FILE, atomically, instead of standard output\n"
-        "  -h, --help        show this help\n"
-        "\n"
-        "Exit status: 0 written, 2 a usage error, an unknown format or year, or a failed\n"
-        "write.\n",
+    .help = "Writes a report ready to fill in, as YAML: the year and organ set, the six\n"
+            "sections with their official titles and empty text, every cell of every table\n"
+            "blank (null), each row and cell with its Chinese label as a comment.\n"
+            "\n"
+            "Options:\n"
+            "  --format ID       format version, \"2019\" or \"2021\" (default: the version in\n"
+            "                    force for YEAR)\n"
+            "  --year YEAR       report year (required)\n"
+            "  --organ NAME      issuing organ (发布机关)\n"
+            "  -o, --output FILE write to FILE, atomically, instead of standard output\n"
+            "  -h, --help        show this help\n"
+            "\n"
+            "Exit status: 0 written, 2 a usage error, an unknown format or year, or a failed\n"
+            "write.\n",
     .run = run,
 };

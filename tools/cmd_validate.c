@@ -19,7 +19,7 @@ typedef struct settings {
 
 /* What all files added up to. */
 typedef struct tally {
-  size_t errors;   /* error lines printed, load failures included (for the summary) */
+  size_t errors; /* error lines printed, load failures included (for the summary) */
   size_t warnings;
   bool error_findings; /* some report has a finding of severity error */
   bool failed;         /* some file could not be read, parsed or checked */
@@ -68,18 +68,16 @@ static void print_failure_json(const char *file, const cli_failure *failure) {
 
 static void report_failure(const char *file, const cli_failure *failure, const settings *s,
                            tally *t) {
-  if (s->json)
-    print_failure_json(file, failure);
-  else
-    cli_print_failure(file, failure);
+  if (s->json) print_failure_json(file, failure);
+  else cli_print_failure(file, failure);
   t->errors++;
   t->failed = true;
 }
 
 /* ---- the findings of one report ---- */
 
-static void print_findings(const char *file, const govinfo_diagnostics *diags,
-                           const settings *s, tally *t) {
+static void print_findings(const char *file, const govinfo_diagnostics *diags, const settings *s,
+                           tally *t) {
   if (s->json) {
     if (!cli_print_findings_json(stdout, file, diags, NULL)) {
       cli_failure failure = {.code = GOVINFO_ENOMEM};

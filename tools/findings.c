@@ -20,8 +20,7 @@ void cli_print_findings_text(FILE *out, const char *file, const govinfo_diagnost
 }
 
 /* The library's JSON for the list, with "file" (and "stage") first. */
-static cJSON *findings_json(const char *file, const govinfo_diagnostics *diags,
-                            const char *stage) {
+static cJSON *findings_json(const char *file, const govinfo_diagnostics *diags, const char *stage) {
   char *text;
   size_t len;
   if (govinfo_diagnostics_to_json(&text, &len, diags)) return NULL;

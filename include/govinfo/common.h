@@ -27,15 +27,15 @@ extern "C" {
 #endif
 
 /* Status codes. The list only ever grows; a code's value never changes. */
-#define GOVINFO_ERRNO_MAP(X)                                                              \
-  X(OK, 0, "success")                                                                     \
-  X(ENOMEM, -1, "out of memory")                                                          \
-  X(EINVAL, -2, "invalid argument")                                                       \
-  X(EIO, -3, "input/output error")                                                        \
-  X(EPARSE, -4, "malformed document")                                                     \
-  X(ESCHEMA, -5, "document does not have the shape of a report")                          \
-  X(ENOTFOUND, -6, "no such format, table, row, column, section or rule")                 \
-  X(ETYPE, -7, "wrong kind of value")                                                     \
+#define GOVINFO_ERRNO_MAP(X)                                                                       \
+  X(OK, 0, "success")                                                                              \
+  X(ENOMEM, -1, "out of memory")                                                                   \
+  X(EINVAL, -2, "invalid argument")                                                                \
+  X(EIO, -3, "input/output error")                                                                 \
+  X(EPARSE, -4, "malformed document")                                                              \
+  X(ESCHEMA, -5, "document does not have the shape of a report")                                   \
+  X(ENOTFOUND, -6, "no such format, table, row, column, section or rule")                          \
+  X(ETYPE, -7, "wrong kind of value")                                                              \
   X(ERANGE, -8, "number out of range")
 
 enum govinfo_status {

@@ -79,8 +79,7 @@ GOVINFO_API const char *govinfo_row_parent(const govinfo_row *row);
 GOVINFO_API govinfo_row_role govinfo_row_role_of(const govinfo_row *row);
 
 GOVINFO_API size_t govinfo_table_column_count(const govinfo_table *table);
-GOVINFO_API const govinfo_column *govinfo_table_column_at(const govinfo_table *table,
-                                                          size_t index);
+GOVINFO_API const govinfo_column *govinfo_table_column_at(const govinfo_table *table, size_t index);
 GOVINFO_API const govinfo_column *govinfo_table_column_find(const govinfo_table *table,
                                                             const char *id);
 GOVINFO_API const char *govinfo_column_id(const govinfo_column *column);

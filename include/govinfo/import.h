@@ -53,7 +53,8 @@ typedef struct govinfo_import_options {
 } govinfo_import_options;
 
 #define GOVINFO_IMPORT_OPTIONS_VERSION 1
-#define GOVINFO_IMPORT_OPTIONS_INIT {GOVINFO_IMPORT_OPTIONS_VERSION, GOVINFO_INPUT_AUTO, NULL, NULL}
+#define GOVINFO_IMPORT_OPTIONS_INIT                                                                \
+  { GOVINFO_IMPORT_OPTIONS_VERSION, GOVINFO_INPUT_AUTO, NULL, NULL }
 
 /* Fills *opts with the defaults of that version (GOVINFO_IMPORT_OPTIONS_VERSION).
  * GOVINFO_EINVAL for a version this library does not know. */

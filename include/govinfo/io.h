@@ -25,7 +25,8 @@ typedef enum govinfo_syntax {
 } govinfo_syntax;
 
 /* Flags for writing. */
-#define GOVINFO_WRITE_LABELS 0x1u /* YAML: the Chinese label of each row and column as a comment */
+/* YAML: the Chinese label of each row and column as a comment */
+#define GOVINFO_WRITE_LABELS 0x1u
 
 /* Reads a report from memory (buf need not be NUL-terminated). source_name (may be NULL)
  * is used in error details and diagnostics. New report in *out. Malformed text:

@@ -28,8 +28,8 @@ typedef enum govinfo_cell_state {
   GOVINFO_CELL_NUMBER = 3
 } govinfo_cell_state;
 
-#define GOVINFO_MAX_SCALE 6          /* decimal places a number may have */
-#define GOVINFO_NUMBER_BUFSIZE 32    /* enough for any number's text and its NUL */
+#define GOVINFO_MAX_SCALE 6       /* decimal places a number may have */
+#define GOVINFO_NUMBER_BUFSIZE 32 /* enough for any number's text and its NUL */
 
 /* New, empty report of a format version: no metadata, no sections, every cell absent.
  * Free with govinfo_report_free(). GOVINFO_ENOTFOUND for an unknown format id. */
@@ -53,7 +53,7 @@ GOVINFO_API const char *govinfo_report_origin(const govinfo_report *report);
 
 /* Metadata. Getters return borrowed strings, NULL when unset. Setters copy the string;
  * NULL unsets. */
-GOVINFO_API const char *govinfo_report_organ(const govinfo_report *report);   /* 发布机关 */
+GOVINFO_API const char *govinfo_report_organ(const govinfo_report *report); /* 发布机关 */
 GOVINFO_API int govinfo_report_set_organ(govinfo_report *report, const char *organ);
 GOVINFO_API const char *govinfo_report_title(const govinfo_report *report);
 GOVINFO_API int govinfo_report_set_title(govinfo_report *report, const char *title);
@@ -78,8 +78,7 @@ GOVINFO_API int govinfo_report_set_year(govinfo_report *report, int year);
 GOVINFO_API size_t govinfo_report_section_count(const govinfo_report *report);
 /* Borrowed; NULL for an index out of range. */
 GOVINFO_API const char *govinfo_report_section_id_at(const govinfo_report *report, size_t index);
-GOVINFO_API const char *govinfo_report_section_title_at(const govinfo_report *report,
-                                                        size_t index);
+GOVINFO_API const char *govinfo_report_section_title_at(const govinfo_report *report, size_t index);
 GOVINFO_API const char *govinfo_report_section_text_at(const govinfo_report *report, size_t index);
 /* Borrowed text of a section, NULL when the report does not have it. */
 GOVINFO_API const char *govinfo_report_section_text(const govinfo_report *report, const char *id);

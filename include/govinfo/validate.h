@@ -57,7 +57,8 @@ typedef struct govinfo_validate_options {
 } govinfo_validate_options;
 
 #define GOVINFO_VALIDATE_OPTIONS_VERSION 1
-#define GOVINFO_VALIDATE_OPTIONS_INIT {GOVINFO_VALIDATE_OPTIONS_VERSION, 0, NULL, NULL}
+#define GOVINFO_VALIDATE_OPTIONS_INIT                                                              \
+  { GOVINFO_VALIDATE_OPTIONS_VERSION, 0, NULL, NULL }
 
 /* Fills *opts with the defaults of that version (GOVINFO_VALIDATE_OPTIONS_VERSION).
  * GOVINFO_EINVAL for a version this library does not know. */

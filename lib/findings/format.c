@@ -15,10 +15,8 @@ static void put_location(gi_buf *b, const char *file, unsigned line, unsigned co
     return;
   }
   gi_buf_puts(b, file[0] ? file : "<input>");
-  if (column)
-    gi_buf_printf(b, ":%u:%u: ", line, column);
-  else
-    gi_buf_printf(b, ":%u: ", line);
+  if (column) gi_buf_printf(b, ":%u:%u: ", line, column);
+  else gi_buf_printf(b, ":%u: ", line);
 }
 
 /* The message in the chosen language, the other one when it has none. */

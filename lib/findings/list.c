@@ -80,4 +80,3 @@ const char *govinfo_diagnostic_actual(const govinfo_diagnostic *d) { return d ? 
 const char *govinfo_diagnostic_file(const govinfo_diagnostic *d) { return d ? d->file : NULL; }
 unsigned govinfo_diagnostic_line(const govinfo_diagnostic *d) { return d ? d->line : 0; }
 unsigned govinfo_diagnostic_column(const govinfo_diagnostic *d) { return d ? d->column : 0; }
-

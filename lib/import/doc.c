@@ -113,8 +113,7 @@ static bool is_space(int32_t cp) {
 static bool nfkc_stable(int32_t cp) {
   if (cp < 0x80 || is_ideograph(cp)) return true;
   const utf8proc_property_t *p = utf8proc_get_property(cp);
-  return p->decomp_seqindex == UINT16_MAX && p->combining_class == 0 &&
-         p->comb_index == UINT16_MAX;
+  return p->decomp_seqindex == UINT16_MAX && p->combining_class == 0 && p->comb_index == UINT16_MAX;
 }
 
 /* NFKC without whitespace into out (room for len bytes: the fast path never grows text).
@@ -124,8 +123,7 @@ static bool is_key_char(int32_t cp);
 
 /* With key != NULL, also writes the normalised text's letters and digits there (at most
  * GI_TOKEN_KEY_MAX; their count in *nkey), in the same pass. */
-static size_t normalize_fast_key(const char *s, size_t len, char *out, int32_t *key,
-                                 size_t *nkey) {
+static size_t normalize_fast_key(const char *s, size_t len, char *out, int32_t *key, size_t *nkey) {
   size_t n = 0, k = 0;
   for (size_t i = 0; i < len;) {
     int32_t cp;
@@ -202,8 +200,7 @@ static gi_line *add_line(gi_doc *doc, gi_line_kind kind, const char *raw, size_t
   const char *stored = doc_store(doc, raw, len);
   if (stored == NULL) return NULL;
   gi_line *line = &doc->lines[doc->nlines++];
-  *line = (gi_line){.kind = kind, .raw = stored, .raw_len = len, .first = doc->ntokens,
-                    .loc = loc};
+  *line = (gi_line){.kind = kind, .raw = stored, .raw_len = len, .first = doc->ntokens, .loc = loc};
   return line;
 }
 
@@ -256,14 +253,11 @@ static bool is_page_marker(const char *s, size_t len) {
   if (chinese) i = 3;
   while (i < n && ok) {
     size_t step = decode(t + i, n - i, &cp);
-    if (cp >= '0' && cp <= '9')
-      digits++;
-    else if (is_dash(cp))
-      dashes++;
+    if (cp >= '0' && cp <= '9') digits++;
+    else if (is_dash(cp)) dashes++;
     else if (chinese && (strncmp(t + i, "页", 3) == 0 || strncmp(t + i, "共", 3) == 0))
       ;
-    else
-      ok = false;
+    else ok = false;
     i += step;
   }
   return ok && digits > 0 && digits <= 4 && (chinese || dashes >= 2);
@@ -271,13 +265,13 @@ static bool is_page_marker(const char *s, size_t len) {
 
 bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
   bool blank = true;
-  for (size_t i = 0; i < len && blank; i++) blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
+  for (size_t i = 0; i < len && blank; i++)
+    blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
   /* a page marker is short once its indentation is gone */
   size_t lead = 0;
   while (lead < len && (raw[lead] == ' ' || raw[lead] == '\t')) lead++;
-  gi_line_kind kind = !blank && is_page_marker(raw + lead, len - lead)
-                          ? GI_LINE_BREAK
-                          : GI_LINE_TEXT;
+  gi_line_kind kind =
+      !blank && is_page_marker(raw + lead, len - lead) ? GI_LINE_BREAK : GI_LINE_TEXT;
   if (add_line(doc, kind, raw, len, loc) == NULL) return false;
   if (kind == GI_LINE_BREAK) return true;
   /* Words: runs of non-space characters. */

@@ -19,9 +19,9 @@
 #include "util/error.h"
 
 typedef enum gi_line_kind {
-  GI_LINE_TEXT,  /* running text, a heading, or a text line of a table (pdftotext) */
-  GI_LINE_ROW,   /* one row of a Markdown or HTML table: tokens are its cells */
-  GI_LINE_BREAK  /* a page break: form feed, a page number ("-3-", "— 4 —"), a footer */
+  GI_LINE_TEXT, /* running text, a heading, or a text line of a table (pdftotext) */
+  GI_LINE_ROW,  /* one row of a Markdown or HTML table: tokens are its cells */
+  GI_LINE_BREAK /* a page break: form feed, a page number ("-3-", "— 4 —"), a footer */
 } gi_line_kind;
 
 #define GI_TOKEN_KEY_MAX 512 /* longer tokens are compared by their first letters */
@@ -29,7 +29,7 @@ typedef enum gi_line_kind {
 typedef struct gi_token {
   const char *text; /* normalised, NUL-terminated, owned by the document */
   size_t len;
-  gi_loc loc;       /* where it starts in the input */
+  gi_loc loc;         /* where it starts in the input */
   const int32_t *key; /* its letters and digits (gi_label_key), owned by the document */
   size_t nkey;
 } gi_token;

@@ -79,10 +79,10 @@ static const struct {
   const char *label;
   const char *charset;
 } charset_labels[] = {
-    {"gb2312", "GB18030"},         {"gbk", "GB18030"},        {"x-gbk", "GB18030"},
-    {"gb_2312", "GB18030"},        {"gb_2312-80", "GB18030"}, {"csgb2312", "GB18030"},
-    {"csiso58gb231280", "GB18030"}, {"iso-ir-58", "GB18030"},  {"chinese", "GB18030"},
-    {"big5", "BIG5-HKSCS"},        {"x-x-big5", "BIG5-HKSCS"}, {"cn-big5", "BIG5-HKSCS"},
+    {"gb2312", "GB18030"},          {"gbk", "GB18030"},         {"x-gbk", "GB18030"},
+    {"gb_2312", "GB18030"},         {"gb_2312-80", "GB18030"},  {"csgb2312", "GB18030"},
+    {"csiso58gb231280", "GB18030"}, {"iso-ir-58", "GB18030"},   {"chinese", "GB18030"},
+    {"big5", "BIG5-HKSCS"},         {"x-x-big5", "BIG5-HKSCS"}, {"cn-big5", "BIG5-HKSCS"},
     {"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"}, {"us-ascii", "WINDOWS-1252"},
 };
 
@@ -350,10 +350,8 @@ static bool enter(html_reader *r, xmlNode *node) {
     }
     return true;
   case ROLE_CELL:
-    if (r->row)
-      begin_cell(r, node);
-    else
-      flush_line(r);
+    if (r->row) begin_cell(r, node);
+    else flush_line(r);
     return true;
   case ROLE_TABLE:
     r->table = node;

@@ -58,8 +58,10 @@ static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_
 #ifdef GOVINFO_HAVE_HTML
     return gi_read_html(&im->doc, buf, len, im->source);
 #else
-    return gi_fail(GOVINFO_ENOTFOUND, "%s: HTML import is not available: libgovinfo was built "
-                   "without libxml2 (Debian package libxml2-dev)", im->source);
+    return gi_fail(GOVINFO_ENOTFOUND,
+                   "%s: HTML import is not available: libgovinfo was built "
+                   "without libxml2 (Debian package libxml2-dev)",
+                   im->source);
 #endif
   case GOVINFO_INPUT_MARKDOWN:
     return gi_read_markdown(&im->doc, buf, len);
@@ -87,8 +89,8 @@ static int check_utf8(const char *buf, size_t len, const char *source) {
   size_t good = 0; /* longest valid prefix of the line */
   for (size_t n = 1; line_start + n <= end; n++)
     if (gi_utf8_valid(buf + line_start, n)) good = n;
-  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)(good + 1)},
-                    line_start + good, NULL,
+  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)(good + 1)}, line_start + good,
+                    NULL,
                     "the text is not valid UTF-8 (convert it first, e.g. iconv -f GB18030 "
                     "-t UTF-8)");
 }
@@ -104,8 +106,7 @@ int govinfo_import_options_init(govinfo_import_options *opts, unsigned version) 
 
 int gi_import_options_check(const govinfo_import_options *opts) {
   if (opts->version == 0 || opts->version > GOVINFO_IMPORT_OPTIONS_VERSION)
-    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options",
-                   opts->version);
+    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options", opts->version);
   if ((unsigned)opts->kind > GOVINFO_INPUT_HTML)
     return gi_fail(GOVINFO_EINVAL, "unknown input kind %d", (int)opts->kind);
   return GOVINFO_OK;
@@ -158,4 +159,3 @@ int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, co
   *findings = im.findings;
   return GOVINFO_OK;
 }
-

@@ -12,8 +12,6 @@
 #include "import/doc.h"
 #include "model/report.h"
 
-
-
 #define GI_NO_LINE SIZE_MAX
 
 typedef struct gi_import {
@@ -22,13 +20,14 @@ typedef struct gi_import {
   const struct govinfo_format *format; /* detected version */
   govinfo_report *report;
   govinfo_diagnostics *findings;
-  size_t heading[GI_MAX_SECTIONS];    /* per format section: line of its heading, GI_NO_LINE if not found */
-  size_t title_lines;    /* the title is printed on lines [0, title_lines) */
-  size_t title_end;      /* first line after the title and any repetition of it */
-  size_t body_end;       /* lines from here on are the signature and date */
+  size_t heading[GI_MAX_SECTIONS];     /* per format section: line of its heading, GI_NO_LINE if not
+                                          found */
+  size_t title_lines;                  /* the title is printed on lines [0, title_lines) */
+  size_t title_end;                    /* first line after the title and any repetition of it */
+  size_t body_end;                     /* lines from here on are the signature and date */
   size_t table_start[GI_MAX_SECTIONS]; /* per format section: first line of its tables */
-  size_t table_end[GI_MAX_SECTIONS];  /* per format section: last line its tables were read from */
-  int status;            /* first failure (out of memory), GOVINFO_OK otherwise */
+  size_t table_end[GI_MAX_SECTIONS];   /* per format section: last line its tables were read from */
+  int status;                          /* first failure (out of memory), GOVINFO_OK otherwise */
 } gi_import;
 
 /* GOVINFO_EINVAL (details recorded) for options of an unknown version or kind. */

@@ -16,8 +16,7 @@
 extern char **environ;
 
 /* Runs pdftotext [-layout] PATH - and collects its output. */
-static int pdftotext(const char *program, const char *path, bool layout, char **text,
-                     size_t *len) {
+static int pdftotext(const char *program, const char *path, bool layout, char **text, size_t *len) {
   int pipefd[2];
   if (pipe(pipefd) != 0) return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
   posix_spawn_file_actions_t actions;
@@ -101,9 +100,9 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   if (rc != GOVINFO_OK) return rc;
   rc = govinfo_import_with(out, findings, text, len, &as_text);
   free(text);
-  bool unreadable = rc == GOVINFO_EPARSE ||
-                    (rc == GOVINFO_OK && (count_rule(*findings, "import.cell_unread") ||
-                                          count_rule(*findings, "import.table_missing")));
+  bool unreadable =
+      rc == GOVINFO_EPARSE || (rc == GOVINFO_OK && (count_rule(*findings, "import.cell_unread") ||
+                                                    count_rule(*findings, "import.table_missing")));
   if (!unreadable) return rc;
   /* The layout text could not be read whole: try the reading-order text, keep the better. */
   govinfo_report *second = NULL;
@@ -121,10 +120,11 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
       govinfo_diagnostics_free(*findings);
     }
     gi_import im = {.findings = second_findings};
-    gi_import_finding(&im, GI_RULE_IMPORT_READING_ORDER, (gi_loc){1, 1}, NULL, 0,
-                      "PDF 的版式文本（pdftotext -layout）无法完整读出，改用阅读顺序文本（pdftotext）",
-                      "the PDF's layout text (pdftotext -layout) could not be read whole; its "
-                      "reading-order text (pdftotext) was used");
+    gi_import_finding(
+        &im, GI_RULE_IMPORT_READING_ORDER, (gi_loc){1, 1}, NULL, 0,
+        "PDF 的版式文本（pdftotext -layout）无法完整读出，改用阅读顺序文本（pdftotext）",
+        "the PDF's layout text (pdftotext -layout) could not be read whole; its "
+        "reading-order text (pdftotext) was used");
     *out = second;
     *findings = second_findings;
     return im.status;
@@ -138,8 +138,8 @@ int govinfo_import_file(govinfo_report **out, govinfo_diagnostics **findings, co
   return govinfo_import_file_with(out, findings, path, NULL);
 }
 
-int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **findings,
-                             const char *path, const govinfo_import_options *opts) {
+int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **findings, const char *path,
+                             const govinfo_import_options *opts) {
   if (out == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
   *out = NULL;
   *findings = NULL;

@@ -30,7 +30,7 @@ size_t gi_row_identity_signs(const table_ctx *t, int8_t *signs) {
 
 /* The row identities hold for one row's values (integers only). */
 bool gi_row_identities_hold(const item *values, size_t ncol, const int8_t *signs,
-                                size_t nidentities) {
+                            size_t nidentities) {
   for (size_t i = 0; i < nidentities; i++) {
     int64_t balance = 0;
     for (size_t c = 0; c < ncol; c++) {
@@ -81,8 +81,10 @@ static void note_variant_at(table_ctx *t, size_t row, gi_loc loc) {
   snprintf(path, sizeof path, "/tables/%s/%s", t->def->id, def->id);
   snprintf(zh, sizeof zh, "%s 一行的标签与格式规定的「%s」写法不同，按位置和相近写法识别",
            t->def->id, def->label);
-  snprintf(en, sizeof en, "the label of %s row %s is printed differently from the official "
-           "「%s」; recognised by its position and likeness", t->def->id, def->id, def->label);
+  snprintf(en, sizeof en,
+           "the label of %s row %s is printed differently from the official "
+           "「%s」; recognised by its position and likeness",
+           t->def->id, def->id, def->label);
   const char *paths[1] = {path};
   gi_import_finding(t->im, GI_RULE_IMPORT_LABEL_VARIANT, loc, paths, 1, zh, en);
 }
@@ -162,7 +164,6 @@ bool gi_label_conflict(const table_ctx *t, const run *r, size_t row) {
   }
   return false;
 }
-
 
 /* Does a row's label (or, misspelt, its first five letters) start at key[0]? */
 static bool label_starts_at(const table_ctx *t, size_t row, const int32_t *key, size_t n) {
@@ -245,4 +246,3 @@ bool gi_label_before_run(const table_ctx *t, size_t row, const run *r) {
   size_t nw = t->row_key_len[row];
   return nw > 0 && gi_lcs(t->row_keys + row * KEY_MAX, nw, have, nh) == nw;
 }
-

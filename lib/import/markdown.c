@@ -30,8 +30,8 @@ static const struct {
   const char *name;
   const char *text;
 } named_references[] = {
-    {"&nbsp;", " "}, {"&ensp;", " "},  {"&emsp;", " "},   {"&thinsp;", " "}, {"&amp;", "&"},
-    {"&lt;", "<"},   {"&gt;", ">"},    {"&quot;", "\""}, {"&apos;", "'"},
+    {"&nbsp;", " "}, {"&ensp;", " "}, {"&emsp;", " "},  {"&thinsp;", " "}, {"&amp;", "&"},
+    {"&lt;", "<"},   {"&gt;", ">"},   {"&quot;", "\""}, {"&apos;", "'"},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -55,7 +55,7 @@ typedef struct md_reader {
   size_t table_first, table_rows;
   /* After a table: true while only blank lines and page breaks have followed it. */
   bool in_gap, gap_has_break;
-  size_t gap_start; /* index of the first line after the table */
+  size_t gap_start;   /* index of the first line after the table */
   bool out_of_memory; /* an allocation of the reader's own failed */
 } md_reader;
 
@@ -107,15 +107,14 @@ static size_t numeric_reference(const char *s, size_t len, char out[4], size_t *
   int32_t cp = 0;
   for (; i < len && digits < 7; i++, digits++) {
     char c = s[i];
-    int v = c >= '0' && c <= '9' ? c - '0'
+    int v = c >= '0' && c <= '9'          ? c - '0'
             : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
             : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
                                           : -1;
     if (v < 0) break;
     cp = cp * (hex ? 16 : 10) + v;
   }
-  if (digits == 0 || i >= len || s[i] != ';' || cp == 0 || !utf8proc_codepoint_valid(cp))
-    return 0;
+  if (digits == 0 || i >= len || s[i] != ';' || cp == 0 || !utf8proc_codepoint_valid(cp)) return 0;
   *out_len = (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
   return i + 1;
 }
@@ -176,10 +175,8 @@ static bool clean_inline(md_reader *r, const char *s, size_t len, uint32_t colum
 /* True when the line holds a `|` that is not escaped. */
 static bool has_pipe(const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {
-    if (s[i] == '\\')
-      i++;
-    else if (s[i] == '|')
-      return true;
+    if (s[i] == '\\') i++;
+    else if (s[i] == '|') return true;
   }
   return false;
 }
@@ -363,8 +360,7 @@ static void count_table_tags(const char *s, size_t len, size_t *opened, size_t *
     if (len - i > 6 && strncasecmp(s + i, "<table", 6) == 0 &&
         (s[i + 6] == '>' || is_blank_byte(s[i + 6])))
       ++*opened;
-    else if (len - i >= 7 && strncasecmp(s + i, "</table", 7) == 0)
-      ++*closed;
+    else if (len - i >= 7 && strncasecmp(s + i, "</table", 7) == 0) ++*closed;
   }
 }
 
@@ -380,8 +376,7 @@ static bool starts_html_table(const md_reader *r, const md_line *l) {
 
 /* Reads the HTML table starting at line *l, up to the line that closes it, with the HTML
  * front end; leaves *l on the first line after it (valid when *more). */
-static int read_html_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number,
-                           bool *more) {
+static int read_html_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number, bool *more) {
   bool continued = begin_table(r);
   size_t start = l->start, opened = 0, closed = 0, first_line = r->doc->nlines;
   uint32_t first_number = l->number;
@@ -440,10 +435,8 @@ static int read_text(md_reader *r, const md_line *l) {
   const gi_line *added = &doc->lines[doc->nlines - 1];
   for (size_t t = added->first; t < added->first + added->count; t++)
     doc->tokens[t].loc.column = r->columns[doc->tokens[t].loc.column - base];
-  if (added->kind == GI_LINE_BREAK)
-    r->gap_has_break = true;
-  else if (added->count > 0)
-    r->in_gap = false;
+  if (added->kind == GI_LINE_BREAK) r->gap_has_break = true;
+  else if (added->count > 0) r->in_gap = false;
   return GOVINFO_OK;
 }
 

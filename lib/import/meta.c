@@ -165,8 +165,8 @@ static bool parse_date(const int32_t *k, size_t n, char out[11]) {
     size_t len = pos[p] - start;
     bool arabic = len > 0;
     for (size_t i = start; i < pos[p]; i++) arabic = arabic && is_digit(k[i]);
-    part[p] = arabic && len <= 4 ? digits_value(k + start, len)
-                                 : chinese_number(k + start, len, p == 0);
+    part[p] =
+        arabic && len <= 4 ? digits_value(k + start, len) : chinese_number(k + start, len, p == 0);
     if (part[p] < 0) return false;
     start = pos[p] + 1;
   }
@@ -353,8 +353,8 @@ static char *join_lines(const gi_import *im, size_t from, size_t to) {
       gi_buf_free(&b);
       return NULL;
     }
-    bool indented = line->raw_len >= 2 && (memcmp(line->raw, "  ", 2) == 0 ||
-                                           memcmp(line->raw, "\xE3\x80\x80", 3) == 0);
+    bool indented = line->raw_len >= 2 &&
+                    (memcmp(line->raw, "  ", 2) == 0 || memcmp(line->raw, "\xE3\x80\x80", 3) == 0);
     bool numbered = strncmp(text, "（", 3) == 0 || strncmp(text, "(", 1) == 0;
     if (started && (indented || numbered)) gi_buf_append(&b, "\n", 1);
     gi_buf_puts(&b, text);
@@ -374,7 +374,8 @@ int gi_import_detect(gi_import *im) {
   find_title(im);
   int32_t key[KEY_MAX * 2];
   size_t n = 0;
-  for (size_t l = 0; l < im->title_end; l++) n += gi_doc_line_key(&im->doc, l, key + n, KEY_MAX * 2 - n);
+  for (size_t l = 0; l < im->title_end; l++)
+    n += gi_doc_line_key(&im->doc, l, key + n, KEY_MAX * 2 - n);
   size_t year_at = 0;
   int year = year_in(key, n, &year_at);
   im->format = detect_format(im, year);
@@ -392,7 +393,8 @@ int gi_import_detect(gi_import *im) {
                       "report year were found");
   int rc = govinfo_report_new(&im->report, govinfo_format_id(im->format));
   if (rc != GOVINFO_OK) return rc;
-  if (gi_report_set_origin(im->report, im->source) != GOVINFO_OK) return im->status = GOVINFO_ENOMEM;
+  if (gi_report_set_origin(im->report, im->source) != GOVINFO_OK)
+    return im->status = GOVINFO_ENOMEM;
   /* Title, year, organ. */
   if (im->title_end > 0) {
     size_t first = 0;
@@ -417,8 +419,7 @@ int gi_import_detect(gi_import *im) {
     metadata_missing(im, "报告年度", "report year", "/year");
   }
   if (organ_line != GI_NO_LINE) {
-    set_meta(im, GI_META_ORGAN, trimmed(&im->doc.lines[organ_line]),
-             im->doc.lines[organ_line].loc);
+    set_meta(im, GI_META_ORGAN, trimmed(&im->doc.lines[organ_line]), im->doc.lines[organ_line].loc);
   } else if (year && year_at > 0) {
     /* the title names the organ before the year: "洪泽区人民政府2023 年…" */
     gi_buf b = {0};
@@ -460,7 +461,7 @@ static bool vocabulary_make(const struct govinfo_format *f, vocabulary *v) {
   for (size_t t = 0; t < f->ntables; t++) {
     const struct govinfo_table *def = &f->tables[t];
     for (size_t i = 0; i < def->nrows + def->ncolumns + 1; i++) {
-      const char *text = i < def->nrows                ? def->rows[i].label
+      const char *text = i < def->nrows                   ? def->rows[i].label
                          : i < def->nrows + def->ncolumns ? def->columns[i - def->nrows].label
                                                           : def->title;
       v->n += key_of(text, v->key + v->n, cap - v->n - 1);
@@ -525,10 +526,8 @@ void gi_import_text(gi_import *im) {
     char *preface = join_lines(im, im->title_end, start);
     if (preface && preface[0])
       set_meta(im, GI_META_PREFACE, preface, im->doc.lines[im->title_end].loc);
-    else if (preface)
-      free(preface);
-    else
-      im->status = gi_fail_oom();
+    else if (preface) free(preface);
+    else im->status = gi_fail_oom();
   }
   for (size_t s = 0; s < f->nsections && im->status == GOVINFO_OK; s++) {
     size_t h = im->heading[s];

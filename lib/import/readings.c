@@ -8,7 +8,6 @@
 
 /* ---- writing cells and findings ---- */
 
-
 static bool money_unit_matches(const struct govinfo_column *c, const char *unit) {
   return c->kind == GOVINFO_KIND_MONEY && strstr(c->label, unit) != NULL &&
          !(strcmp(unit, "元") == 0 && strstr(c->label, "万元") != NULL);
@@ -59,8 +58,10 @@ static void report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const 
     char zh[512], en[512];
     snprintf(zh, sizeof zh, "未能确定地读出 %s「%s」一行的数字（%s），已留空缺失", t->def->id,
              r->label, why_zh);
-    snprintf(en, sizeof en, "could not read the figures of %s row %s (%s) with certainty (%s); "
-             "they are left absent", t->def->id, r->id, r->label, why_en);
+    snprintf(en, sizeof en,
+             "could not read the figures of %s row %s (%s) with certainty (%s); "
+             "they are left absent",
+             t->def->id, r->id, r->label, why_en);
     gi_import_finding(t->im, GI_RULE_IMPORT_CELL_UNREAD, loc, (const char *const *)paths,
                       t->def->ncolumns, zh, en);
   } else {
@@ -286,8 +287,8 @@ static bool read_by_position(table_ctx *t) {
 
 /* Reads one table from lines [from, to). Returns the last line a value came from. */
 size_t gi_read_table(gi_import *im, size_t table, size_t from, size_t to) {
-  table_ctx t = {.im = im, .table = table, .def = &im->format->tables[table],
-                 .last_line = GI_NO_LINE};
+  table_ctx t = {
+      .im = im, .table = table, .def = &im->format->tables[table], .last_line = GI_NO_LINE};
   if (!gi_region_build(im, &t.g, from, to, t.def->ncolumns)) return GI_NO_LINE;
   if (!gi_choose_printed_rows(&t)) goto done;
   if (t.g.nruns == 0) {
@@ -296,8 +297,7 @@ size_t gi_read_table(gi_import *im, size_t table, size_t from, size_t to) {
     goto done;
   }
   if (!t.def->rows_side_by_side) {
-    if (!read_by_runs(&t) && !read_around_broken_run(&t) && !read_by_stream(&t))
-      read_by_labels(&t);
+    if (!read_by_runs(&t) && !read_around_broken_run(&t) && !read_by_stream(&t)) read_by_labels(&t);
   } else {
     read_by_position(&t);
   }
@@ -317,4 +317,3 @@ done:
   gi_region_free(&t.g);
   return t.last_line;
 }
-

@@ -73,9 +73,8 @@ static bool classify(const gi_token *t, bool in_row, item *it) {
   size_t digits_end = 0;
   const char *s = t->text;
   if (s[0] == '-' || s[0] == '+') digits_end = 1;
-  while (digits_end < t->len &&
-         ((s[digits_end] >= '0' && s[digits_end] <= '9') || s[digits_end] == '.' ||
-          s[digits_end] == ','))
+  while (digits_end < t->len && ((s[digits_end] >= '0' && s[digits_end] <= '9') ||
+                                 s[digits_end] == '.' || s[digits_end] == ','))
     digits_end++;
   if (digits_end == 0 || !(s[digits_end - 1] >= '0' && s[digits_end - 1] <= '9')) return false;
   const char *unit = NULL;
@@ -163,8 +162,8 @@ bool gi_region_build(gi_import *im, region *g, size_t from, size_t to, size_t nc
       item *it = &g->items[g->nitems++];
       it->tok = &d->tokens[line->first + k];
       it->line = l;
-      it->is_value = row ? k >= start && k < end && classify(it->tok, true, it)
-                         : classify(it->tok, false, it);
+      it->is_value =
+          row ? k >= start && k < end && classify(it->tok, true, it) : classify(it->tok, false, it);
       it->run_start = row && k == start;
     }
   }
@@ -236,8 +235,7 @@ bool gi_choose_printed_rows(table_ctx *t) {
   size_t cap = 1;
   for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
   int32_t *region_key = malloc(sizeof(int32_t) * cap);
-  if (!t->printed || !t->done || !t->reported || !region_key || !t->row_keys ||
-      !t->row_key_len) {
+  if (!t->printed || !t->done || !t->reported || !region_key || !t->row_keys || !t->row_key_len) {
     free(region_key);
     t->im->status = gi_fail_oom();
     return false;
@@ -251,12 +249,11 @@ bool gi_choose_printed_rows(table_ctx *t) {
       continue;
     }
     /* a sub-row of a group printed whole is not printed */
-    if (row->parent && t->nprinted && strcmp(t->def->rows[t->printed[t->nprinted - 1]].id,
-                                             row->parent) == 0)
+    if (row->parent && t->nprinted &&
+        strcmp(t->def->rows[t->printed[t->nprinted - 1]].id, row->parent) == 0)
       continue;
     t->printed[t->nprinted++] = r;
   }
   free(region_key);
   return true;
 }
-

@@ -45,7 +45,8 @@ static size_t find_caption(const gi_import *im, const struct govinfo_table *def,
     size_t first = gi_doc_line_key(&im->doc, l, have, KEY_MAX);
     if (first == 0 || !gi_key_contains(have, first, want, head)) continue;
     /* a caption may wrap: look at the line and the next one together */
-    size_t nh = first + (l + 1 < to ? gi_doc_line_key(&im->doc, l + 1, have + first, KEY_MAX - first) : 0);
+    size_t nh =
+        first + (l + 1 < to ? gi_doc_line_key(&im->doc, l + 1, have + first, KEY_MAX - first) : 0);
     if (gi_key_contains(have, nh, want, nw)) return l;
   }
   return GI_NO_LINE;
@@ -65,8 +66,8 @@ void gi_import_tables(gi_import *im) {
   for (size_t i = 0; i < f->ntables; i++) {
     size_t from, to;
     section_lines(im, f->tables[i].section, &from, &to);
-    caption[i] = has_caption(f, &f->tables[i]) ? find_caption(im, &f->tables[i], from, to)
-                                               : GI_NO_LINE;
+    caption[i] =
+        has_caption(f, &f->tables[i]) ? find_caption(im, &f->tables[i], from, to) : GI_NO_LINE;
   }
   for (size_t i = 0; i < f->ntables && im->status == GOVINFO_OK; i++) {
     const struct govinfo_table *def = &f->tables[i];
@@ -93,8 +94,7 @@ void gi_import_tables(gi_import *im) {
     if (s >= 0 && (im->table_start[s] == GI_NO_LINE || start < im->table_start[s]))
       im->table_start[s] = start;
     size_t last = gi_read_table(im, i, from, to);
-    if (s >= 0 && last != GI_NO_LINE &&
-        (im->table_end[s] == GI_NO_LINE || last > im->table_end[s]))
+    if (s >= 0 && last != GI_NO_LINE && (im->table_end[s] == GI_NO_LINE || last > im->table_end[s]))
       im->table_end[s] = last;
   }
 }

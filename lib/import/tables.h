@@ -59,9 +59,9 @@ typedef struct table_ctx {
   region g;
   size_t *printed; /* rows printed with values, in printed order */
   size_t nprinted;
-  bool *done;     /* per printed row: read */
-  bool *reported; /* per printed row: reported as not read */
-  size_t last_line; /* last line a value was read from */
+  bool *done;        /* per printed row: read */
+  bool *reported;    /* per printed row: reported as not read */
+  size_t last_line;  /* last line a value was read from */
   int32_t *row_keys; /* KEY_MAX per row: the key of its label */
   size_t *row_key_len;
 } table_ctx;

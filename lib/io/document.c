@@ -76,10 +76,8 @@ void gi_event_pointer(const gi_event *ev, size_t count, size_t at, char *out, si
     const gi_event *e = &ev[i];
     if (e->type == GI_EV_MAP || e->type == GI_EV_SEQ)
       stack[depth++] = (pointer_frame){e->type == GI_EV_MAP, true, NULL, 0};
-    else if (e->type == GI_EV_END && depth > 0)
-      node_done(--depth ? &stack[depth - 1] : NULL, NULL);
-    else
-      node_done(depth ? &stack[depth - 1] : NULL, e);
+    else if (e->type == GI_EV_END && depth > 0) node_done(--depth ? &stack[depth - 1] : NULL, NULL);
+    else node_done(depth ? &stack[depth - 1] : NULL, e);
   }
   for (size_t d = 0; stack && d < depth; d++) {
     if (!stack[d].mapping) {
@@ -143,8 +141,8 @@ static bool is_null(const gi_event *e) {
 
 static bool plain_bool(const gi_event *e) {
   return e->style == GI_SCALAR_PLAIN && (e->len == 4 || e->len == 5) &&
-         (TEXT_IS(e, "true") || TEXT_IS(e, "True") || TEXT_IS(e, "TRUE") ||
-          TEXT_IS(e, "false") || TEXT_IS(e, "False") || TEXT_IS(e, "FALSE"));
+         (TEXT_IS(e, "true") || TEXT_IS(e, "True") || TEXT_IS(e, "TRUE") || TEXT_IS(e, "false") ||
+          TEXT_IS(e, "False") || TEXT_IS(e, "FALSE"));
 }
 
 static const char *describe(const gi_event *e) {
@@ -207,8 +205,8 @@ static int read_text(builder *b, size_t i, const char *what, bool allow_null, ch
  * error needs it (it costs string formatting). */
 typedef long (*key_lookup)(builder *b, void *ctx, const gi_event *key);
 typedef int (*value_reader)(builder *b, void *ctx, long key, size_t i, size_t *next);
-typedef void (*mapping_explainer)(builder *b, void *ctx, char *what, size_t what_size,
-                                  char *keys, size_t keys_size);
+typedef void (*mapping_explainer)(builder *b, void *ctx, char *what, size_t what_size, char *keys,
+                                  size_t keys_size);
 
 typedef struct mapping_kind {
   key_lookup lookup;
@@ -235,8 +233,7 @@ static int mapping_error(builder *b, size_t i, const mapping_kind *kind, void *c
   char what[160], keys[1024], suggestion[96];
   kind->explain(b, ctx, what, sizeof what, keys, sizeof keys);
   if (key == NULL)
-    return fail(b, i, GOVINFO_ESCHEMA, "%s must be a mapping, not %s", what,
-                describe(&b->ev[i]));
+    return fail(b, i, GOVINFO_ESCHEMA, "%s must be a mapping, not %s", what, describe(&b->ev[i]));
   if (first_line)
     return fail(b, i, GOVINFO_ESCHEMA, "duplicate key \"%.*s\" in %s (first on line %u)",
                 (int)key->len, key->text, what, (unsigned)first_line);
@@ -247,23 +244,20 @@ static int mapping_error(builder *b, size_t i, const mapping_kind *kind, void *c
               (int)key->len, key->text, what, keys);
 }
 
-static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ctx,
-                        size_t *next) {
+static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ctx, size_t *next) {
   if (b->ev[i].type != GI_EV_MAP) return mapping_error(b, i, kind, ctx, NULL, NULL, 0);
   uint64_t seen = 0;
   uint32_t first_line[64];
   i++;
   while (i < b->n && b->ev[i].type != GI_EV_END) {
     gi_event *key = &b->ev[i];
-    long k = key->type == GI_EV_SCALAR && key->style != GI_SCALAR_NULL ? kind->lookup(b, ctx, key)
-                                                                       : -2;
+    long k =
+        key->type == GI_EV_SCALAR && key->style != GI_SCALAR_NULL ? kind->lookup(b, ctx, key) : -2;
     int rc = GOVINFO_OK;
-    if (k == -2)
-      rc = fail(b, i, GOVINFO_ESCHEMA, "a key must be text, not %s", describe(key));
+    if (k == -2) rc = fail(b, i, GOVINFO_ESCHEMA, "a key must be text, not %s", describe(key));
     else if (memchr(key->text, '\0', key->len))
       rc = fail(b, i, GOVINFO_ESCHEMA, "a key contains a NUL character");
-    else if (k < 0)
-      rc = mapping_error(b, i, kind, ctx, "unknown key", key, 0);
+    else if (k < 0) rc = mapping_error(b, i, kind, ctx, "unknown key", key, 0);
     else if (seen & (UINT64_C(1) << k))
       rc = mapping_error(b, i, kind, ctx, "duplicate key", key, first_line[k]);
     if (rc == GOVINFO_OK) {
@@ -283,8 +277,7 @@ static int read_cell(builder *b, size_t i, gi_cell *cell) {
   gi_event *e = &b->ev[i];
   if (e->type != GI_EV_SCALAR || e->style == GI_SCALAR_BOOL || plain_bool(e))
     return fail(b, i, GOVINFO_ESCHEMA,
-                "a cell holds a number, null (blank) or a mark such as \"/\", not %s",
-                describe(e));
+                "a cell holds a number, null (blank) or a mark such as \"/\", not %s", describe(e));
   if (is_null(e)) {
     gi_cell_set_blank(cell);
   } else if (e->style == GI_SCALAR_NUMBER ||
@@ -565,11 +558,10 @@ static int read_top_value(builder *b, void *ctx, long key, size_t i, size_t *nex
 
 static void explain_top(builder *b, void *ctx, char *what, size_t what_size, char *keys,
                         size_t keys_size) {
-  static const long canonical[] = {TOP_FORMAT,        TOP_YEAR,
-                                   GI_META_ORGAN,     GI_META_TITLE,
-                                   GI_META_PUBLISHED, GI_META_DIVISION_CODE,
-                                   GI_META_SOURCE,    GI_META_PREFACE,
-                                   TOP_SECTIONS,      TOP_TABLES};
+  static const long canonical[] = {TOP_FORMAT,     TOP_YEAR,          GI_META_ORGAN,
+                                   GI_META_TITLE,  GI_META_PUBLISHED, GI_META_DIVISION_CODE,
+                                   GI_META_SOURCE, GI_META_PREFACE,   TOP_SECTIONS,
+                                   TOP_TABLES};
   _Static_assert(GI_COUNT_OF(canonical) == TOP_COUNT_, "every top-level key is listed");
   snprintf(what, what_size, "the report");
   keys[0] = '\0';
@@ -596,8 +588,8 @@ static int find_format(builder *b, const struct govinfo_format **out) {
       } else if ((*out = gi_format_find_n(e->text, e->len)) == NULL) {
         char known[128];
         gi_format_ids(known, sizeof known);
-        rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: %s)",
-                  (int)e->len, e->text, known);
+        rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: %s)", (int)e->len,
+                  e->text, known);
       }
       return rc;
     }

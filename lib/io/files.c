@@ -36,12 +36,9 @@ int gi_read_file(const char *path, char **out, size_t *len) {
       cap *= 2;
     }
     ssize_t got = read(fd, data + n, cap - n);
-    if (got > 0)
-      n += (size_t)got;
-    else if (got == 0)
-      break;
-    else if (errno != EINTR)
-      rc = gi_fail_os(path, errno, "cannot read %s", path);
+    if (got > 0) n += (size_t)got;
+    else if (got == 0) break;
+    else if (errno != EINTR) rc = gi_fail_os(path, errno, "cannot read %s", path);
   }
   close(fd);
   if (rc) {
@@ -79,8 +76,8 @@ static mode_t mode_for(const char *path) {
 /* Makes the rename durable. Best effort: the new file is in place either way. */
 static void sync_directory(const char *path) {
   const char *slash = strrchr(path, '/');
-  char *dir = slash == NULL ? gi_strdup(".")
-                            : gi_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+  char *dir =
+      slash == NULL ? gi_strdup(".") : gi_strndup(path, slash == path ? 1 : (size_t)(slash - path));
   if (dir == NULL) return;
   int fd = open(dir, O_RDONLY);
   if (fd >= 0) {
@@ -117,19 +114,15 @@ static int replace_atomically(const char *path, const char *data, size_t len) {
   }
   fcntl(fd, F_SETFD, FD_CLOEXEC); /* mkostemp is not POSIX.1-2008 */
   int rc = GOVINFO_OK;
-  if (!write_all(fd, data, len))
-    rc = gi_fail_os(path, errno, "cannot write %s", tmp);
+  if (!write_all(fd, data, len)) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
   else if (fchmod(fd, mode) != 0)
     rc = gi_fail_os(path, errno, "cannot set the permissions of %s", tmp);
-  else if (fsync(fd) != 0)
-    rc = gi_fail_os(path, errno, "cannot flush %s to disk", tmp);
+  else if (fsync(fd) != 0) rc = gi_fail_os(path, errno, "cannot flush %s to disk", tmp);
   if (close(fd) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
   if (rc == GOVINFO_OK && rename(tmp, path) != 0)
     rc = gi_fail_os(path, errno, "cannot replace %s", path);
-  if (rc)
-    unlink(tmp);
-  else
-    sync_directory(path);
+  if (rc) unlink(tmp);
+  else sync_directory(path);
   free(tmp);
   return rc;
 }

@@ -91,10 +91,8 @@ static void describe_byte(const scanner *s, size_t at, char *out, size_t size) {
   } else if (c >= 0xC2 && c <= 0xF4) {
     size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, k = 1;
     while (k < n && at + k < s->len && ((unsigned char)s->buf[at + k] & 0xC0) == 0x80) k++;
-    if (k == n)
-      snprintf(out, size, "character '%.*s'", (int)n, s->buf + at);
-    else
-      snprintf(out, size, "byte 0x%02X", c);
+    if (k == n) snprintf(out, size, "character '%.*s'", (int)n, s->buf + at);
+    else snprintf(out, size, "byte 0x%02X", c);
   } else {
     snprintf(out, size, "%s 0x%02X", c < 0x80 ? "control character" : "byte", c);
   }
@@ -119,8 +117,8 @@ static int unexpected(scanner *s, const char *expected) {
 }
 
 /* Appends an event starting at `offset`; text points into the document. */
-static int push(scanner *s, gi_event_type type, gi_scalar_style style, size_t offset,
-                gi_loc loc, const char *text, size_t len) {
+static int push(scanner *s, gi_event_type type, gi_scalar_style style, size_t offset, gi_loc loc,
+                const char *text, size_t len) {
   gi_event *e = gi_event_append(&s->ev, &s->n, &s->cap);
   if (e == NULL) return GOVINFO_ENOMEM;
   /* Every other field zero: the bytes are not known to be valid UTF-8, the builder checks. */
@@ -137,10 +135,8 @@ static void skip_whitespace(scanner *s) {
   size_t p = s->pos;
   for (; p < s->len; p++) {
     char c = s->buf[p];
-    if (c == '\n')
-      count_newline(s, p);
-    else if (c != ' ' && c != '\r' && c != '\t')
-      break;
+    if (c == '\n') count_newline(s, p);
+    else if (c != ' ' && c != '\r' && c != '\t') break;
   }
   s->pos = p;
 }
@@ -182,7 +178,14 @@ static size_t check_escape(scanner *s, size_t at) {
     return 0;
   }
   switch (s->buf[at + 1]) {
-  case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+  case '"':
+  case '\\':
+  case '/':
+  case 'b':
+  case 'f':
+  case 'n':
+  case 'r':
+  case 't':
     return at + 2;
   case 'u':
     break;
@@ -215,20 +218,18 @@ static size_t check_escape(scanner *s, size_t at) {
 
 static int check_no_nul(scanner *s, size_t start, size_t end) {
   return s->nul > start && s->nul < end ? syntax_error(s, s->nul, "NUL byte in a string")
-                                         : GOVINFO_OK;
+                                        : GOVINFO_OK;
 }
 
 /* The rest of find_string_end, from p: long strings, escapes and raw newlines (which
  * cJSON and others accept). Bodies are searched with memchr; each position found is kept
  * while it lies ahead, so a long text with many escapes stays linear. */
-static int find_string_end_slow(scanner *s, size_t start, size_t p, size_t *end,
-                                bool *escaped) {
+static int find_string_end_slow(scanner *s, size_t start, size_t p, size_t *end, bool *escaped) {
   size_t quote = find_byte(s->buf, p, s->len, '"');
   size_t backslash = find_byte(s->buf, p, quote, '\\');
   size_t newline = find_byte(s->buf, p, quote, '\n');
   for (;;) {
-    if (quote == s->len)
-      return syntax_error(s, start, "string never closed (a '\"' is missing)");
+    if (quote == s->len) return syntax_error(s, start, "string never closed (a '\"' is missing)");
     if (newline < backslash) {
       count_newline(s, newline);
       newline = find_byte(s->buf, newline + 1, quote, '\n');
@@ -357,8 +358,7 @@ static int scan_number(scanner *s) {
 
 static int scan_literal(scanner *s, const char *word, gi_scalar_style style) {
   size_t n = strlen(word);
-  if (s->len - s->pos < n || memcmp(s->buf + s->pos, word, n) != 0)
-    return unexpected(s, "a value");
+  if (s->len - s->pos < n || memcmp(s->buf + s->pos, word, n) != 0) return unexpected(s, "a value");
   int rc = push(s, GI_EV_SCALAR, style, s->pos, here(s), word, n);
   s->pos += n;
   return rc;
@@ -414,8 +414,7 @@ static int scan_value(scanner *s, scan_state *next) {
 }
 
 static int scan_key(scanner *s) {
-  if (s->pos >= s->len || s->buf[s->pos] != '"')
-    return unexpected(s, "a key in double quotes");
+  if (s->pos >= s->len || s->buf[s->pos] != '"') return unexpected(s, "a key in double quotes");
   s->stack[s->depth - 1].key_event = s->n;
   int rc = scan_string(s);
   if (rc) return rc;
@@ -469,8 +468,8 @@ int gi_json_parse(govinfo_report **out, const char *buf, size_t len, const char 
   *out = NULL;
   if (buf == NULL) buf = "";
   const char *nul = memchr(buf, '\0', len);
-  scanner s = {.buf = buf, .len = len, .source = source, .line = 1,
-               .nul = nul ? (size_t)(nul - buf) : len};
+  scanner s = {
+      .buf = buf, .len = len, .source = source, .line = 1, .nul = nul ? (size_t)(nul - buf) : len};
   s.cap = len / 16 + 16; /* about one event per 16 bytes in a formatted report */
   if ((s.ev = malloc(s.cap * sizeof *s.ev)) == NULL) return gi_fail_oom();
   int rc = scan_document(&s);

@@ -82,10 +82,8 @@ static bool add_tables(cJSON *root, const govinfo_report *r) {
     bool empty;
     cJSON *table = table_json(r, t, &empty);
     if (table == NULL) return false;
-    if (empty)
-      cJSON_Delete(table);
-    else if (!add(tables, r->format->tables[t].id, table))
-      return false;
+    if (empty) cJSON_Delete(table);
+    else if (!add(tables, r->format->tables[t].id, table)) return false;
   }
   return true;
 }

@@ -27,12 +27,12 @@ typedef struct reader {
   const char *buf;
   size_t len;
   const char *source;
-  size_t bom;             /* bytes of a byte order mark libyaml does not see */
+  size_t bom; /* bytes of a byte order mark libyaml does not see */
   gi_event *events;
   size_t n, cap;
   char *arena; /* short scalar values, NUL-separated; never moves */
   size_t arena_len, arena_cap;
-  char_cursor at;         /* follows the marks of events */
+  char_cursor at; /* follows the marks of events */
   unsigned documents;
 } reader;
 
@@ -134,9 +134,8 @@ static int fail_at(reader *rd, int code, gi_loc loc, size_t offset, const char *
   return gi_fail_at(code, rd->source, loc, offset, path, "%s", message);
 }
 
-__attribute__((format(printf, 4, 5))) static int fail_at_mark(reader *rd, int code,
-                                                              yaml_mark_t mark,
-                                                              const char *fmt, ...) {
+__attribute__((format(printf, 4, 5))) static int
+fail_at_mark(reader *rd, int code, yaml_mark_t mark, const char *fmt, ...) {
   char message[400];
   va_list ap;
   va_start(ap, fmt);
@@ -156,15 +155,13 @@ static int parser_error(reader *rd, const yaml_parser_t *p) {
     if (p->problem_value >= 0)
       snprintf(message, sizeof message, "malformed YAML: %s (0x%X)", problem,
                (unsigned)p->problem_value);
-    else
-      snprintf(message, sizeof message, "malformed YAML: %s", problem);
+    else snprintf(message, sizeof message, "malformed YAML: %s", problem);
     size_t offset = rd->bom + p->problem_offset;
     return fail_at(rd, GOVINFO_EPARSE, locate_byte(rd, offset), offset, message);
   }
   if (p->context)
-    return fail_at_mark(rd, GOVINFO_EPARSE, p->problem_mark,
-                        "malformed YAML: %s (%s at line %zu)", problem, p->context,
-                        p->context_mark.line + 1);
+    return fail_at_mark(rd, GOVINFO_EPARSE, p->problem_mark, "malformed YAML: %s (%s at line %zu)",
+                        problem, p->context, p->context_mark.line + 1);
   return fail_at_mark(rd, GOVINFO_EPARSE, p->problem_mark, "malformed YAML: %s", problem);
 }
 

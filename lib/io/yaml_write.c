@@ -25,8 +25,11 @@ typedef struct writer {
  * truncated). */
 static size_t utf8_next(const unsigned char *s, size_t left, uint32_t *cp) {
   unsigned c = s[0];
-  size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                        : (c & 0xF8) == 0xF0 ? 4 : 0;
+  size_t n = c < 0x80             ? 1
+             : (c & 0xE0) == 0xC0 ? 2
+             : (c & 0xF0) == 0xE0 ? 3
+             : (c & 0xF8) == 0xF0 ? 4
+                                  : 0;
   if (n == 0 || n > left) return 0;
   uint32_t v = n == 1 ? c : c & (0x7Fu >> n);
   for (size_t k = 1; k < n; k++) {
@@ -43,20 +46,34 @@ static size_t utf8_next(const unsigned char *s, size_t left, uint32_t *cp) {
  * tmp holds numeric escapes. */
 static const char *escape_of(uint32_t cp, char tmp[8]) {
   switch (cp) {
-  case '"': return "\\\"";
-  case '\\': return "\\\\";
-  case 0x00: return "\\0";
-  case '\t': return "\\t";
-  case '\n': return "\\n";
-  case '\r': return "\\r";
-  case 0x1B: return "\\e";
-  case 0x85: return "\\N";
-  case 0xA0: return "\\_";
-  case 0x2028: return "\\L";
-  case 0x2029: return "\\P";
-  case 0xFEFF: return "\\uFEFF";
-  case 0xFFFE: return "\\uFFFE";
-  case 0xFFFF: return "\\uFFFF";
+  case '"':
+    return "\\\"";
+  case '\\':
+    return "\\\\";
+  case 0x00:
+    return "\\0";
+  case '\t':
+    return "\\t";
+  case '\n':
+    return "\\n";
+  case '\r':
+    return "\\r";
+  case 0x1B:
+    return "\\e";
+  case 0x85:
+    return "\\N";
+  case 0xA0:
+    return "\\_";
+  case 0x2028:
+    return "\\L";
+  case 0x2029:
+    return "\\P";
+  case 0xFEFF:
+    return "\\uFEFF";
+  case 0xFFFE:
+    return "\\uFFFE";
+  case 0xFFFF:
+    return "\\uFFFF";
   }
   /* Other C0 controls, DEL and the C1 controls: YAML does not allow them raw. */
   if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
@@ -304,8 +321,7 @@ int gi_yaml_write(char **out, size_t *len, const govinfo_report *r, unsigned fla
   *out = NULL;
   writer w = {.labels = (flags & GOVINFO_WRITE_LABELS) != 0};
   int rc;
-  if ((rc = write_metadata(&w, r)) || (rc = write_sections(&w, r)) ||
-      (rc = write_tables(&w, r))) {
+  if ((rc = write_metadata(&w, r)) || (rc = write_sections(&w, r)) || (rc = write_tables(&w, r))) {
     gi_buf_free(&w.out);
     return rc;
   }

@@ -164,7 +164,6 @@ size_t gi_format_table_offset(const struct govinfo_format *f, size_t table_index
   return offset;
 }
 
-
 /* Looks `s` up in `count` records `stride` bytes apart whose first member is the id. */
 static long find_id(const void *base, size_t count, size_t stride, const char *s, size_t len,
                     long hint) {
@@ -192,14 +191,14 @@ long gi_section_index(const struct govinfo_format *f, const char *id, size_t len
   return find_id(f->sections, f->nsections, sizeof f->sections[0], id, len, -1);
 }
 
-int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t *table,
-                    size_t *row, size_t *column) {
+int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t *table, size_t *row,
+                    size_t *column) {
   if (cell_id == NULL) return gi_fail(GOVINFO_EINVAL, "cell id is NULL");
   const char *dot1 = strchr(cell_id, '.');
   const char *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
   if (dot2 == NULL || strchr(dot2 + 1, '.'))
-    return gi_fail(GOVINFO_ENOTFOUND,
-                   "\"%s\" is not a cell id of the form <table>.<row>.<column>", cell_id);
+    return gi_fail(GOVINFO_ENOTFOUND, "\"%s\" is not a cell id of the form <table>.<row>.<column>",
+                   cell_id);
   long t = gi_table_index(f, cell_id, (size_t)(dot1 - cell_id), -1);
   if (t < 0)
     return gi_fail(GOVINFO_ENOTFOUND, "format %s has no table \"%.*s\"", f->id,
@@ -207,15 +206,15 @@ int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t 
   const struct govinfo_table *tb = &f->tables[t];
   long r = gi_row_index(tb, dot1 + 1, (size_t)(dot2 - dot1 - 1), -1);
   if (r < 0)
-    return gi_fail(GOVINFO_ENOTFOUND, "table %s of format %s has no row \"%.*s\"", tb->id,
-                   f->id, (int)(dot2 - dot1 - 1), dot1 + 1);
+    return gi_fail(GOVINFO_ENOTFOUND, "table %s of format %s has no row \"%.*s\"", tb->id, f->id,
+                   (int)(dot2 - dot1 - 1), dot1 + 1);
   if (tb->rows[r].role == GOVINFO_ROW_HEADING)
     return gi_fail(GOVINFO_ENOTFOUND, "row %s.%s is a heading and holds no figures", tb->id,
                    tb->rows[r].id);
   long c = gi_column_index(tb, dot2 + 1, strlen(dot2 + 1), -1);
   if (c < 0)
-    return gi_fail(GOVINFO_ENOTFOUND, "table %s of format %s has no column \"%s\"", tb->id,
-                   f->id, dot2 + 1);
+    return gi_fail(GOVINFO_ENOTFOUND, "table %s of format %s has no column \"%s\"", tb->id, f->id,
+                   dot2 + 1);
   *table = (size_t)t;
   *row = (size_t)r;
   *column = (size_t)c;

@@ -14,7 +14,7 @@
  * X() here. */
 #define GI_FORMATS(X) X(2019) X(2021)
 
-#define GI_MAX_TABLES 16 /* per format; tests/unit/test_format.c checks the definitions */
+#define GI_MAX_TABLES 16   /* per format; tests/unit/test_format.c checks the definitions */
 #define GI_MAX_SECTIONS 16 /* per format; likewise */
 
 struct govinfo_column {
@@ -42,27 +42,24 @@ struct govinfo_table {
 };
 
 struct govinfo_section_def {
-  const char *id;     /* "s1" */
-  const char *number; /* "一" */
-  const char *title;  /* official title, "一、总体情况" */
+  const char *id;              /* "s1" */
+  const char *number;          /* "一" */
+  const char *title;           /* official title, "一、总体情况" */
   const char *const *variants; /* NULL-terminated titles seen in real reports */
 };
 
 /* An arithmetic identity: sum(parts) == sum(totals), either down every column (parts and
  * totals are row ids; a group row stands for its sub-rows, or for its own printed figure)
  * or across every row that has figures (parts and totals are column ids). */
-typedef enum gi_identity_axis {
-  GI_EACH_COLUMN = 1,
-  GI_EACH_ROW = 2
-} gi_identity_axis;
+typedef enum gi_identity_axis { GI_EACH_COLUMN = 1, GI_EACH_ROW = 2 } gi_identity_axis;
 
 typedef struct gi_identity {
   gi_rule rule;
   const char *table;
   gi_identity_axis axis;
-  const char *const *parts;  /* NULL-terminated */
-  const char *const *totals; /* NULL-terminated */
-  const char *parts_zh, *parts_en;   /* how messages name the two sides */
+  const char *const *parts;        /* NULL-terminated */
+  const char *const *totals;       /* NULL-terminated */
+  const char *parts_zh, *parts_en; /* how messages name the two sides */
   const char *totals_zh, *totals_en;
 } gi_identity;
 
@@ -118,7 +115,7 @@ void gi_format_ids(char *buf, size_t size);
 
 /* Resolves "<table>.<row>.<column>" to indices; GOVINFO_ENOTFOUND (with error details) for an
  * unknown id or a heading row. */
-int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t *table,
-                    size_t *row, size_t *column);
+int gi_cell_resolve(const struct govinfo_format *f, const char *cell_id, size_t *table, size_t *row,
+                    size_t *column);
 
 #endif

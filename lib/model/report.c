@@ -16,8 +16,8 @@ static bool all_digits(const char *s, size_t n) {
 
 int gi_check_date(const char *s) {
   static const int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
-      !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
+      !all_digits(s + 8, 2))
     return GOVINFO_EINVAL;
   int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -41,9 +41,11 @@ int gi_check_mark(const char *s, size_t len) {
 const gi_meta_def gi_meta_defs[GI_META_COUNT_] = {
     [GI_META_ORGAN] = {.key = "organ", .what = "text"},
     [GI_META_TITLE] = {.key = "title", .what = "text"},
-    [GI_META_PUBLISHED] = {.key = "published", .check = gi_check_date,
+    [GI_META_PUBLISHED] = {.key = "published",
+                           .check = gi_check_date,
                            .what = "a date written YYYY-MM-DD"},
-    [GI_META_DIVISION_CODE] = {.key = "division_code", .check = gi_check_division_code,
+    [GI_META_DIVISION_CODE] = {.key = "division_code",
+                               .check = gi_check_division_code,
                                .what = "6, 9 or 12 digits"},
     [GI_META_SOURCE] = {.key = "source", .what = "text"},
     [GI_META_PREFACE] = {.key = "preface", .what = "text", .multiline = true},
@@ -262,9 +264,7 @@ int govinfo_report_set_source(govinfo_report *r, const char *v) {
   return set_meta(r, GI_META_SOURCE, v);
 }
 
-const char *govinfo_report_preface(const govinfo_report *r) {
-  return get_meta(r, GI_META_PREFACE);
-}
+const char *govinfo_report_preface(const govinfo_report *r) { return get_meta(r, GI_META_PREFACE); }
 int govinfo_report_set_preface(govinfo_report *r, const char *v) {
   return set_meta(r, GI_META_PREFACE, v);
 }

@@ -16,7 +16,7 @@ struct govinfo_rule {
 
 /* Indexed by gi_rule, so govinfo_rule_at(GI_RULE_X) is rule X. */
 static const struct govinfo_rule rules[GI_RULE_COUNT_] = {
-#define GI_RULE_RECORD_(name, id, severity, scope, check, zh, en)                                         \
+#define GI_RULE_RECORD_(name, id, severity, scope, check, zh, en)                                  \
   [GI_RULE_##name] = {id, GOVINFO_SEVERITY_##severity, GI_SCOPE_##scope, zh, en},
     GI_RULES(GI_RULE_RECORD_)
 #undef GI_RULE_RECORD_
@@ -45,8 +45,7 @@ const govinfo_rule *govinfo_rule_find(const char *id) {
   if (gi_suggest_found(&s))
     gi_fail(GOVINFO_ENOTFOUND, "unknown rule id \"%s\" (did you mean \"%.*s\"?)", id,
             (int)s.best_len, s.best);
-  else
-    gi_fail(GOVINFO_ENOTFOUND, "unknown rule id \"%s\" (govinfo rules lists them)", id);
+  else gi_fail(GOVINFO_ENOTFOUND, "unknown rule id \"%s\" (govinfo rules lists them)", id);
   return NULL;
 }
 

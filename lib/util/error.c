@@ -37,10 +37,9 @@ static void copy_field(char *dst, size_t size, const char *src) {
   snprintf(dst, size, "%s", src ? src : "");
 }
 
-__attribute__((format(printf, 6, 0))) static int vfail(int code, const char *source,
-                                                     gi_loc loc, size_t offset,
-                                                     const char *path, const char *fmt,
-                                                     va_list ap) {
+__attribute__((format(printf, 6, 0))) static int vfail(int code, const char *source, gi_loc loc,
+                                                       size_t offset, const char *path,
+                                                       const char *fmt, va_list ap) {
   error_record *e = record();
   e->pub.code = code;
   e->pub.line = loc.line;
@@ -73,8 +72,8 @@ int gi_fail_oom(void) { return gi_fail(GOVINFO_ENOMEM, "out of memory"); }
 
 const char *govinfo_strerror(int code) {
   switch (code) {
-#define GI_STRERROR_(name, value, text) \
-  case GOVINFO_##name:                  \
+#define GI_STRERROR_(name, value, text)                                                            \
+  case GOVINFO_##name:                                                                             \
     return text;
     GOVINFO_ERRNO_MAP(GI_STRERROR_)
 #undef GI_STRERROR_
@@ -84,8 +83,8 @@ const char *govinfo_strerror(int code) {
 
 const char *govinfo_error_name(int code) {
   switch (code) {
-#define GI_ERRNAME_(name, value, text) \
-  case GOVINFO_##name:                 \
+#define GI_ERRNAME_(name, value, text)                                                             \
+  case GOVINFO_##name:                                                                             \
     return "GOVINFO_" #name;
     GOVINFO_ERRNO_MAP(GI_ERRNAME_)
 #undef GI_ERRNAME_
@@ -110,4 +109,3 @@ int gi_fail_os(const char *path, int err, const char *fmt, ...) {
   return gi_fail_at(GOVINFO_EIO, path, (gi_loc){0, 0}, 0, NULL, "%s: %s", what,
                     os_error(err, reason, sizeof reason));
 }
-

@@ -21,6 +21,7 @@ int gi_fail_at(int code, const char *source, gi_loc loc, size_t offset, const ch
 int gi_fail_oom(void);
 /* GOVINFO_EIO for an operating-system error `err` (an errno value) on `path`: the message is
  * fmt's text, then the system's reason (thread-safe, unlike strerror). */
-int gi_fail_os(const char *path, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int gi_fail_os(const char *path, int err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -228,4 +228,3 @@ void gi_check_group_rows(vctx *x, gi_rule rule) {
     }
   }
 }
-

@@ -171,4 +171,3 @@ void gi_check_format_year(vctx *x, gi_rule rule) {
   }
   finish(x);
 }
-

@@ -182,8 +182,8 @@ void gi_check_text_year(vctx *x, gi_rule rule) {
   int year = x->r->year;
   if (year == 0) return;
   check_title_year(x, year);
-  check_period(x, x->r->meta[GI_META_PREFACE], x->r->meta_loc[GI_META_PREFACE], "the preface",
-               year, "/preface");
+  check_period(x, x->r->meta[GI_META_PREFACE], x->r->meta_loc[GI_META_PREFACE], "the preface", year,
+               "/preface");
   for (size_t i = 0; i < x->r->nsections; i++) {
     char where[32], pointer[48];
     snprintf(where, sizeof where, "section %s", gi_section_def_of(x, i)->id);
@@ -191,4 +191,3 @@ void gi_check_text_year(vctx *x, gi_rule rule) {
     check_period(x, x->r->sections[i].text, x->r->sections[i].loc, where, year, pointer);
   }
 }
-

@@ -45,7 +45,8 @@ void gi_check_sections_missing(vctx *x, gi_rule rule) {
 void gi_check_sections_order(vctx *x, gi_rule rule) {
   for (size_t i = 1; i < x->r->nsections; i++) {
     if (x->r->sections[i].def > x->r->sections[i - 1].def) continue;
-    const struct govinfo_section_def *s = gi_section_def_of(x, i), *before = gi_section_def_of(x, i - 1);
+    const struct govinfo_section_def *s = gi_section_def_of(x, i),
+                                     *before = gi_section_def_of(x, i - 1);
     begin(x, rule);
     add_path(x, x->r->sections[i].loc, "/sections/%zu", i);
     SAY_ZH(x, "“%s”排在“%s”之后：各部分应按格式规定的顺序排列", s->title, before->title);
@@ -193,4 +194,3 @@ void gi_check_fee_unpaid(vctx *x, gi_rule rule) {
          s->id, s->title, i >= 0 ? "does not mention" : "is missing, so nothing mentions");
   finish(x);
 }
-

@@ -55,7 +55,8 @@ static size_t total_rows(const struct govinfo_format *f) {
 static size_t indices_needed(const struct govinfo_format *f) {
   size_t rows = total_rows(f), longest = 0;
   for (size_t i = 0; i < f->nidentities; i++) {
-    size_t n = gi_id_list_length(f->identities[i].parts) + gi_id_list_length(f->identities[i].totals);
+    size_t n =
+        gi_id_list_length(f->identities[i].parts) + gi_id_list_length(f->identities[i].totals);
     if (n > longest) longest = n;
   }
   return rows + longest;
@@ -64,8 +65,8 @@ static size_t indices_needed(const struct govinfo_format *f) {
 /* The pointer gi_cell_pointer() gives, in pieces: identities may list dozens of cells, and
  * printf dominated the cost of a finding. */
 void gi_add_cell_path(vctx *x, const table_view *t, size_t row, size_t col) {
-  const char *const pieces[] = {"/tables/", t->def->id,       "/", t->def->rows[row].id,
-                                "/",        t->def->columns[col].id};
+  const char *const pieces[] = {"/tables/",           t->def->id, "/",
+                                t->def->rows[row].id, "/",        t->def->columns[col].id};
   gi_finding_add_path_pieces(&x->finding, cell_at(t, row, col)->loc, pieces, GI_COUNT_OF(pieces));
 }
 
@@ -117,8 +118,7 @@ static int mark_rules(bool *wanted, const char *const *ids, bool value) {
 /* Which rules to run, from the options. */
 static int wanted_rules(const govinfo_validate_options *opts, bool *wanted) {
   if (opts && (opts->version == 0 || opts->version > GOVINFO_VALIDATE_OPTIONS_VERSION))
-    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_validate_options",
-                   opts->version);
+    return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_validate_options", opts->version);
   if (opts && opts->flags) return gi_fail(GOVINFO_EINVAL, "unknown flags 0x%x", opts->flags);
   bool all = opts == NULL || opts->enable == NULL;
   for (size_t i = 0; i < GI_RULE_COUNT_; i++) wanted[i] = all;

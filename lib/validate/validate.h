@@ -27,7 +27,7 @@ typedef struct vctx {
   govinfo_diagnostics *list;
   size_t *parents; /* every table's rows, table by table */
   size_t *ids;     /* room for the longest identity's parts and totals */
-  unsigned kinds; /* which cell.* rules can find anything: one scan, so clean reports skip them */
+  unsigned kinds;  /* which cell.* rules can find anything: one scan, so clean reports skip them */
   gi_finding finding; /* the finding being built; finding.oom ends the call */
 } vctx;
 

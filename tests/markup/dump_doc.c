@@ -75,14 +75,11 @@ int main(int argc, char **argv) {
   gi_doc doc;
   gi_doc_init(&doc);
   int rc;
-  if (strcmp(argv[1], "markdown") == 0)
-    rc = gi_read_markdown(&doc, buf, len);
+  if (strcmp(argv[1], "markdown") == 0) rc = gi_read_markdown(&doc, buf, len);
 #ifdef GOVINFO_HAVE_HTML
-  else if (strcmp(argv[1], "html") == 0)
-    rc = gi_read_html(&doc, buf, len, argv[2]);
+  else if (strcmp(argv[1], "html") == 0) rc = gi_read_html(&doc, buf, len, argv[2]);
 #endif
-  else
-    rc = gi_read_text(&doc, buf, len);
+  else rc = gi_read_text(&doc, buf, len);
   free(buf);
   if (rc != GOVINFO_OK) {
     fprintf(stderr, "%s: %s\n", govinfo_error_name(rc), govinfo_error_last()->message);

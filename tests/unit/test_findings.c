@@ -8,9 +8,9 @@
 static govinfo_diagnostics *one_finding(const char *file, gi_loc loc) {
   govinfo_diagnostics *list = gi_diagnostics_new(file);
   const char *paths[] = {"/tables/table3/new_received/total"};
-  cr_assert_eq(gi_diagnostics_add(list, GI_RULE_TABLE3_BALANCE, loc, paths, 1, "收办不平衡",
-                                  "not balanced"),
-               0);
+  cr_assert_eq(
+      gi_diagnostics_add(list, GI_RULE_TABLE3_BALANCE, loc, paths, 1, "收办不平衡", "not balanced"),
+      0);
   return list;
 }
 
@@ -33,7 +33,8 @@ static void expect_line(const govinfo_diagnostics *list, const char *file, unsig
 Test(formatter, a_finding_is_one_clang_style_line_in_either_language) {
   govinfo_diagnostics *list = one_finding("report.yaml", (gi_loc){57, 9});
   expect_line(list, NULL, 0, "report.yaml:57:9: error: 收办不平衡 [table3.balance]");
-  expect_line(list, NULL, GOVINFO_FORMAT_EN, "report.yaml:57:9: error: not balanced [table3.balance]");
+  expect_line(list, NULL, GOVINFO_FORMAT_EN,
+              "report.yaml:57:9: error: not balanced [table3.balance]");
   expect_line(list, NULL, GOVINFO_FORMAT_NO_LOCATION, "error: 收办不平衡 [table3.balance]");
   expect_line(list, "<stdin>", 0, "<stdin>:57:9: error: 收办不平衡 [table3.balance]");
   govinfo_diagnostics_free(list);
@@ -84,9 +85,9 @@ Test(formatter, an_error_is_one_line_with_its_json_pointer) {
 
 Test(formatter, the_last_error_formats_as_the_cli_prints_it) {
   govinfo_report *r;
-  cr_assert_eq(govinfo_report_parse(&r, "format: \"2021\"\nbogus: 1\n", 24, GOVINFO_SYNTAX_YAML,
-                                    "t.yaml"),
-               GOVINFO_ESCHEMA);
+  cr_assert_eq(
+      govinfo_report_parse(&r, "format: \"2021\"\nbogus: 1\n", 24, GOVINFO_SYNTAX_YAML, "t.yaml"),
+      GOVINFO_ESCHEMA);
   char *out;
   cr_assert_eq(govinfo_error_format(&out, NULL, govinfo_error_last(), NULL, 0), 0);
   cr_assert(strncmp(out, "t.yaml:2:1: error: unknown key \"bogus\"", 38) == 0, "%s", out);
@@ -99,6 +100,5 @@ Test(formatter, bad_arguments_are_refused) {
   cr_assert_eq(govinfo_diagnostic_format(&out, NULL, NULL, NULL, 0), GOVINFO_EINVAL);
   cr_assert_null(out);
   cr_assert_eq(govinfo_error_format(NULL, NULL, govinfo_error_last(), NULL, 0), GOVINFO_EINVAL);
-  cr_assert_eq(govinfo_error_format(&out, NULL, govinfo_error_last(), NULL, 0x100),
-               GOVINFO_EINVAL);
+  cr_assert_eq(govinfo_error_format(&out, NULL, govinfo_error_last(), NULL, 0x100), GOVINFO_EINVAL);
 }

@@ -81,8 +81,8 @@ Test(format, definitions_are_well_formed) {
               inside = u == p;
               up = tb->rows[u].parent;
             }
-            cr_assert(inside, "%s.%s: row %s breaks its parent's run of sub-rows", tb->id,
-                      row->id, tb->rows[k].id);
+            cr_assert(inside, "%s.%s: row %s breaks its parent's run of sub-rows", tb->id, row->id,
+                      tb->rows[k].id);
           }
         }
         if (row->role == GOVINFO_ROW_GROUP) {

@@ -34,8 +34,8 @@ Test(rules, every_listed_rule_is_listed_by_some_format) {
 static govinfo_report *blank_template(size_t format_index) {
   const govinfo_format *f = govinfo_format_at(format_index);
   govinfo_report *r = NULL;
-  cr_assert_eq(govinfo_report_new_template(&r, govinfo_format_id(f),
-                                           govinfo_format_first_year(f), "某县人民政府"),
+  cr_assert_eq(govinfo_report_new_template(&r, govinfo_format_id(f), govinfo_format_first_year(f),
+                                           "某县人民政府"),
                GOVINFO_OK);
   return r;
 }
@@ -155,8 +155,8 @@ Test(import_options, source_name_names_the_input_in_findings_and_the_report) {
   opts.source_name = "洪泽区.txt";
   govinfo_report *r;
   govinfo_diagnostics *findings, *checked;
-  cr_assert_eq(govinfo_import_with(&r, &findings, text, len, &opts), 0,
-               "%s", govinfo_error_last()->message);
+  cr_assert_eq(govinfo_import_with(&r, &findings, text, len, &opts), 0, "%s",
+               govinfo_error_last()->message);
   cr_assert_eq(govinfo_report_validate(&checked, r), 0);
   cr_assert_gt(govinfo_diagnostics_count(checked), 0);
   cr_assert_str_eq(govinfo_diagnostic_file(govinfo_diagnostics_at(checked, 0)), "洪泽区.txt");

@@ -112,10 +112,8 @@ static int push_failure(lua_State *L, int code) {
   size_t len = 0;
   int formatted = govinfo_error_format(&text, &len, e->code == code ? e : &unrecorded, NULL, 0);
   lua_pushnil(L);
-  if (formatted == GOVINFO_OK)
-    lua_pushlstring(L, text, len);
-  else
-    lua_pushstring(L, govinfo_strerror(code));
+  if (formatted == GOVINFO_OK) lua_pushlstring(L, text, len);
+  else lua_pushstring(L, govinfo_strerror(code));
   govinfo_free(text);
   lua_pushstring(L, govinfo_error_name(code));
   return 3;
@@ -284,7 +282,8 @@ static int report_get(lua_State *L) {
 
 static int set_number_cell(lua_State *L, govinfo_report *r, const char *id) {
 #if LUA_VERSION_NUM >= 503
-  if (lua_isinteger(L, 3)) return push_status(L, govinfo_report_set_int(r, id, lua_tointeger(L, 3)));
+  if (lua_isinteger(L, 3))
+    return push_status(L, govinfo_report_set_int(r, id, lua_tointeger(L, 3)));
 #endif
   lua_Number n = lua_tonumber(L, 3);
   /* Integral floats within int64 go in as integers; the library checks the 2^53 bound. */
@@ -573,11 +572,8 @@ static const luaL_Reg report_methods[] = {
 };
 
 static const luaL_Reg report_metamethods[] = {
-    {"__gc", report_close},
-    {"__close", report_close}, /* Lua 5.4's local r <close> */
-    {"__eq", report_eq},
-    {"__tostring", report_tostring},
-    {NULL, NULL},
+    {"__gc", report_close}, {"__close", report_close}, /* Lua 5.4's local r <close> */
+    {"__eq", report_eq},    {"__tostring", report_tostring}, {NULL, NULL},
 };
 
 static const luaL_Reg core_functions[] = {

@@ -4,18 +4,14 @@
 const char *const gi_no_variants[] = {NULL};
 const char *const gi_s2_variants[] = {"二、行政机关主动公开政府信息情况", NULL};
 const char *const gi_s3_variants[] = {"三、行政机关收到和处理政府信息公开申请情况", NULL};
-const char *const gi_s4_variants[] = {
-    "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-    "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
-    "四、因政府信息公开工作被申请行政复议或提起行政诉讼情况",
-    "四、政府信息公开行政复议行政诉讼情况",
-    "四、政府信息公开行政复议和行政诉讼情况",
-    NULL};
-const char *const gi_s5_variants[] = {
-    "五、政府信息公开工作存在的主要问题及改进情况",
-    "五、存在问题及改进情况",
-    "五、存在主要问题及改进情况",
-    NULL};
+const char *const gi_s4_variants[] = {"四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                                      "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+                                      "四、因政府信息公开工作被申请行政复议或提起行政诉讼情况",
+                                      "四、政府信息公开行政复议行政诉讼情况",
+                                      "四、政府信息公开行政复议和行政诉讼情况",
+                                      NULL};
+const char *const gi_s5_variants[] = {"五、政府信息公开工作存在的主要问题及改进情况",
+                                      "五、存在问题及改进情况", "五、存在主要问题及改进情况", NULL};
 const char *const gi_s6_variants[] = {"六、其他需要报告事项", NULL};
 
 const struct govinfo_column gi_table3_columns[7] = {
@@ -35,33 +31,31 @@ const struct govinfo_row gi_table4_rows[3] = {
 };
 
 const struct govinfo_column gi_table4_columns[5] = {
-    {"upheld", "结果维持", GOVINFO_KIND_COUNT},
-    {"corrected", "结果纠正", GOVINFO_KIND_COUNT},
-    {"other", "其他结果", GOVINFO_KIND_COUNT},
-    {"pending", "尚未审结", GOVINFO_KIND_COUNT},
+    {"upheld", "结果维持", GOVINFO_KIND_COUNT}, {"corrected", "结果纠正", GOVINFO_KIND_COUNT},
+    {"other", "其他结果", GOVINFO_KIND_COUNT},  {"pending", "尚未审结", GOVINFO_KIND_COUNT},
     {"total", "总计", GOVINFO_KIND_COUNT},
 };
 
 static const char *const t3_received[] = {"new_received", "carried_over", NULL};
 static const char *const t3_settled[] = {"result_total", "carry_forward", NULL};
 /* Group rows stand for their sub-rows: （六） is one row in 2019 and three in 2021. */
-static const char *const t3_results[] = {"granted", "partially_granted", "denied", "unable",
-                                         "not_processed", "other_processing", NULL};
+static const char *const t3_results[] = {"granted",       "partially_granted", "denied", "unable",
+                                         "not_processed", "other_processing",  NULL};
 static const char *const t3_result_total[] = {"result_total", NULL};
-static const char *const t3_applicants[] = {"natural_person", "commercial", "research",
-                                            "public_interest", "legal_service", "other_org",
-                                            NULL};
+static const char *const t3_applicants[] = {
+    "natural_person", "commercial", "research", "public_interest",
+    "legal_service",  "other_org",  NULL};
 static const char *const total_column[] = {"total", NULL};
 static const char *const t4_outcomes[] = {"upheld", "corrected", "other", "pending", NULL};
 
 const gi_identity gi_identities_2019_2021[4] = {
-    {GI_RULE_TABLE3_BALANCE, "table3", GI_EACH_COLUMN, t3_received, t3_settled,
-     "本年新收+上年结转", "new received + carried over",
-     "办理结果总计+结转下年度继续办理", "results total + carried forward"},
+    {GI_RULE_TABLE3_BALANCE, "table3", GI_EACH_COLUMN, t3_received, t3_settled, "本年新收+上年结转",
+     "new received + carried over", "办理结果总计+结转下年度继续办理",
+     "results total + carried forward"},
     {GI_RULE_TABLE3_RESULT_TOTAL, "table3", GI_EACH_COLUMN, t3_results, t3_result_total,
      "各项办理结果之和", "sum of the result rows", "（七）总计", "(7) total"},
-    {GI_RULE_TABLE3_ROW_TOTAL, "table3", GI_EACH_ROW, t3_applicants, total_column,
-     "六类申请人之和", "sum of the six applicant columns", "总计", "total"},
+    {GI_RULE_TABLE3_ROW_TOTAL, "table3", GI_EACH_ROW, t3_applicants, total_column, "六类申请人之和",
+     "sum of the six applicant columns", "总计", "total"},
     {GI_RULE_TABLE4_ROW_TOTAL, "table4", GI_EACH_ROW, t4_outcomes, total_column,
      "维持+纠正+其他+尚未审结", "upheld + corrected + other + pending", "总计", "total"},
 };

@@ -10,6 +10,7 @@
 #define GI_HEADING GOVINFO_ROW_HEADING
 
 /* The six sections: same official titles in both versions (FORMATS.md §2). */
+/* clang-format off */
 #define GI_SECTIONS_2019_2021                                                            \
   {"s1", "一", "一、总体情况", gi_no_variants},                                          \
   {"s2", "二", "二、主动公开政府信息情况", gi_s2_variants},                              \
@@ -17,8 +18,10 @@
   {"s4", "四", "四、政府信息公开行政复议、行政诉讼情况", gi_s4_variants},                \
   {"s5", "五", "五、存在的主要问题及改进情况", gi_s5_variants},                          \
   {"s6", "六", "六、其他需要报告的事项", gi_s6_variants}
+/* clang-format on */
 
 /* Table 3 rows up to and including the 不予处理 group; （六） differs between versions. */
+/* clang-format off */
 #define GI_TABLE3_ROWS_HEAD                                                              \
   {"new_received", "一、本年新收政府信息公开申请数量", NULL, GI_DATA},                   \
   {"carried_over", "二、上年结转政府信息公开申请数量", NULL, GI_DATA},                   \
@@ -46,10 +49,13 @@
   {"np_massive_repeated", "4.无正当理由大量反复申请", "not_processed", GI_DATA},         \
   {"np_confirm_or_reissue", "5.要求行政机关确认或重新出具已获取信息", "not_processed",   \
    GI_DATA}
+/* clang-format on */
 
+/* clang-format off */
 #define GI_TABLE3_ROWS_TAIL                                                              \
   {"result_total", "（七）总计", "results", GI_DATA},                                    \
   {"carry_forward", "四、结转下年度继续办理", NULL, GI_DATA}
+/* clang-format on */
 
 extern const char *const gi_no_variants[];
 extern const char *const gi_s2_variants[];
@@ -61,9 +67,11 @@ extern const char *const gi_s6_variants[];
 extern const struct govinfo_column gi_table3_columns[7];
 extern const struct govinfo_row gi_table4_rows[3];
 extern const struct govinfo_column gi_table4_columns[5];
+/* clang-format off */
 #define GI_TABLE4                                                                       \
   {"table4", "s4", "政府信息公开行政复议、行政诉讼情况", gi_table4_rows, 3,            \
    gi_table4_columns, 5, true}
+/* clang-format on */
 extern const gi_identity gi_identities_2019_2021[4];
 
 #endif

@@ -61,8 +61,12 @@ static const struct govinfo_table tables[] = {
     GI_TABLE4,
 };
 
-static const char *const signature[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
-                                        "上一年项目数量", "第二十条第（九）项", "采购总金额",
+static const char *const signature[] = {"本年新制作数量",
+                                        "本年新公开数量",
+                                        "对外公开总数量",
+                                        "上一年项目数量",
+                                        "第二十条第（九）项",
+                                        "采购总金额",
                                         NULL};
 
 static const gi_rule_params rule_params[] = {

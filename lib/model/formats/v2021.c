@@ -38,8 +38,7 @@ static const struct govinfo_row table3_rows[] = {
     {"other_overdue_no_correction",
      "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other_processing",
      GI_DATA},
-    {"other_fee_unpaid",
-     "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    {"other_fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
      "other_processing", GI_DATA},
     {"other_other", "3.其他", "other_processing", GI_DATA},
     GI_TABLE3_ROWS_TAIL,
@@ -52,16 +51,20 @@ static const struct govinfo_table tables[] = {
      decision_columns, GI_COUNT_OF(decision_columns), false},
     {"table2_art20_6", "s2", "第二十条第（六）项", item6_rows, GI_COUNT_OF(item6_rows),
      decision_columns, GI_COUNT_OF(decision_columns), false},
-    {"table2_art20_8", "s2", "第二十条第（八）项", item8_rows, GI_COUNT_OF(item8_rows),
-     fee_columns, GI_COUNT_OF(fee_columns), false},
+    {"table2_art20_8", "s2", "第二十条第（八）项", item8_rows, GI_COUNT_OF(item8_rows), fee_columns,
+     GI_COUNT_OF(fee_columns), false},
     {"table3", "s3", "收到和处理政府信息公开申请情况", table3_rows, GI_COUNT_OF(table3_rows),
      gi_table3_columns, GI_COUNT_OF(gi_table3_columns), false},
     GI_TABLE4,
 };
 
-static const char *const signature[] = {"本年制发件数", "本年废止件数", "现行有效件数",
-                                        "本年处理决定数量", "本年收费金额",
-                                        "申请人逾期未按收费通知要求缴纳费用", NULL};
+static const char *const signature[] = {"本年制发件数",
+                                        "本年废止件数",
+                                        "现行有效件数",
+                                        "本年处理决定数量",
+                                        "本年收费金额",
+                                        "申请人逾期未按收费通知要求缴纳费用",
+                                        NULL};
 
 static const gi_rule_params rule_params[] = {
     {GI_RULE_SECTIONS_PROBLEMS_EMPTY, "s5", NULL},
