@@ -42,8 +42,8 @@ enum { EXIT_USAGE = 2, KEEP_GOING = -1 };
 
 typedef struct document {
   char *path;
-  const char *name; /* base name of path, for the table */
-  char *json_name;  /* source name of the JSON form in error messages */
+  const char *name;  /* base name of path, for the table */
+  char *json_name;   /* source name of the JSON form in error messages */
   char *yaml, *json; /* with --import, yaml holds the report text */
   size_t yaml_len, json_len;
 } document;
@@ -484,9 +484,9 @@ static void print_row(const document *d, const double ns[OP_COUNT], worst *w) {
 }
 
 static void print_targets(const worst *w) {
-  printf("targets: c/a <= %.1fx (worst %.2fx: %s), d/b <= %.1fx (worst %.2fx: %s)\n",
-         TARGET_RATIO, w->json, w->json <= TARGET_RATIO ? "met" : "NOT met", TARGET_RATIO,
-         w->yaml, w->yaml <= TARGET_RATIO ? "met" : "NOT met");
+  printf("targets: c/a <= %.1fx (worst %.2fx: %s), d/b <= %.1fx (worst %.2fx: %s)\n", TARGET_RATIO,
+         w->json, w->json <= TARGET_RATIO ? "met" : "NOT met", TARGET_RATIO, w->yaml,
+         w->yaml <= TARGET_RATIO ? "met" : "NOT met");
 }
 
 static void print_import_header(unsigned rounds) {
@@ -531,8 +531,10 @@ static int run(const options *o) {
   worst w = {0, 0};
   double worst_import = 0;
   int status = EXIT_SUCCESS;
-  if (o->import) print_import_header(o->rounds);
-  else print_header(o->rounds);
+  if (o->import)
+    print_import_header(o->rounds);
+  else
+    print_header(o->rounds);
   for (size_t i = 0; status == EXIT_SUCCESS && i < o->paths.n; i++) {
     double ns[OP_COUNT];
     const operation *ops = o->import ? import_operations : operations;
@@ -547,8 +549,8 @@ static int run(const options *o) {
     fflush(stdout);
   }
   if (status == EXIT_SUCCESS && o->import)
-    printf("target: import <= %.0f us per 10 KB of text (worst %.1f us: %s)\n",
-           IMPORT_TARGET_US, worst_import, worst_import <= IMPORT_TARGET_US ? "met" : "NOT met");
+    printf("target: import <= %.0f us per 10 KB of text (worst %.1f us: %s)\n", IMPORT_TARGET_US,
+           worst_import, worst_import <= IMPORT_TARGET_US ? "met" : "NOT met");
   else if (status == EXIT_SUCCESS)
     print_targets(&w);
   documents_free(docs, o->paths.n);

@@ -101,9 +101,9 @@ static cJSON *cell_schema(void) {
 static cJSON *section_schema(void) {
   static const char *const required[] = {"id", "text"};
   cJSON *props = object_with("id", typed("string", "section id"));
-  bool props_ok = put(props, "title",
-                      typed("string", "as printed; optional on input: the official title")) &&
-                  put(props, "text", typed("string", NULL));
+  bool props_ok =
+      put(props, "title", typed("string", "as printed; optional on input: the official title")) &&
+      put(props, "text", typed("string", NULL));
   cJSON *s = typed("object", NULL);
   bool ok = put(s, "required", string_list(2, required)) &&
             put(s, "additionalProperties", cJSON_CreateFalse());
@@ -171,8 +171,8 @@ static cJSON *section_ids(const govinfo_format *format) {
  * tables. */
 static cJSON *format_schema(const govinfo_format *format) {
   char description[256];
-  int n = snprintf(description, sizeof description, "format \"%s\": %s",
-                   govinfo_format_id(format), govinfo_format_name(format));
+  int n = snprintf(description, sizeof description, "format \"%s\": %s", govinfo_format_id(format),
+                   govinfo_format_name(format));
   if (n < 0 || (size_t)n >= sizeof description) return NULL;
   cJSON *id = object_with("id", object_with("enum", section_ids(format)));
   cJSON *props = object_with("sections", object_with("items", object_with("properties", id)));
@@ -216,8 +216,7 @@ static cJSON *format_property(void) {
 
 static cJSON *year_property(void) {
   cJSON *s = typed("integer", "report year");
-  bool ok = put(s, "minimum", cJSON_CreateNumber(1)) &&
-            put(s, "maximum", cJSON_CreateNumber(9999));
+  bool ok = put(s, "minimum", cJSON_CreateNumber(1)) && put(s, "maximum", cJSON_CreateNumber(9999));
   return checked(s, ok);
 }
 
@@ -251,8 +250,9 @@ static cJSON *properties(void) {
             put(p, "source", typed("string", "file name or URL of the published report")) &&
             put(p, "preface", typed("string", "what the report prints before section 一")) &&
             put(p, "sections", sections_property()) &&
-            put(p, "tables", typed("object", "table id → row id → column id → cell; the ids "
-                                             "depend on the format version"));
+            put(p, "tables",
+                typed("object", "table id → row id → column id → cell; the ids "
+                                "depend on the format version"));
   return checked(p, ok);
 }
 
@@ -279,17 +279,16 @@ static cJSON *definitions(void) {
 static cJSON *report_schema(void) {
   static const char *const required[] = {"format"};
   cJSON *s = object_with("$schema", string("https://json-schema.org/draft/2020-12/schema"));
-  bool ok =
-      put(s, "$id", string("urn:govinfo:report:1")) &&
-      put(s, "title", string("政府信息公开工作年度报告 (libgovinfo report document)")) &&
-      put(s, "description",
-          string("One annual government-information-disclosure report in the JSON form read "
-                 "and written by libgovinfo (docs/report-format.md). Generated from the "
-                 "library's format definitions by schema/gen_schema.c; do not edit.")) &&
-      put(s, "type", string("object")) && put(s, "required", string_list(1, required)) &&
-      put(s, "additionalProperties", cJSON_CreateFalse()) &&
-      put(s, "properties", properties()) && put(s, "allOf", conditionals()) &&
-      put(s, "$defs", definitions());
+  bool ok = put(s, "$id", string("urn:govinfo:report:1")) &&
+            put(s, "title", string("政府信息公开工作年度报告 (libgovinfo report document)")) &&
+            put(s, "description",
+                string("One annual government-information-disclosure report in the JSON form read "
+                       "and written by libgovinfo (docs/report-format.md). Generated from the "
+                       "library's format definitions by schema/gen_schema.c; do not edit.")) &&
+            put(s, "type", string("object")) && put(s, "required", string_list(1, required)) &&
+            put(s, "additionalProperties", cJSON_CreateFalse()) &&
+            put(s, "properties", properties()) && put(s, "allOf", conditionals()) &&
+            put(s, "$defs", definitions());
   return checked(s, ok);
 }
 

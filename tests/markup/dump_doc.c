@@ -72,8 +72,7 @@ int main(int argc, char **argv) {
   gi_doc doc;
   gi_doc_init(&doc);
   int rc;
-  if (strcmp(argv[1], "markdown") == 0)
-    rc = gi_read_markdown(&doc, buf, len);
+  if (strcmp(argv[1], "markdown") == 0) rc = gi_read_markdown(&doc, buf, len);
 #ifdef GOVINFO_HAVE_HTML
   else if (strcmp(argv[1], "html") == 0)
     rc = gi_read_html(&doc, buf, len, argv[2]);

@@ -170,16 +170,15 @@ Test(markdown, a_page_number_alone_is_a_page_break) {
   expect_line(2, GI_LINE_BREAK, NULL);
 }
 
-static const char split_table[] =
-    "| 项目 | 自然人 | 总计 |\n"  /* 1 */
-    "|---|---|---|\n"               /* 2 */
-    "| 一、本年新收 | 3 | 3 |\n"   /* 3 */
-    "\n"                             /* 4 */
-    "-3-\n"                          /* 5 */
-    "\n"                             /* 6 */
-    "| 项目 | 自然人 | 总计 |\n"    /* 7: the header printed again */
-    "|---|---|---|\n"               /* 8 */
-    "| 二、上年结转 | 0 | 0 |\n";   /* 9 */
+static const char split_table[] = "| 项目 | 自然人 | 总计 |\n"  /* 1 */
+                                  "|---|---|---|\n"             /* 2 */
+                                  "| 一、本年新收 | 3 | 3 |\n"  /* 3 */
+                                  "\n"                          /* 4 */
+                                  "-3-\n"                       /* 5 */
+                                  "\n"                          /* 6 */
+                                  "| 项目 | 自然人 | 总计 |\n"  /* 7: the header printed again */
+                                  "|---|---|---|\n"             /* 8 */
+                                  "| 二、上年结转 | 0 | 0 |\n"; /* 9 */
 
 Test(markdown, a_table_broken_by_a_page_footer_continues_after_the_break) {
   read_markdown(split_table);
@@ -205,25 +204,28 @@ Test(markdown, a_continuation_keeps_a_first_row_that_repeats_nothing) {
 }
 
 Test(markdown, a_repeated_multi_row_header_is_dropped_whole) {
-  read_markdown("| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n| 一、本年新收 | 3 | 3 |\n"
-                "-4-\n"
-                "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n| 四、结转 | 1 | 1 |\n");
+  read_markdown(
+      "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n| 一、本年新收 | 3 | 3 |\n"
+      "-4-\n"
+      "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n| 四、结转 | 1 | 1 |\n");
   cr_assert_eq(doc.nlines, 5);
   expect_line(3, GI_LINE_BREAK, NULL);
   expect_line(4, GI_LINE_ROW, "四、结转", "1", "1", NULL);
 }
 
 Test(markdown, a_rule_between_two_halves_continues_the_table_without_a_break_line) {
-  read_markdown("| 项目 | 总计 |\n|---|---|\n| 一、本年新收 | 3 |\n\n-----\n\n| 项目 | 总计 |\n|---|---|\n"
-                "| 二、上年结转 | 0 |\n");
+  read_markdown(
+      "| 项目 | 总计 |\n|---|---|\n| 一、本年新收 | 3 |\n\n-----\n\n| 项目 | 总计 |\n|---|---|\n"
+      "| 二、上年结转 | 0 |\n");
   cr_assert_eq(doc.nlines, 3);
   expect_line(2, GI_LINE_ROW, "二、上年结转", "0", NULL);
   cr_assert_not(line_at(2)->table_start);
 }
 
 Test(markdown, tables_apart_without_a_page_break_are_two_tables) {
-  read_markdown("| 项目 | 总计 |\n|---|---|\n| 一 | 3 |\n\n| 结果维持 | 总计 |\n|---|---|\n| 1 | 1 |\n"
-                "四、政府信息公开行政复议、行政诉讼情况\n-5-\n| 结果维持 | 总计 |\n|---|---|\n");
+  read_markdown(
+      "| 项目 | 总计 |\n|---|---|\n| 一 | 3 |\n\n| 结果维持 | 总计 |\n|---|---|\n| 1 | 1 |\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n-5-\n| 结果维持 | 总计 |\n|---|---|\n");
   cr_assert_eq(doc.nlines, 8, "%zu lines", doc.nlines);
   expect_line(3, GI_LINE_ROW, "结果维持", "总计", NULL);
   cr_assert(line_at(3)->table_start);
@@ -280,15 +282,15 @@ static void read_html(const char *text) {
 }
 
 static const char report_table[] =
-    "<table border=1>\n"                                                                   /* 1 */
+    "<table border=1>\n"                                                                  /* 1 */
     "<tr><td rowspan=3 colspan=3>（本列数据的勾稽关系为：<br>第一项加第二项之和）</td>\n" /* 2 */
     "    <td colspan=7>申请人情况</td></tr>\n"                                            /* 3 */
     "<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>\n"
-    "<tr><td>商业企业</td><td>科研机构</td></tr>\n"                                       /* 5 */
-    "<tr><td rowspan=9>三、本年度办理结果</td><td rowspan=8>（三）不予公开</td>\n"       /* 6 */
-    "    <td>1.属于国家秘密</td><td>1</td><td>&nbsp;</td><td></td><td>/</td></tr>\n"      /* 7 */
-    "<tr><td>2.其他法律行政法规禁止公开</td>\n"                                          /* 8 */
-    "    <td>\n      <p><span>0</span></p>\n    </td></tr>\n"                             /* 9-11 */
+    "<tr><td>商业企业</td><td>科研机构</td></tr>\n"                                  /* 5 */
+    "<tr><td rowspan=9>三、本年度办理结果</td><td rowspan=8>（三）不予公开</td>\n"   /* 6 */
+    "    <td>1.属于国家秘密</td><td>1</td><td>&nbsp;</td><td></td><td>/</td></tr>\n" /* 7 */
+    "<tr><td>2.其他法律行政法规禁止公开</td>\n"                                      /* 8 */
+    "    <td>\n      <p><span>0</span></p>\n    </td></tr>\n"                        /* 9-11 */
     "</table>\n";
 
 Test(html, each_cell_comes_once_in_source_order_rowspans_not_repeated) {
@@ -297,8 +299,8 @@ Test(html, each_cell_comes_once_in_source_order_rowspans_not_repeated) {
   expect_line(0, GI_LINE_ROW, "(本列数据的勾稽关系为:第一项加第二项之和)", "申请人情况", NULL);
   expect_line(1, GI_LINE_ROW, "自然人", "法人或其他组织", "总计", NULL);
   expect_line(2, GI_LINE_ROW, "商业企业", "科研机构", NULL);
-  expect_line(3, GI_LINE_ROW, "三、本年度办理结果", "(三)不予公开", "1.属于国家秘密", "1", "", "", "/",
-              NULL);
+  expect_line(3, GI_LINE_ROW, "三、本年度办理结果", "(三)不予公开", "1.属于国家秘密", "1", "", "",
+              "/", NULL);
   expect_line(4, GI_LINE_ROW, "2.其他法律行政法规禁止公开", "0", NULL);
   cr_assert(line_at(0)->table_start);
   for (size_t i = 1; i < 5; i++) cr_assert_not(line_at(i)->table_start);
@@ -310,16 +312,17 @@ Test(html, rows_and_cells_start_at_their_source_lines_column_1) {
   expect_loc(token_at(0, 1)->loc, 3, 1);
   expect_loc(line_at(3)->loc, 6, 1);
   expect_loc(token_at(3, 2)->loc, 7, 1);
-  expect_loc(token_at(3, 4)->loc, 7, 1); /* an empty cell: where it starts */
+  expect_loc(token_at(3, 4)->loc, 7, 1);  /* an empty cell: where it starts */
   expect_loc(token_at(4, 1)->loc, 10, 1); /* a cell's text on a later line */
 }
 
 Test(html, the_title_comes_first_then_one_line_per_block_and_per_br) {
-  read_html("<html><head><meta charset=\"utf-8\"><title>某县2024年政府信息公开工作年度报告</title>\n"
-            "<style>p { margin: 0 }</style><script>document.write('<p>x</p>')</script></head>\n"
-            "<body><h1>某县2024年<br>政府信息公开工作年度报告</h1>\n"
-            "<p>　　根据《条例》，\n  现公布。</p><div>一、总体情况<div>（一）主动公开</div>正文</div>\n"
-            "<ul><li>一是</li><li>二是<b>加强</b></li></ul><p>-2-</p></body></html>\n");
+  read_html(
+      "<html><head><meta charset=\"utf-8\"><title>某县2024年政府信息公开工作年度报告</title>\n"
+      "<style>p { margin: 0 }</style><script>document.write('<p>x</p>')</script></head>\n"
+      "<body><h1>某县2024年<br>政府信息公开工作年度报告</h1>\n"
+      "<p>　　根据《条例》，\n  现公布。</p><div>一、总体情况<div>（一）主动公开</div>正文</div>\n"
+      "<ul><li>一是</li><li>二是<b>加强</b></li></ul><p>-2-</p></body></html>\n");
   cr_assert_eq(doc.nlines, 10, "%zu lines", doc.nlines);
   expect_line(0, GI_LINE_TEXT, "某县2024年政府信息公开工作年度报告", NULL);
   expect_line(1, GI_LINE_TEXT, "某县2024年", NULL);
@@ -360,10 +363,11 @@ Test(html, hidden_elements_scripts_and_styles_give_nothing) {
 }
 
 Test(html, a_layout_row_gives_its_text_and_the_inner_rows) {
-  read_html("<table><tr><td>导航</td><td><p>一、总体情况</p>\n"
-            "<table><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>0</td></tr></table>\n"
-            "<p>三、收到和处理</p><table><tr><td>自然人</td></tr></table></td></tr>"
-            "<tr><td>页脚</td></tr></table>");
+  read_html(
+      "<table><tr><td>导航</td><td><p>一、总体情况</p>\n"
+      "<table><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>0</td></tr></table>\n"
+      "<p>三、收到和处理</p><table><tr><td>自然人</td></tr></table></td></tr>"
+      "<tr><td>页脚</td></tr></table>");
   cr_assert_eq(doc.nlines, 7, "%zu lines", doc.nlines);
   expect_line(0, GI_LINE_TEXT, "导航", NULL);
   expect_line(1, GI_LINE_TEXT, "一、总体情况", NULL);

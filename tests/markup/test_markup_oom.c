@@ -79,11 +79,12 @@ static void survives(reader *read, const char *text) {
 
 Test(markup_oom, markdown_survives_every_failed_allocation) {
   survives(
-      markdown, "# 某县2024年政府信息公开工作年度报告\n\n本年新收**21**件 &nbsp; &#22269; 1\\.\n\n"
-                "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n"
-                "| **一、本年新收** | 3 | 3 |\n| （二）部分公开<br>（区分处理的） | | / |\n\n---\n\n"
-                "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n"
-                "| 四、结转下年度继续办理 | 1 | 1 |\n\n---\n\n| 结果维持 | 总计 |\n|---|---|\n| 1 | 1 |\n");
+      markdown,
+      "# 某县2024年政府信息公开工作年度报告\n\n本年新收**21**件 &nbsp; &#22269; 1\\.\n\n"
+      "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n"
+      "| **一、本年新收** | 3 | 3 |\n| （二）部分公开<br>（区分处理的） | | / |\n\n---\n\n"
+      "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n"
+      "| 四、结转下年度继续办理 | 1 | 1 |\n\n---\n\n| 结果维持 | 总计 |\n|---|---|\n| 1 | 1 |\n");
 }
 
 /* A page number between two halves of a table: normalising it never allocates, so a failed
@@ -96,11 +97,12 @@ Test(markup_oom, a_page_number_line_survives_every_failed_allocation) {
 #ifdef GOVINFO_HAVE_HTML
 Test(markup_oom, html_survives_every_failed_allocation) {
   survives(
-      html, "<html><head><title>某县2024年政府信息公开工作年度报告</title></head><body>\n"
-            "<table><tr><td>导航</td><td><h1>某县<br>年度报告</h1><p>&nbsp;正文</p>\n"
-            "<table><tr><td rowspan=2 colspan=3>（本列数据）</td><td colspan=7>申请人情况</td></tr>\n"
-            "<tr><td>自然人</td><td>&nbsp;</td><td></td><td>/</td></tr></table>\n"
-            "<pre>第一行\n第二行</pre></td></tr></table></body></html>\n");
+      html,
+      "<html><head><title>某县2024年政府信息公开工作年度报告</title></head><body>\n"
+      "<table><tr><td>导航</td><td><h1>某县<br>年度报告</h1><p>&nbsp;正文</p>\n"
+      "<table><tr><td rowspan=2 colspan=3>（本列数据）</td><td colspan=7>申请人情况</td></tr>\n"
+      "<tr><td>自然人</td><td>&nbsp;</td><td></td><td>/</td></tr></table>\n"
+      "<pre>第一行\n第二行</pre></td></tr></table></body></html>\n");
 }
 
 Test(markup_oom, markdown_with_html_tables_survives_every_failed_allocation) {
@@ -112,7 +114,7 @@ Test(markup_oom, markdown_with_html_tables_survives_every_failed_allocation) {
 Test(markup_oom, a_gbk_page_read_twice_survives_every_failed_allocation) {
   /* 标题 and 自然人 in GBK, declared after the title */
   survives(html, "<title>\xB1\xEA\xCC\xE2</title><meta charset=\"gbk\">"
-                                     "<table><tr><td>\xD7\xD4\xC8\xBB\xC8\xCB</td><td>3</td></tr>"
-                                     "</table>");
+                 "<table><tr><td>\xD7\xD4\xC8\xBB\xC8\xCB</td><td>3</td></tr>"
+                 "</table>");
 }
 #endif

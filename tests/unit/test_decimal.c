@@ -52,8 +52,8 @@ Test(decimal, at_most_six_places) {
 }
 
 Test(decimal, rejects_anything_but_plain_decimals) {
-  const char *bad[] = {"", "+", "-", ".5", "5.", "1e3", "1,234", "0x10", " 1", "1 ", "1.2.3",
-                       "１２", "12万"};
+  const char *bad[] = {"",     "+",  "-",  ".5",    "5.",   "1e3", "1,234",
+                       "0x10", " 1", "1 ", "1.2.3", "１２", "12万"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     gi_decimal d;
     cr_assert_eq(gi_decimal_parse(bad[i], strlen(bad[i]), &d), GOVINFO_ETYPE, "accepted \"%s\"",

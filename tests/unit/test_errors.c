@@ -5,8 +5,9 @@
 #include "internal.h"
 
 Test(errors, every_code_has_a_name_and_a_description) {
-  const int codes[] = {GOVINFO_OK, GOVINFO_ENOMEM, GOVINFO_EINVAL, GOVINFO_EIO, GOVINFO_EPARSE,
-                       GOVINFO_ESCHEMA, GOVINFO_ENOTFOUND, GOVINFO_ETYPE, GOVINFO_ERANGE};
+  const int codes[] = {GOVINFO_OK,        GOVINFO_ENOMEM, GOVINFO_EINVAL,
+                       GOVINFO_EIO,       GOVINFO_EPARSE, GOVINFO_ESCHEMA,
+                       GOVINFO_ENOTFOUND, GOVINFO_ETYPE,  GOVINFO_ERANGE};
   for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
     cr_assert_neq(strcmp(govinfo_strerror(codes[i]), "unknown error"), 0);
     cr_assert_eq(strncmp(govinfo_error_name(codes[i]), "GOVINFO_", 8), 0);

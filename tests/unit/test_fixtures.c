@@ -32,8 +32,7 @@ static unsigned yaml_line_of(const char *doc, const char *pointer) {
     const char *segment = pointer + 1;
     size_t len = strcspn(segment, "/");
     char needle[256];
-    int n = snprintf(needle, sizeof needle, "\n%*s%.*s:", (int)(2 * depth), "", (int)len,
-                     segment);
+    int n = snprintf(needle, sizeof needle, "\n%*s%.*s:", (int)(2 * depth), "", (int)len, segment);
     cr_assert(n > 0 && (size_t)n < sizeof needle);
     const char *hit = strstr(at, needle);
     while (hit && hit[n] != ' ' && hit[n] != '\n') hit = strstr(hit + 1, needle);
@@ -79,8 +78,7 @@ static void assert_findings(const govinfo_diagnostics *d, const predicted *want,
                govinfo_diagnostics_count(d), nwant, seen);
   for (size_t i = 0; i < nwant; i++) {
     const govinfo_diagnostic *g = govinfo_diagnostics_at(d, i);
-    cr_assert_str_eq(govinfo_diagnostic_rule(g), want[i].rule, "%s: finding %zu:%s", file, i,
-                     seen);
+    cr_assert_str_eq(govinfo_diagnostic_rule(g), want[i].rule, "%s: finding %zu:%s", file, i, seen);
     cr_assert_geq(govinfo_diagnostic_path_count(g), 1);
     const char *path = govinfo_diagnostic_path_at(g, 0);
     cr_assert_str_eq(path, want[i].path, "%s: finding %zu:%s", file, i, seen);
@@ -88,8 +86,8 @@ static void assert_findings(const govinfo_diagnostics *d, const predicted *want,
               "%s %s: expected side %s, want %s", want[i].rule, path,
               govinfo_diagnostic_expected(g), want[i].expected);
     cr_assert(same_text(govinfo_diagnostic_actual(g), want[i].actual),
-              "%s %s: actual side %s, want %s", want[i].rule, path,
-              govinfo_diagnostic_actual(g), want[i].actual);
+              "%s %s: actual side %s, want %s", want[i].rule, path, govinfo_diagnostic_actual(g),
+              want[i].actual);
     cr_assert_str_eq(govinfo_diagnostic_file(g), file);
     if (strncmp(path, "/tables/", 8) == 0 && strchr(path + 8, '/') &&
         strchr(strchr(path + 8, '/') + 1, '/')) {
@@ -171,12 +169,9 @@ static unsigned first_different_line(const char *a, const char *b) {
 
 Test(fixtures, reports_are_stored_in_canonical_yaml) {
   static const char *const files[] = {
-      "tests/data/fixtures/suibin-2020.yaml",
-      "tests/data/fixtures/huaian-hongze-2023.yaml",
-      "tests/data/fixtures/huaian-hongze-2024.yaml",
-      "tests/data/fixtures/huaian-city-2024.yaml",
-      "examples/reports/suibin-2020.yaml",
-      "examples/reports/huaian-2024.yaml",
+      "tests/data/fixtures/suibin-2020.yaml",        "tests/data/fixtures/huaian-hongze-2023.yaml",
+      "tests/data/fixtures/huaian-hongze-2024.yaml", "tests/data/fixtures/huaian-city-2024.yaml",
+      "examples/reports/suibin-2020.yaml",           "examples/reports/huaian-2024.yaml",
   };
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     char *doc = test_read_file(test_source_path(files[i]), NULL);
@@ -241,8 +236,7 @@ Test(fixtures, hongze_keeps_other_processing_as_one_row_and_its_sub_rows_absent)
   for (size_t i = 0; i < 2; i++) {
     govinfo_report *r = test_load(files[i]);
     int64_t v = -1;
-    cr_assert_eq(govinfo_report_get_int(r, "table3.other_processing.total", &v), 0, "%s",
-                 files[i]);
+    cr_assert_eq(govinfo_report_get_int(r, "table3.other_processing.total", &v), 0, "%s", files[i]);
     cr_assert_eq(v, 0);
     for (size_t s = 0; s < 3; s++) {
       char id[128];
@@ -258,8 +252,9 @@ Test(fixtures, hongze_keeps_other_processing_as_one_row_and_its_sub_rows_absent)
 Test(fixtures, decimals_and_metadata_are_read_as_printed) {
   govinfo_report *r = test_load("tests/data/fixtures/huaian-city-2024.yaml");
   char number[GOVINFO_NUMBER_BUFSIZE];
-  cr_assert_eq(govinfo_report_get_number(r, "table2_art20_8.admin_fees.fee_amount", number,
-                                         sizeof number), 0);
+  cr_assert_eq(
+      govinfo_report_get_number(r, "table2_art20_8.admin_fees.fee_amount", number, sizeof number),
+      0);
   cr_assert_str_eq(number, "96171.6");
   cr_assert_str_eq(govinfo_report_organ(r), "淮安市人民政府");
   cr_assert_eq(govinfo_report_year(r), 2024);

@@ -19,10 +19,14 @@ static void assert_fingerprint(const char *id, size_t t2, size_t t3, size_t t4) 
   for (size_t i = 0; i < govinfo_format_table_count(f); i++) {
     const govinfo_table *t = govinfo_format_table_at(f, i);
     size_t n = data_cells(t);
-    if (strncmp(govinfo_table_id(t), "table2_", 7) == 0) got2 += n;
-    else if (strcmp(govinfo_table_id(t), "table3") == 0) got3 += n;
-    else if (strcmp(govinfo_table_id(t), "table4") == 0) got4 += n;
-    else cr_assert_fail("unexpected table %s", govinfo_table_id(t));
+    if (strncmp(govinfo_table_id(t), "table2_", 7) == 0)
+      got2 += n;
+    else if (strcmp(govinfo_table_id(t), "table3") == 0)
+      got3 += n;
+    else if (strcmp(govinfo_table_id(t), "table4") == 0)
+      got4 += n;
+    else
+      cr_assert_fail("unexpected table %s", govinfo_table_id(t));
   }
   cr_assert_eq(got2, t2, "%s table 2: %zu cells", id, got2);
   cr_assert_eq(got3, t3, "%s table 3: %zu cells", id, got3);
@@ -81,8 +85,8 @@ Test(format, definitions_are_well_formed) {
               inside = u == p;
               up = tb->rows[u].parent;
             }
-            cr_assert(inside, "%s.%s: row %s breaks its parent's run of sub-rows", tb->id,
-                      row->id, tb->rows[k].id);
+            cr_assert(inside, "%s.%s: row %s breaks its parent's run of sub-rows", tb->id, row->id,
+                      tb->rows[k].id);
           }
         }
         if (row->role == GOVINFO_ROW_GROUP) {

@@ -10,12 +10,12 @@
 /* ---- a synthetic 2021 report, printed like pdftotext -layout prints one ---- */
 
 typedef struct edit {
-  const char *cell;    /* a cell id whose printed value is replaced, NULL for none */
-  const char *printed; /* what is printed instead ("" deletes the number) */
-  const char *label_of;   /* a row id whose label is replaced */
-  const char *label;      /* by this */
-  bool single_other_row;  /* print （六）其他处理 as one row, without its sub-rows */
-  bool footer_in_table3;  /* a page number line in the middle of table 3 */
+  const char *cell;      /* a cell id whose printed value is replaced, NULL for none */
+  const char *printed;   /* what is printed instead ("" deletes the number) */
+  const char *label_of;  /* a row id whose label is replaced */
+  const char *label;     /* by this */
+  bool single_other_row; /* print （六）其他处理 as one row, without its sub-rows */
+  bool footer_in_table3; /* a page number line in the middle of table 3 */
 } edit;
 
 /* Table 3 values: each applicant column a small number, totals consistent. */
@@ -52,19 +52,21 @@ static char *synthetic(const edit *e, size_t *len) {
   const govinfo_format *f = govinfo_format_find("2021");
   const govinfo_table *t3 = govinfo_format_table_find(f, "table3");
   gi_buf b = {0};
-  gi_buf_puts(&b, "        某县人民政府\n   2024 年政府信息公开工作年度报告\n"
-                  "   本报告依据《条例》编制。\n"
-                  "  一、总体情况\n   2024 年，本县推进政务公开。\n"
-                  "  二、主动公开政府信息情况\n"
-                  "第二十条第（一）项\n信息内容   本年制发件数   本年废止件数   现行有效件数\n"
-                  "规章   1   0   11\n行政规范性文件   8   26   66\n"
-                  "第二十条第（五）项\n信息内容   本年处理决定数量\n行政许可   447228\n"
-                  "第二十条第（六）项\n信息内容   本年处理决定数量\n行政处罚   3985758\n"
-                  "行政强制   88283\n"
-                  "第二十条第（八）项\n信息内容   本年收费金额（单位：万元）\n"
-                  "行政事业性收费   96171.6\n"
-                  "  三、收到和处理政府信息公开申请情况\n"
-                  "申请人情况   自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计\n");
+  gi_buf_puts(
+      &b,
+      "        某县人民政府\n   2024 年政府信息公开工作年度报告\n"
+      "   本报告依据《条例》编制。\n"
+      "  一、总体情况\n   2024 年，本县推进政务公开。\n"
+      "  二、主动公开政府信息情况\n"
+      "第二十条第（一）项\n信息内容   本年制发件数   本年废止件数   现行有效件数\n"
+      "规章   1   0   11\n行政规范性文件   8   26   66\n"
+      "第二十条第（五）项\n信息内容   本年处理决定数量\n行政许可   447228\n"
+      "第二十条第（六）项\n信息内容   本年处理决定数量\n行政处罚   3985758\n"
+      "行政强制   88283\n"
+      "第二十条第（八）项\n信息内容   本年收费金额（单位：万元）\n"
+      "行政事业性收费   96171.6\n"
+      "  三、收到和处理政府信息公开申请情况\n"
+      "申请人情况   自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计\n");
   for (size_t r = 0; r < govinfo_table_row_count(t3); r++) {
     const govinfo_row *row = govinfo_table_row_at(t3, r);
     const char *parent = govinfo_row_parent(row);
@@ -82,14 +84,15 @@ static char *synthetic(const edit *e, size_t *len) {
       gi_buf_printf(&b, "%s\n", govinfo_row_label(row));
     }
   }
-  gi_buf_puts(&b, "  四、政府信息公开行政复议、行政诉讼情况\n"
-                  "行政复议   行政诉讼\n"
-                  "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 "
-                  "结果维持 结果纠正 其他结果 尚未审结 总计\n"
-                  "1 2 0 0 3 0 0 1 0 1 0 0 0 0 0\n"
-                  "  五、存在的主要问题及改进情况\n   解读质量仍需提升。\n"
-                  "  六、其他需要报告的事项\n   全年收取信息处理费 0 元。\n"
-                  "                       某县人民政府\n                     2025 年 1 月 20 日\n");
+  gi_buf_puts(&b,
+              "  四、政府信息公开行政复议、行政诉讼情况\n"
+              "行政复议   行政诉讼\n"
+              "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 "
+              "结果维持 结果纠正 其他结果 尚未审结 总计\n"
+              "1 2 0 0 3 0 0 1 0 1 0 0 0 0 0\n"
+              "  五、存在的主要问题及改进情况\n   解读质量仍需提升。\n"
+              "  六、其他需要报告的事项\n   全年收取信息处理费 0 元。\n"
+              "                       某县人民政府\n                     2025 年 1 月 20 日\n");
   char *out;
   cr_assert_eq(gi_buf_finish(&b, &out, len), GOVINFO_OK);
   return out;
@@ -176,7 +179,7 @@ static void assert_never_wrong(const imported *im, bool all_read) {
 
 /* A section's printed title and text by id; GOVINFO_ENOTFOUND when the report lacks it. */
 static int section_of(const govinfo_report *r, const char *id, const char **title,
-                                      const char **text) {
+                      const char **text) {
   for (size_t i = 0; i < govinfo_report_section_count(r); i++)
     if (strcmp(govinfo_report_section_id_at(r, i), id) == 0) {
       *title = govinfo_report_section_title_at(r, i);
@@ -231,8 +234,7 @@ Test(import, marks_stay_marks_and_never_become_zero) {
   for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
     edit e = {.cell = "table3.granted.research", .printed = marks[i]};
     imported im = import_edit(&e);
-    cr_assert_eq(state_of(im.report, "table3.granted.research"), GOVINFO_CELL_MARK, "%s",
-                 marks[i]);
+    cr_assert_eq(state_of(im.report, "table3.granted.research"), GOVINFO_CELL_MARK, "%s", marks[i]);
     imported_free(&im);
   }
 }
@@ -311,8 +313,8 @@ Test(import, a_misspelt_label_is_read_and_noted) {
   edit e = {.label_of = "denied_law_prohibited", .label = "2.其他法律行政止公开"};
   imported im = import_edit(&e);
   assert_never_wrong(&im, true);
-  cr_assert_not_null(finding_at(im.findings, "import.label_variant",
-                                "/tables/table3/denied_law_prohibited"));
+  cr_assert_not_null(
+      finding_at(im.findings, "import.label_variant", "/tables/table3/denied_law_prohibited"));
   imported_free(&im);
 }
 
@@ -431,8 +433,7 @@ static void check_fixture(const char *name, const char *suffix, bool allow_absen
     char id[4];
     snprintf(id, sizeof id, "s%zu", s);
     const char *t1, *x1, *t2, *x2;
-    cr_assert_eq(section_of(im.report, id, &t1, &x1), GOVINFO_OK, "%s %s", path,
-                 id);
+    cr_assert_eq(section_of(im.report, id, &t1, &x1), GOVINFO_OK, "%s %s", path, id);
     cr_assert_eq(section_of(want, id, &t2, &x2), GOVINFO_OK);
     cr_assert_str_eq(t1, t2, "%s: title of %s", path, id);
   }

@@ -88,8 +88,7 @@ static govinfo_report *load_ok(const char *path, govinfo_syntax syntax) {
   govinfo_report *r = NULL;
   int rc = govinfo_report_load(&r, path, syntax);
   const govinfo_error *e = govinfo_error_last();
-  cr_assert_eq(rc, 0, "loading %s: %s (%s:%u:%u)", path, e->message, e->source, e->line,
-               e->column);
+  cr_assert_eq(rc, 0, "loading %s: %s (%s:%u:%u)", path, e->message, e->source, e->line, e->column);
   return r;
 }
 

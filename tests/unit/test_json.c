@@ -168,8 +168,8 @@ Test(json, lone_surrogates_are_errors) {
 }
 
 Test(json, nul_characters_never_cut_a_string_short) {
-  const govinfo_error *e = parse_fails("{\"format\": \"2021\", \"organ\": \"a\\u0000b\"}",
-                                       GOVINFO_EPARSE);
+  const govinfo_error *e =
+      parse_fails("{\"format\": \"2021\", \"organ\": \"a\\u0000b\"}", GOVINFO_EPARSE);
   assert_at(e, 1, 31);
   char raw[] = "{\"format\": \"2021\", \"organ\": \"a_b\"}";
   raw[30] = '\0';
@@ -357,8 +357,8 @@ Test(json, escaped_quotes_do_not_end_a_string) {
 }
 
 Test(json, invalid_utf8_text_is_refused) {
-  const govinfo_error *e = parse_fails("{\"format\": \"2021\", \"organ\": \"\xC3\x28\"}",
-                                       GOVINFO_ESCHEMA);
+  const govinfo_error *e =
+      parse_fails("{\"format\": \"2021\", \"organ\": \"\xC3\x28\"}", GOVINFO_ESCHEMA);
   cr_assert_str_eq(e->path, "/organ");
 }
 
@@ -383,19 +383,18 @@ Test(json, long_text_with_many_escapes_reads_in_linear_time, .timeout = 10) {
 
 /* ---- cells and locations ---- */
 
-static const char *four_kinds =
-    "{\n"
-    "\t\"format\":\t\"2021\",\n"
-    "\t\"tables\":\t{\n"
-    "\t\t\"table3\":\t{\n"
-    "\t\t\t\"new_received\":\t{\n"
-    "\t\t\t\t\"natural_person\":\t12,\n"
-    "\t\t\t\t\"commercial\":\tnull,\n"
-    "\t\t\t\t\"research\":\t\"/\"\n"
-    "\t\t\t}\n"
-    "\t\t}\n"
-    "\t}\n"
-    "}\n";
+static const char *four_kinds = "{\n"
+                                "\t\"format\":\t\"2021\",\n"
+                                "\t\"tables\":\t{\n"
+                                "\t\t\"table3\":\t{\n"
+                                "\t\t\t\"new_received\":\t{\n"
+                                "\t\t\t\t\"natural_person\":\t12,\n"
+                                "\t\t\t\t\"commercial\":\tnull,\n"
+                                "\t\t\t\t\"research\":\t\"/\"\n"
+                                "\t\t\t}\n"
+                                "\t\t}\n"
+                                "\t}\n"
+                                "}\n";
 
 Test(json, number_blank_mark_and_absent_are_distinct) {
   govinfo_report *r = parse_ok(four_kinds);
@@ -432,8 +431,7 @@ Test(json, cells_remember_where_their_value_is) {
     unsigned line, column;
     position_of(four_kinds, values[i], &line, &column);
     cr_assert_eq(cell->loc.line, line, "%s on line %u, not %u", id, cell->loc.line, line);
-    cr_assert_eq(cell->loc.column, column, "%s at column %u, not %u", id, cell->loc.column,
-                 column);
+    cr_assert_eq(cell->loc.column, column, "%s at column %u, not %u", id, cell->loc.column, column);
   }
   govinfo_report_free(r);
 }
@@ -614,22 +612,25 @@ Test(json, a_misspelt_id_suggests_the_closest_one) {
                       "/tables/table3/new_recieved", "did you mean \"new_received\"?");
   assert_schema_error("{\"format\": \"2021\", \"tables\": {\"tabel3\": {}}}", "/tables/tabel3",
                       "did you mean \"table3\"?");
-  assert_schema_error("{\"format\": \"2019\", \"orgn\": \"x\"}", "/orgn", "did you mean \"organ\"?");
+  assert_schema_error("{\"format\": \"2019\", \"orgn\": \"x\"}", "/orgn",
+                      "did you mean \"organ\"?");
 }
 
 Test(json, an_unknown_id_far_from_any_lists_them_all) {
-  assert_schema_error("{\"format\": \"2021\", \"tables\": {\"table3\": {\"granted\": {\"xyz\": 1}}}}",
-                      "/tables/table3/granted/xyz",
-                      "expected one of: natural_person, commercial, research, public_interest, "
-                      "legal_service, other_org, total");
+  assert_schema_error(
+      "{\"format\": \"2021\", \"tables\": {\"table3\": {\"granted\": {\"xyz\": 1}}}}",
+      "/tables/table3/granted/xyz",
+      "expected one of: natural_person, commercial, research, public_interest, "
+      "legal_service, other_org, total");
   assert_schema_error("{\"format\": \"2021\", \"zzz\": 1}", "/zzz",
                       "expected one of: format, year, organ, title, published, division_code, "
                       "source, preface, sections, tables");
 }
 
 Test(json, the_preface_is_kept_whole_and_in_canonical_place) {
-  const char *doc = "{\"sections\": [], \"preface\": \"本报告……\\n统计期限自2024年1月1日至2024年12月31日。\","
-                    " \"format\": \"2021\"}";
+  const char *doc =
+      "{\"sections\": [], \"preface\": \"本报告……\\n统计期限自2024年1月1日至2024年12月31日。\","
+      " \"format\": \"2021\"}";
   govinfo_report *r = parse_ok(doc);
   cr_assert_str_eq(govinfo_report_preface(r), "本报告……\n统计期限自2024年1月1日至2024年12月31日。");
   char *out = NULL;

@@ -9,7 +9,6 @@
 
 #include "helpers.h"
 
-
 static char *canonical_json(const char *relative, size_t *len) {
   govinfo_report *r = test_load(relative);
   char *json = NULL;
@@ -20,9 +19,10 @@ static char *canonical_json(const char *relative, size_t *len) {
 
 /* One random edit of doc (a NUL-terminated copy of len bytes) into out; returns its length. */
 static size_t mutate(const char *doc, size_t len, char *out) {
-  static const char pieces[][8] = {"{", "}", "[", "]", ",", ":", "\"", "\\", "0", "-", "1.5",
-                                   "e5", " ", "\n", "null", "true", "\\u00e9", "\\ud800", "\x01",
-                                   "\xff", "\xe4\xb8", "01", ".", "\\n", "/"};
+  static const char pieces[][8] = {"{",    "}",    "[",       "]",       ",",    ":",    "\"",
+                                   "\\",   "0",    "-",       "1.5",     "e5",   " ",    "\n",
+                                   "null", "true", "\\u00e9", "\\ud800", "\x01", "\xff", "\xe4\xb8",
+                                   "01",   ".",    "\\n",     "/"};
   size_t at = test_random_below(len), n;
   switch (test_random_below(4)) {
   case 0: /* delete a few bytes */
@@ -77,9 +77,9 @@ static void assert_same_as_cjson(const govinfo_report *r, const cJSON *root) {
         char id[160];
         snprintf(id, sizeof id, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(rw),
                  govinfo_column_id(col));
-        const cJSON *cell = member(member(member(member(root, "tables"), govinfo_table_id(tb)),
-                                          govinfo_row_id(rw)),
-                                   govinfo_column_id(col));
+        const cJSON *cell =
+            member(member(member(member(root, "tables"), govinfo_table_id(tb)), govinfo_row_id(rw)),
+                   govinfo_column_id(col));
         govinfo_cell_state state;
         cr_assert_eq(govinfo_report_cell_state(r, id, &state), 0);
         char number[GOVINFO_NUMBER_BUFSIZE];
@@ -97,8 +97,8 @@ static void assert_same_as_cjson(const govinfo_report *r, const cJSON *root) {
           break;
         case GOVINFO_CELL_NUMBER:
           govinfo_report_get_number(r, id, number, sizeof number);
-          cr_assert(cJSON_IsNumber(cell) && cell->valuedouble == strtod(number, NULL),
-                    "%s: %s", id, number);
+          cr_assert(cJSON_IsNumber(cell) && cell->valuedouble == strtod(number, NULL), "%s: %s", id,
+                    number);
           break;
         }
       }

@@ -8,12 +8,12 @@
 
 #include "helpers.h"
 
-
 /* Edits that matter to YAML: indentation, indicators, quotes, scalars that change type. */
-static const char *const pieces[] = {" ",  "  ", "\n", "\t", ":", ": ", "- ", "#", "\"", "'",
-                                     "|",  ">",  "{",  "}",  "[", "]",  ",",  "&a ", "*a", "!!str ",
-                                     "~",  "null", "1.5", "-3", "1e3", "0x1F", "１２", "无", "/",
-                                     "\xe4\xb8\xad", "\xff", "---\n", "...\n", "\\"};
+static const char *const pieces[] = {
+    " ",    "  ",    "\n",    "\t", ":",   ": ",   "- ",   "#",   "\"", "'",
+    "|",    ">",     "{",     "}",  "[",   "]",    ",",    "&a ", "*a", "!!str ",
+    "~",    "null",  "1.5",   "-3", "1e3", "0x1F", "１２", "无",  "/",  "\xe4\xb8\xad",
+    "\xff", "---\n", "...\n", "\\"};
 
 static size_t mutate(const char *doc, size_t len, char *out) {
   size_t at = test_random_below(len), n;
@@ -48,8 +48,8 @@ static void assert_round_trip(const govinfo_report *r) {
   cr_assert_eq(govinfo_report_serialize(&yaml, &len, r, GOVINFO_SYNTAX_YAML, 0), 0, "%s",
                govinfo_error_last()->message);
   govinfo_report *again = NULL;
-  cr_assert_eq(govinfo_report_parse(&again, yaml, len, GOVINFO_SYNTAX_YAML, "again"), 0,
-               "%s\n%s", govinfo_error_last()->message, yaml);
+  cr_assert_eq(govinfo_report_parse(&again, yaml, len, GOVINFO_SYNTAX_YAML, "again"), 0, "%s\n%s",
+               govinfo_error_last()->message, yaml);
   cr_assert(govinfo_report_equal(r, again));
   govinfo_report_free(again);
   govinfo_free(yaml);

@@ -8,12 +8,9 @@
 #include "helpers.h"
 
 static const char *const reports[] = {
-    "examples/reports/suibin-2020.yaml",
-    "examples/reports/huaian-2024.yaml",
-    "tests/data/fixtures/suibin-2020.yaml",
-    "tests/data/fixtures/huaian-hongze-2023.yaml",
-    "tests/data/fixtures/huaian-hongze-2024.yaml",
-    "tests/data/fixtures/huaian-city-2024.yaml",
+    "examples/reports/suibin-2020.yaml",           "examples/reports/huaian-2024.yaml",
+    "tests/data/fixtures/suibin-2020.yaml",        "tests/data/fixtures/huaian-hongze-2023.yaml",
+    "tests/data/fixtures/huaian-hongze-2024.yaml", "tests/data/fixtures/huaian-city-2024.yaml",
 };
 
 static char *serialize(const govinfo_report *r, govinfo_syntax syntax, size_t *len) {
@@ -104,9 +101,9 @@ Test(roundtrip, blank_mark_number_and_absent_survive_both_forms) {
   cr_assert_eq(govinfo_report_set_mark(r, "table3.granted.commercial", "/"), 0);
   cr_assert_eq(govinfo_report_set_int(r, "table3.granted.research", 0), 0);
   cr_assert_eq(govinfo_report_set_number(r, "table2_art20_8.admin_fees.fee_amount", "0.1"), 0);
-  cr_assert_eq(govinfo_report_set_number(r, "table2_art20_6.admin_penalty.decisions",
-                                         "9007199254740992"),
-               0);
+  cr_assert_eq(
+      govinfo_report_set_number(r, "table2_art20_6.admin_penalty.decisions", "9007199254740992"),
+      0);
   /* a group's own figure */
   cr_assert_eq(govinfo_report_set_int(r, "table3.other_processing.total", 4), 0);
   assert_stable_through(r, GOVINFO_SYNTAX_JSON);

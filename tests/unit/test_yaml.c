@@ -7,6 +7,10 @@
 
 #include "helpers.h"
 
+/* Byte order marks: a separate literal, so that no hex escape runs into the next letter. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+#define UTF16LE_BOM "\xFF\xFE"
+
 /* ---- helpers ---- */
 
 static govinfo_report *parse_ok(const char *text) {
@@ -38,13 +42,12 @@ static const govinfo_error *parse_fails_str(const char *text, int code) {
 
 /* Asserts the error sits at the `nth` (0-based) occurrence of `needle` in `text`: line,
  * 1-based byte column and byte offset counted here from the text itself. */
-static void assert_error_at(const govinfo_error *e, const char *text, const char *needle,
-                            int nth) {
+static void assert_error_at(const govinfo_error *e, const char *text, const char *needle, int nth) {
   const char *at = strstr(text, needle);
   for (int k = 0; at && k < nth; k++) at = strstr(at + 1, needle);
   cr_assert_not_null(at, "\"%s\" not in the text", needle);
   unsigned line = 1;
-  const char *line_start = strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
+  const char *line_start = strncmp(text, UTF8_BOM, 3) == 0 ? text + 3 : text;
   for (const char *p = text; p < at; p++)
     if (*p == '\n') {
       line++;
@@ -53,8 +56,8 @@ static void assert_error_at(const govinfo_error *e, const char *text, const char
   cr_assert_eq(e->offset, (size_t)(at - text), "offset %zu, expected %zu (%s)", e->offset,
                (size_t)(at - text), e->message);
   cr_assert_eq(e->line, line, "line %u, expected %u (%s)", e->line, line, e->message);
-  cr_assert_eq(e->column, (unsigned)(at - line_start + 1), "column %u, expected %u (%s)",
-               e->column, (unsigned)(at - line_start + 1), e->message);
+  cr_assert_eq(e->column, (unsigned)(at - line_start + 1), "column %u, expected %u (%s)", e->column,
+               (unsigned)(at - line_start + 1), e->message);
 }
 
 static char *write_ok(const govinfo_report *r, unsigned flags) {
@@ -253,9 +256,9 @@ Test(yaml, reads_metadata_sections_and_every_kind_of_cell) {
   cr_assert_eq(govinfo_report_get_mark(r, "table3.new_received.other_org", &mark), 0);
   cr_assert_str_eq(mark, "—");
   char number[GOVINFO_NUMBER_BUFSIZE];
-  cr_assert_eq(govinfo_report_get_number(r, "table2_art20_8.admin_fees.fee_amount", number,
-                                         sizeof number),
-               0);
+  cr_assert_eq(
+      govinfo_report_get_number(r, "table2_art20_8.admin_fees.fee_amount", number, sizeof number),
+      0);
   cr_assert_str_eq(number, "96171.60");
   govinfo_report_free(r);
 }
@@ -300,22 +303,22 @@ Test(yaml, explicit_str_tag_makes_a_plain_scalar_text) {
 }
 
 Test(yaml, a_byte_order_mark_counts_in_offsets_but_not_in_columns) {
-  govinfo_report *r = parse_ok("\xEF\xBB\xBF" "format: \"2021\"\nyear: 2020\n");
+  govinfo_report *r = parse_ok(UTF8_BOM "format: \"2021\"\nyear: 2020\n");
   cr_assert_eq(govinfo_report_year(r), 2020);
   govinfo_report_free(r);
-  const char *text = "\xEF\xBB\xBF" "format: \"2021\"\nbogus: 1\n";
+  const char *text = UTF8_BOM "format: \"2021\"\nbogus: 1\n";
   assert_error_at(parse_fails_str(text, GOVINFO_ESCHEMA), text, "bogus", 0);
-  text = "\xEF\xBB\xBF" "{format: \"2021\", bogus: 1}";
+  text = UTF8_BOM "{format: \"2021\", bogus: 1}";
   assert_error_at(parse_fails_str(text, GOVINFO_ESCHEMA), text, "bogus", 0);
 }
 
 Test(yaml, many_empty_values_in_flow_style_read_correctly) {
   /* Implicit empty values take no source bytes: their text outgrows the document. */
   char text[4096] = "{format: \"2021\",tables: {table3: {";
-  static const char *const rows[] = {"new_received", "carried_over", "granted",
-                                     "partially_granted", "denied_state_secret",
-                                     "denied_law_prohibited", "unable_not_held",
-                                     "np_duplicate", "result_total", "carry_forward"};
+  static const char *const rows[] = {
+      "new_received",        "carried_over",          "granted",         "partially_granted",
+      "denied_state_secret", "denied_law_prohibited", "unable_not_held", "np_duplicate",
+      "result_total",        "carry_forward"};
   for (size_t i = 0; i < GI_COUNT_OF(rows); i++) {
     strcat(text, rows[i]);
     strcat(text, ": {natural_person,commercial,research,public_interest,legal_service,"
@@ -348,15 +351,13 @@ Test(yaml, syntax_error_has_exact_line_and_byte_column) {
   const char *text = "format: \"2021\"\norgan: 淮安: x\n";
   const govinfo_error *e = parse_fails_str(text, GOVINFO_EPARSE);
   assert_error_at(e, text, ": x", 0);
-  cr_assert_str_eq(e->message,
-                   "malformed YAML: mapping values are not allowed in this context");
+  cr_assert_str_eq(e->message, "malformed YAML: mapping values are not allowed in this context");
 }
 
 Test(yaml, syntax_error_names_what_was_being_parsed) {
   const char *text = "format: \"2021\"\nsections:\n  - id: s1\n    text: \"不完\n";
   const govinfo_error *e = parse_fails_str(text, GOVINFO_EPARSE);
-  cr_assert(strstr(e->message, "malformed YAML: found unexpected end of stream"), "%s",
-            e->message);
+  cr_assert(strstr(e->message, "malformed YAML: found unexpected end of stream"), "%s", e->message);
   cr_assert(strstr(e->message, "while scanning a quoted scalar at line 4"), "%s", e->message);
   cr_assert_eq(e->line, 5);
   cr_assert_eq(e->column, 1);
@@ -383,7 +384,7 @@ Test(yaml, invalid_utf8_is_a_parse_error_at_its_byte) {
 }
 
 Test(yaml, utf16_is_rejected) {
-  const char text[] = "\xFF\xFE" "f\0o\0";
+  const char text[] = UTF16LE_BOM "f\0o\0";
   const govinfo_error *e = parse_fails(text, sizeof text - 1, GOVINFO_EPARSE);
   cr_assert_eq(e->line, 1);
   cr_assert_eq(e->column, 1);
@@ -496,8 +497,7 @@ Test(yaml, writes_the_canonical_form) {
   cr_assert_eq(govinfo_report_set_mark(r, "table3.new_received.research", "/"), 0);
   cr_assert_eq(govinfo_report_set_blank(r, "table3.new_received.commercial"), 0);
   set_cell_int(r, "table3.new_received.natural_person", 3001);
-  cr_assert_eq(govinfo_report_set_number(r, "table2_art20_8.admin_fees.fee_amount", "96171.6"),
-               0);
+  cr_assert_eq(govinfo_report_set_number(r, "table2_art20_8.admin_fees.fee_amount", "96171.6"), 0);
   set_cell_int(r, "table3.carry_forward.total", 0);
   char *out = write_ok(r, 0);
   cr_assert_str_eq(out, "format: \"2021\"\n"
@@ -560,8 +560,9 @@ Test(yaml, output_is_deterministic) {
 }
 
 Test(yaml, numbers_keep_their_exact_decimal_text) {
-  static const char *const numbers[] = {"0", "-3", "1.50", "0.000001", "9007199254740992",
-                                        "-9007199254740992.999999", "7730.28", "0.000000"};
+  static const char *const numbers[] = {
+      "0",       "-3",      "1.50", "0.000001", "9007199254740992", "-9007199254740992.999999",
+      "7730.28", "0.000000"};
   static const char *const cells[] = {
       "table3.new_received.natural_person", "table3.new_received.commercial",
       "table3.new_received.research",       "table3.new_received.public_interest",
@@ -584,8 +585,7 @@ Test(yaml, numbers_keep_their_exact_decimal_text) {
 
 Test(yaml, every_id_written_as_a_plain_key_reads_back_as_that_text) {
   /* Keys are written unquoted, so an id must be plain-safe and no YAML 1.1 word. */
-  static const char *const words[] = {"y", "n", "yes", "no", "on", "off", "true",
-                                      "false", "null"};
+  static const char *const words[] = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
   for (size_t f = 0; f < govinfo_format_count(); f++) {
     const struct govinfo_format *fmt = govinfo_format_at(f);
     for (size_t t = 0; t < fmt->ntables; t++) {
@@ -598,8 +598,8 @@ Test(yaml, every_id_written_as_a_plain_key_reads_back_as_that_text) {
       cr_assert_lt(n, 64);
       for (size_t i = 0; i < n; i++) {
         cr_assert(ids[i][0] >= 'a' && ids[i][0] <= 'z', "%s", ids[i]);
-        cr_assert_eq(strspn(ids[i], "abcdefghijklmnopqrstuvwxyz0123456789_"), strlen(ids[i]),
-                     "%s", ids[i]);
+        cr_assert_eq(strspn(ids[i], "abcdefghijklmnopqrstuvwxyz0123456789_"), strlen(ids[i]), "%s",
+                     ids[i]);
         for (size_t w = 0; w < GI_COUNT_OF(words); w++)
           cr_assert(strcmp(ids[i], words[w]) != 0, "%s", ids[i]);
       }
@@ -652,7 +652,7 @@ static const text_case text_cases[] = {
     {"a\nb\xC2\x85", "\"a\\nb\\N\"\n"},
     {"a\xE2\x80\xA8\nb", "\"a\\L\\nb\"\n"},
     {"a\nb\xE2\x80\xA9", "\"a\\nb\\P\"\n"},
-    {"\xEF\xBB\xBF" "a\nb", "\"\\uFEFFa\\nb\"\n"},
+    {UTF8_BOM "a\nb", "\"\\uFEFFa\\nb\"\n"},
     {"a\n\x7F", "\"a\\n\\x7F\"\n"},
     {"a\n\x08", "\"a\\n\\x08\"\n"},
     {"a\n\xC2\x9B", "\"a\\n\\x9B\"\n"},
@@ -711,7 +711,7 @@ static const char *const nasty[] = {
     "cr\ronly\n",
     "nel\xC2\x85line\n",
     "ls\xE2\x80\xA8ps\xE2\x80\xA9\n",
-    "\xEF\xBB\xBF" "bom first\nline",
+    UTF8_BOM "bom first\nline",
     "controls \x01\x07\x08\x0B\x0C\x1B\x1F\x7F end",
     "c1 \xC2\x80 \xC2\x9F\nsecond",
     "nbsp\xC2\xA0here",
@@ -766,9 +766,9 @@ Test(yaml, pyyaml_reads_the_nasty_strings_the_same, .timeout = 60) {
   for (size_t i = 0; i < GI_COUNT_OF(nasty); i += 6) {
     for (size_t s = 0; s < 6 && i + s < GI_COUNT_OF(nasty); s++) {
       char sid[4] = {'s', (char)('1' + s), 0};
-      cr_assert_eq(govinfo_report_set_section(r, sid, nasty[(i + s + 1) % GI_COUNT_OF(nasty)],
-                                              nasty[i + s]),
-                   0);
+      cr_assert_eq(
+          govinfo_report_set_section(r, sid, nasty[(i + s + 1) % GI_COUNT_OF(nasty)], nasty[i + s]),
+          0);
     }
     cr_assert_eq(govinfo_report_set_organ(r, nasty[i]), 0);
     assert_pyyaml_reads_same(r, 0);
@@ -779,15 +779,14 @@ Test(yaml, pyyaml_reads_the_nasty_strings_the_same, .timeout = 60) {
 
 Test(yaml, invalid_utf8_is_refused_by_the_setters_and_by_the_writer) {
   govinfo_report *r = new_report("2021");
-  static const char *const bad[] = {"bad \xFF byte", "\xC3", "\xC0\xAF", "\xED\xA0\x80",
+  static const char *const bad[] = {"bad \xFF byte",    "\xC3",     "\xC0\xAF", "\xED\xA0\x80",
                                     "\xF4\x90\x80\x80", "\xE6\xB7", "a\n\x80"};
   for (size_t i = 0; i < GI_COUNT_OF(bad); i++) {
     cr_assert_eq(govinfo_report_set_organ(r, bad[i]), GOVINFO_EINVAL, "case %zu", i);
     cr_assert(strstr(govinfo_error_last()->message, "UTF-8"));
     cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, bad[i]), GOVINFO_EINVAL);
     cr_assert_eq(govinfo_report_set_section(r, "s1", bad[i], "ok"), GOVINFO_EINVAL);
-    cr_assert_eq(govinfo_report_set_mark(r, "table3.new_received.total", bad[i]),
-                 GOVINFO_EINVAL);
+    cr_assert_eq(govinfo_report_set_mark(r, "table3.new_received.total", bad[i]), GOVINFO_EINVAL);
   }
   cr_assert_null(govinfo_report_organ(r));
   cr_assert_eq(govinfo_report_section_count(r), 0);
@@ -838,8 +837,7 @@ static void check_template(const char *format_id) {
   cr_assert_eq(govinfo_report_new_template(&r, format_id, 2024, "某县人民政府"), 0);
   char *out = write_ok(r, GOVINFO_WRITE_LABELS);
   char line[512];
-  snprintf(line, sizeof line, "format: \"%s\"  # %s\n", format_id,
-           govinfo_format_name(r->format));
+  snprintf(line, sizeof line, "format: \"%s\"  # %s\n", format_id, govinfo_format_name(r->format));
   cr_assert(strncmp(out, line, strlen(line)) == 0, "%s", out);
   const char *p = strstr(out, "\ntables:\n");
   cr_assert_not_null(p);
@@ -890,8 +888,8 @@ Test(yaml, a_multi_line_preface_is_a_block_literal_after_the_metadata) {
   govinfo_report_set_source(r, "x.pdf");
   govinfo_report_set_preface(r, "本报告由某某编制。\n统计期限自2024年1月1日至2024年12月31日。");
   char *out = write_ok(r, 0);
-  cr_assert(strstr(out, "source: \"x.pdf\"\npreface: |-\n  本报告由某某编制。\n  统计期限"),
-            "%s", out);
+  cr_assert(strstr(out, "source: \"x.pdf\"\npreface: |-\n  本报告由某某编制。\n  统计期限"), "%s",
+            out);
   govinfo_report *back = parse_ok(out);
   cr_assert(govinfo_report_equal(r, back));
   govinfo_free(out);
@@ -903,8 +901,8 @@ Test(yaml, text_after_digits_is_a_mark_when_quoted_and_an_error_when_plain) {
   govinfo_report *r = parse_ok("format: \"2019\"\ntables:\n  table2_art20_9:\n"
                                "    centralized_procurement:\n      total_amount: \"251000元\"\n");
   const char *mark = NULL;
-  cr_assert_eq(govinfo_report_get_mark(r, "table2_art20_9.centralized_procurement.total_amount",
-                                       &mark), 0);
+  cr_assert_eq(
+      govinfo_report_get_mark(r, "table2_art20_9.centralized_procurement.total_amount", &mark), 0);
   cr_assert_str_eq(mark, "251000元");
   govinfo_report_free(r);
   const char *plain = "format: \"2019\"\ntables:\n  table4:\n    review:\n      total: 12件\n";

@@ -296,7 +296,8 @@ static int report_get(lua_State *L) {
 
 static int set_number_cell(lua_State *L, govinfo_report *r, const char *id) {
 #if LUA_VERSION_NUM >= 503
-  if (lua_isinteger(L, 3)) return push_status(L, govinfo_report_set_int(r, id, lua_tointeger(L, 3)));
+  if (lua_isinteger(L, 3))
+    return push_status(L, govinfo_report_set_int(r, id, lua_tointeger(L, 3)));
 #endif
   lua_Number n = lua_tonumber(L, 3);
   /* Integral floats within int64 go in as integers; the library checks the 2^53 bound. */
@@ -572,7 +573,8 @@ static const luaL_Reg report_methods[] = {
 
 static const luaL_Reg report_metamethods[] = {
     {"__gc", report_close},
-    {"__close", report_close}, /* Lua 5.4's local r <close> */
+    /* Lua 5.4's local r <close> */
+    {"__close", report_close},
     {"__eq", report_eq},
     {"__tostring", report_tostring},
     {NULL, NULL},
