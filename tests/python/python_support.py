@@ -9,8 +9,6 @@ import subprocess
 import sys
 
 import yaml
-# Re-exported for the binding tests: where a YAML value is, and a document with one changed.
-from yaml_pointer import with_yaml_value, yaml_position, yaml_value_node  # noqa: F401
 
 ROOT = os.environ.get("GOVINFO_SOURCE_ROOT",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
