@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test suite: a gcc build, an AddressSanitizer + UBSan build, a clang build, the
-# unit, CLI, Python-binding and Lua-binding tests under valgrind, and the C example built
-# against the installed library through pkg-config. Ends with one line "N passed, N failed"
-# (", N skipped" when any were); exits non-zero when anything failed. Needs scripts/setup.sh's
-# packages.
+# Runs every test suite: a gcc build, the static checks of scripts/lint.sh (one step per
+# gate), the ABI check against abi/ (scripts/abi-check.sh), an AddressSanitizer + UBSan build,
+# a clang build, the unit, CLI, Python-binding and Lua-binding tests under valgrind, and the C
+# example built against the installed library through pkg-config. Ends with one line
+# "N passed, N failed" (", N skipped" when any were); exits non-zero when anything failed.
+# Needs scripts/setup.sh's packages.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -39,6 +40,15 @@ suite() { # suite DIR LOGNAME [meson test options...]: its log is DIR/meson-logs
 
 step "gcc build" build "$out/gcc"
 step "gcc tests" suite "$out/gcc" gcc
+# The gates of scripts/lint.sh, each its own step so that a failure names it. clang-tidy
+# reads the gcc build's compilation database.
+step "lint: clang-format (every tracked C file)" bash scripts/lint.sh "$out/gcc" format
+step "lint: clang-tidy (lib/)" bash scripts/lint.sh "$out/gcc" tidy
+step "lint: luacheck" bash scripts/lint.sh "$out/gcc" lua
+step "lint: mypy (Python package)" bash scripts/lint.sh "$out/gcc" mypy
+step "lint: pyflakes" bash scripts/lint.sh "$out/gcc" pyflakes
+# The gcc build has debug information (buildtype debugoptimized), which abidiff needs.
+step "ABI of libgovinfo.so.0 against abi/ (abidiff)" bash scripts/abi-check.sh "$out/gcc"
 step "asan+ubsan build" build "$out/asan" -Db_sanitize=address,undefined -Db_lundef=false
 step "asan+ubsan tests" suite "$out/asan" asan
 build_with_clang() { CC=clang build "$@"; }
