@@ -35,7 +35,7 @@ def run(*args, stdin=None, stdout=subprocess.PIPE, cwd=None):
     """Runs govinfo; stdin is text or None. Returns the CompletedProcess (text mode)."""
     return subprocess.run(WRAPPER + [CLI, *args], input=stdin, stdout=stdout,
                           stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=cwd,
-                          stdin=None if stdin is not None else subprocess.DEVNULL, timeout=120)
+                          stdin=None if stdin is not None else subprocess.DEVNULL)
 
 
 def read(path):

@@ -36,8 +36,7 @@ class Pip(unittest.TestCase):
         target = os.path.join(work, "site")
         env = dict(os.environ, PIP_NO_CACHE_DIR="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
         install = run_python(["-m", "pip", "install", "--no-build-isolation", "--no-index",
-                              "--no-deps", "--quiet", "--target", target, source], env=env,
-                             timeout=600)
+                              "--no-deps", "--quiet", "--target", target, source], env=env)
         self.assertEqual(install.returncode, 0, install.stdout + install.stderr)
         self.assertEqual(sorted(os.path.basename(p) for p in
                                 glob.glob(os.path.join(target, "govinfo", "*.py")) +
