@@ -756,9 +756,9 @@ static const char *const nasty[] = {
     "U+FFFE \xEF\xBF\xBE U+FFFF \xEF\xBF\xBF\n",
     "中文 with 全角：冒号 and emoji \xF0\x9F\x98\x80\n第二行\n",
     "2024年，本机关坚持以习近平新时代中国特色社会主义思想为指导。\n\n（一）主动公开\n",
-    /* longer than the reader's short-scalar limit */
-    "（二）依申请公开。全年共收到政府信息公开申请3119件，较上年增长，办结3085件，"
-    "结转下年度继续办理34件。\n\t其中自然人申请3001件，商业企业53件。  \n\n",
+    /* longer than the reader's short-scalar limit (one string: parenthesised for clang) */
+    ("（二）依申请公开。全年共收到政府信息公开申请3119件，较上年增长，办结3085件，"
+     "结转下年度继续办理34件。\n\t其中自然人申请3001件，商业企业53件。  \n\n"),
     "",
 };
 
