@@ -10,6 +10,8 @@ A thin ctypes layer over the library's public C API::
 The library is found through $GOVINFO_LIBRARY, then next to this package, then
 ctypes.util.find_library("govinfo"), then the soname libgovinfo.so.0.
 """
+from __future__ import annotations
+
 from ._library import library_path
 from ._library import lib as _lib
 from .errors import (GovinfoError, InputOutputError, InvalidArgumentError, NotFoundError,
@@ -36,6 +38,7 @@ load = Report.load
 loads = Report.loads
 
 
-def library_version():
+def library_version() -> str:
     """The loaded library's version string, e.g. "0.1.0"."""
-    return _lib.govinfo_version_string().decode()
+    version: bytes = _lib.govinfo_version_string()
+    return version.decode()
