@@ -59,6 +59,9 @@ void gi_doc_free(gi_doc *doc);
  * whitespace-separated tokens. A line that is only a page number or a form feed becomes a
  * GI_LINE_BREAK. Returns false when out of memory (doc->failed is set). */
 bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
+/* As gi_doc_add_text, for text whose table cells run together (crawler text): each word is
+ * further cut where digits start or stop ("规章000" gives "规章" and "000"). */
+bool gi_doc_add_glued_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
 /* Appends a page break (a form feed). */
 bool gi_doc_add_break(gi_doc *doc, gi_loc loc);
 /* Starts a table row (GI_LINE_ROW); its raw text is empty until cells are added. */
@@ -81,6 +84,9 @@ char *gi_normalize(const char *s, size_t len, size_t *out_len);
 size_t gi_label_key(const char *s, size_t len, int32_t *out, size_t cap);
 /* The keys of a line's tokens, one after the other, into key; their length (at most cap). */
 size_t gi_doc_line_key(const gi_doc *doc, size_t line, int32_t *key, size_t cap);
+/* Letters and digits of raw UTF-8 text (full-width ASCII as ASCII, as NFKC makes it), each
+ * with the byte offset where it starts; their count (at most cap). */
+size_t gi_key_offsets(const char *s, size_t len, int32_t *key, uint32_t *offsets, size_t cap);
 /* Whether needle[0..nn) occurs in hay[0..nh) (an empty needle does not). */
 bool gi_key_contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn);
 /* Length of the longest common subsequence of a and b. */

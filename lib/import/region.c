@@ -104,6 +104,18 @@ static bool classify(const gi_token *t, bool in_row, item *it) {
   return true;
 }
 
+/* Digits, with a decimal point between two of them or a money unit after them. */
+static bool is_digit_string(const gi_token *t) {
+  size_t n = t->len;
+  if (n >= 3 && strcmp(t->text + n - 3, "元") == 0) n -= 3;
+  if (n >= 3 && strcmp(t->text + n - 3, "万") == 0) n -= 3;
+  if (n == 0) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!(t->text[i] >= '0' && t->text[i] <= '9') && !(t->text[i] == '.' && i > 0 && i + 1 < n))
+      return false;
+  return true;
+}
+
 /* ---- regions ---- */
 
 void gi_region_free(region *g) {
@@ -161,9 +173,16 @@ bool gi_region_build(gi_import *im, region *g, size_t from, size_t to, size_t nc
     for (size_t k = 0; k < line->count; k++) {
       item *it = &g->items[g->nitems++];
       it->tok = &d->tokens[line->first + k];
+      it->loc = it->tok->loc;
       it->line = l;
       it->is_value =
           row ? k >= start && k < end && classify(it->tok, true, it) : classify(it->tok, false, it);
+      /* glued text: "0000000" is several cells, read by splitting (glued.c) */
+      if (!it->is_value && im->glued && is_digit_string(it->tok)) {
+        it->is_value = true;
+        it->kind = VALUE_NUMBER;
+        it->unit = NULL;
+      }
       it->run_start = row && k == start;
     }
   }
@@ -227,6 +246,7 @@ bool gi_choose_printed_rows(table_ctx *t) {
   t->printed = calloc(t->def->nrows, sizeof *t->printed);
   t->done = calloc(t->def->nrows, sizeof *t->done);
   t->reported = calloc(t->def->nrows, sizeof *t->reported);
+  t->unread = calloc(t->def->nrows, sizeof *t->unread);
   t->row_keys = malloc(t->def->nrows * KEY_MAX * sizeof *t->row_keys);
   t->row_key_len = malloc(t->def->nrows * sizeof *t->row_key_len);
   if (t->row_keys && t->row_key_len)
@@ -235,7 +255,8 @@ bool gi_choose_printed_rows(table_ctx *t) {
   size_t cap = 1;
   for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
   int32_t *region_key = malloc(sizeof(int32_t) * cap);
-  if (!t->printed || !t->done || !t->reported || !region_key || !t->row_keys || !t->row_key_len) {
+  if (!t->printed || !t->done || !t->reported || !t->unread || !region_key || !t->row_keys ||
+      !t->row_key_len) {
     free(region_key);
     t->im->status = gi_fail_oom();
     return false;
