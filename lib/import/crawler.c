@@ -7,7 +7,6 @@
  * before a closing signature and date, and after the site's navigation; the words of the new
  * lines are also cut where digits start or stop. Runs of digits are then split into cells by
  * the table reader (glued.c). */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -259,6 +258,42 @@ static bool add_pieces(gi_doc *to, const gi_line *line, cuts *c) {
   return true;
 }
 
+static bool all_digits(const gi_token *t) {
+  for (size_t i = 0; i < t->len; i++)
+    if (!(t->text[i] >= '0' && t->text[i] <= '9') && t->text[i] != '.') return false;
+  return t->len > 0;
+}
+
+/* Whether every row of the table with row identities (table 3) prints its cells apart, one
+ * word each: then a space between digits is a cell boundary, else it may be stray. */
+static bool rows_spaced(const struct govinfo_format *f, const gi_doc *d) {
+  const struct govinfo_table *def = NULL;
+  for (size_t i = 0; i < f->nidentities && def == NULL; i++)
+    if (f->identities[i].axis == GI_EACH_ROW)
+      for (size_t t = 0; t < f->ntables; t++)
+        if (strcmp(f->tables[t].id, f->identities[i].table) == 0 && !f->tables[t].rows_side_by_side)
+          def = &f->tables[t];
+  if (def == NULL) return false;
+  size_t rows = 0;
+  for (size_t l = 0; l < d->nlines; l++) {
+    const gi_line *line = &d->lines[l];
+    if (line->count < 2) continue;
+    const gi_token *first = &d->tokens[line->first];
+    bool label = false;
+    for (size_t r = 0; r < def->nrows && !label; r++) {
+      int32_t key[64];
+      size_t n = gi_label_key(def->rows[r].label, strlen(def->rows[r].label), key, 64);
+      label = n == first->nkey && memcmp(key, first->key, n * sizeof *key) == 0;
+    }
+    if (!label) continue;
+    size_t digits = 0;
+    while (digits + 1 < line->count && all_digits(&d->tokens[line->first + 1 + digits])) digits++;
+    if (digits != def->ncolumns) return false;
+    rows++;
+  }
+  return rows >= 3;
+}
+
 int gi_import_reflow(gi_import *im) {
   const gi_doc *d = &im->doc;
   size_t last = d->nlines;
@@ -295,18 +330,11 @@ int gi_import_reflow(gi_import *im) {
     gi_doc_free(&fresh);
     return gi_fail_oom();
   }
-  if (glued && getenv("GI_DEBUG_REFLOW")) {
-    for (size_t l = 0; l < fresh.nlines; l++) {
-      fprintf(stderr, "%zu:", l);
-      for (size_t k = 0; k < fresh.lines[l].count; k++)
-        fprintf(stderr, " [%s]", fresh.tokens[fresh.lines[l].first + k].text);
-      fprintf(stderr, "\n");
-    }
-  }
   if (glued) {
     gi_doc_free(&im->doc);
     im->doc = fresh;
     im->glued = true;
+    im->spaced = rows_spaced(im->format, &im->doc);
   }
   return GOVINFO_OK;
 }

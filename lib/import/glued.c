@@ -19,8 +19,11 @@ typedef struct glued_run {
   const char *strings[GI_SPLIT_MAX_CELLS];
   size_t lens[GI_SPLIT_MAX_CELLS];
   bool atomic[GI_SPLIT_MAX_CELLS];
-  const item *source[GI_SPLIT_MAX_CELLS];
-  char digits[GI_SPLIT_MAX_CELLS][64]; /* the strings' text without units and commas */
+  const item *source[GI_SPLIT_MAX_CELLS]; /* the value each string starts in */
+  char digits[GI_SPLIT_MAX_CELLS][64];    /* the strings: values without units and commas */
+  /* per character of a string: the value it comes from and its byte in the value's text */
+  const item *from[GI_SPLIT_MAX_CELLS][64];
+  uint8_t at[GI_SPLIT_MAX_CELLS][64];
   size_t nstrings;
 } glued_run;
 
@@ -37,33 +40,45 @@ typedef struct row_split {
 
 /* ---- the runs ---- */
 
-/* The strings of run r: each value's text, its unit and thousands commas left out. False
- * when a value cannot take part (a blank, too many values, too long). */
-static bool gather_run(const table_ctx *t, const run *r, glued_run *out) {
-  out->nstrings = 0;
-  for (size_t i = 0; i < r->count; i++) {
-    const item *it = &t->g.items[r->first + i];
-    if (out->nstrings == GI_SPLIT_MAX_CELLS || it->kind == VALUE_BLANK) return false;
-    size_t k = out->nstrings++, n = 0;
-    const char *s = it->tok->text;
-    size_t len = it->tok->len;
-    if (it->unit) len -= strlen(it->unit);
-    bool comma = false;
-    for (size_t j = 0; j < len; j++) {
-      if (s[j] == ',' && it->kind == VALUE_NUMBER) {
-        comma = true;
-        continue;
-      }
-      if (n + 1 >= sizeof out->digits[k]) return false;
-      out->digits[k][n++] = s[j];
-    }
-    out->digits[k][n] = '\0';
-    out->strings[k] = out->digits[k];
-    out->lens[k] = n;
-    out->atomic[k] = it->kind == VALUE_MARK || comma;
-    out->source[k] = it;
+/* Appends value `it` to run g: a string of its own, or (join) the rest of the last string.
+ * False when it cannot take part (a blank, too many values, too long). */
+static bool append_value(glued_run *g, const item *it, bool join) {
+  if (it->kind == VALUE_BLANK) return false;
+  const char *s = it->tok->text;
+  size_t len = it->tok->len;
+  if (it->unit) len -= strlen(it->unit);
+  bool comma = it->kind == VALUE_NUMBER && memchr(s, ',', len) != NULL;
+  bool atomic = it->kind == VALUE_MARK || comma;
+  join = join && !atomic && g->nstrings > 0 && !g->atomic[g->nstrings - 1];
+  if (!join) {
+    if (g->nstrings == GI_SPLIT_MAX_CELLS) return false;
+    size_t k = g->nstrings++;
+    g->lens[k] = 0;
+    g->atomic[k] = atomic;
+    g->source[k] = it;
+    g->strings[k] = g->digits[k];
   }
-  return out->nstrings > 0;
+  size_t k = g->nstrings - 1;
+  for (size_t j = 0; j < len; j++) {
+    if (s[j] == ',' && comma) continue;
+    if (g->lens[k] + 1 >= sizeof g->digits[k]) return false;
+    g->from[k][g->lens[k]] = it;
+    g->at[k][g->lens[k]] = (uint8_t)j;
+    g->digits[k][g->lens[k]++] = s[j];
+  }
+  g->digits[k][g->lens[k]] = '\0';
+  return true;
+}
+
+/* The strings of run r, into g (appended). A space between two values is a sure cell
+ * boundary only in a document whose rows all print their cells spaced (im->spaced): else a
+ * space may be stray, and the digits on both sides are one string. */
+static bool gather_run(const table_ctx *t, const run *r, glued_run *g, bool append) {
+  if (!append) g->nstrings = 0;
+  for (size_t i = 0; i < r->count; i++)
+    if (!append_value(g, &t->g.items[r->first + i], !t->im->spaced && (i > 0 || append)))
+      return false;
+  return g->nstrings > 0;
 }
 
 static gi_split_problem problem_of(const glued_run *g, size_t ncells, size_t width,
@@ -81,13 +96,14 @@ static gi_split_problem problem_of(const glued_run *g, size_t ncells, size_t wid
 
 /* The item a piece of run g stands for: a number cut from its string. */
 static item piece_item(const glued_run *g, const gi_split_piece *piece) {
-  const item *src = g->source[piece->string];
+  const item *src = g->from[piece->string][piece->start];
   item it = *src;
   if (g->atomic[piece->string]) return it;
   it.kind = VALUE_NUMBER;
-  it.loc.column += piece->start;
-  bool last = piece->start + piece->len == g->lens[piece->string];
-  it.unit = last ? src->unit : NULL;
+  it.loc.column += g->at[piece->string][piece->start];
+  const item *last = g->from[piece->string][piece->start + piece->len - 1];
+  bool ends = piece->start + piece->len == g->lens[piece->string];
+  it.unit = ends ? last->unit : NULL;
   gi_decimal_parse(g->strings[piece->string] + piece->start, piece->len, &it.number);
   return it;
 }
@@ -333,7 +349,7 @@ static void map_runs(table_ctx *t, row_split *rows) {
                          "the label beside these figures is not this row's");
         continue;
       }
-      rows[k].mapped = gather_run(t, &t->g.runs[k], &rows[k].run);
+      rows[k].mapped = gather_run(t, &t->g.runs[k], &rows[k].run, false);
     }
     return;
   }
@@ -346,7 +362,7 @@ static void map_runs(table_ctx *t, row_split *rows) {
         matches++;
       }
     if (matches != 1) continue;
-    rows[found].mapped = gather_run(t, &t->g.runs[k], &rows[found].run);
+    rows[found].mapped = gather_run(t, &t->g.runs[k], &rows[found].run, false);
     next = found + 1;
   }
 }
@@ -357,18 +373,7 @@ static void read_side_by_side(table_ctx *t, row_split *whole, const int8_t *sign
   glued_run *g = &whole->run;
   g->nstrings = 0;
   bool ok = ncells <= GI_SPLIT_MAX_CELLS;
-  for (size_t k = 0; ok && k < t->g.nruns; k++) {
-    glued_run part;
-    ok = gather_run(t, &t->g.runs[k], &part) && g->nstrings + part.nstrings <= GI_SPLIT_MAX_CELLS;
-    for (size_t i = 0; ok && i < part.nstrings; i++) {
-      size_t j = g->nstrings++;
-      memcpy(g->digits[j], part.digits[i], sizeof g->digits[j]);
-      g->strings[j] = g->digits[j];
-      g->lens[j] = part.lens[i];
-      g->atomic[j] = part.atomic[i];
-      g->source[j] = part.source[i];
-    }
-  }
+  for (size_t k = 0; ok && k < t->g.nruns; k++) ok = gather_run(t, &t->g.runs[k], g, k > 0);
   if (!ok) {
     gi_report_unread(t, 0, gi_unread_loc(t, 0), "数字太多或无法分开",
                      "too many figures, or figures that cannot be split");

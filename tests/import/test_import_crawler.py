@@ -18,9 +18,11 @@ Their bodies are one line with the table cells glued together. No expected cells
 
 Environment: GOVINFO_CLI, GOVINFO_SOURCE_ROOT; GOVINFO_TEST_WRAPPER prefixes every run.
 """
+import concurrent.futures
 import functools
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -118,9 +120,13 @@ def load_spec():
 
 
 class Imported:
-    def __init__(self, name):
+    def __init__(self, name, text=None):
         path = os.path.join(CRAWLER, name + '.txt')
         with tempfile.TemporaryDirectory() as tmp:
+            if text is not None:
+                path = os.path.join(tmp, name + '.txt')
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(text)
             out = os.path.join(tmp, 'out.json')
             proc = subprocess.run(WRAPPER + [CLI, 'import', '--json', path, '-o', out],
                                   capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
@@ -246,6 +252,95 @@ class CrawlerTexts(unittest.TestCase):
                     if f['rule'] == 'import.cell_unread':
                         self.assertRegex(f['message'], '表[二三四]')
                         json.dumps(f)
+
+
+# ---- deformations: never a wrong number ----
+
+TABLES_FROM, TABLES_TO = '二、主动公开政府信息情况', '五、'
+
+
+def glued_runs(text):
+    """(start, end) of every run of two or more digits in the tables of the body."""
+    start = text.index(TABLES_FROM, text.index('正文 ===='))
+    end = text.index(TABLES_TO, start)
+    return [(start + m.start(), start + m.end())
+            for m in re.finditer(r'[0-9]{2,}', text[start:end])]
+
+
+def deformations():
+    """(case name, file, deformed text): one digit deleted from a glued run, and a stray
+    space put inside one; every third run of every file."""
+    for name in sorted(META):
+        with open(os.path.join(CRAWLER, name + '.txt'), encoding='utf-8') as f:
+            text = f.read()
+        for i, (a, b) in enumerate(glued_runs(text)):
+            if i % 3:
+                continue
+            middle = (a + b) // 2
+            yield ('%s-delete-%d' % (name, a), name, text[:middle] + text[middle + 1:])
+            yield ('%s-space-%d' % (name, a), name, text[:middle] + ' ' + text[middle:])
+
+
+class CrawlerDeformations(unittest.TestCase):
+    """A deformed glued run gives the undeformed reading's figures or leaves them absent,
+    named; it never gives another figure, nor one the undeformed text did not give."""
+
+    def test_deformed_runs_give_no_wrong_cell(self):
+        cases = list(deformations())
+        self.assertGreater(len(cases), 50)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            results = list(pool.map(lambda c: Imported(c[1], c[2]), cases))
+        for (case, name, text), result in zip(cases, results):
+            with self.subTest(case=case):
+                self.assertIsNotNone(result.report, result.stderr[-2000:])
+                want = cells_of(imported(name).report)
+                got = cells_of(result.report)
+                wrong = {c: (v, want.get(c)) for c, v in got.items() if want.get(c) != v}
+                if '-delete-' in case:  # a row the deformed text itself proves is its reading
+                    wrong = {c: v for c, v in wrong.items()
+                             if not proven_by_deformed_text(c, want, got, text)}
+                self.assertEqual(wrong, {}, 'cells the undeformed text does not give')
+                named = {p for f in result.findings
+                         if f['rule'] in ('import.cell_unread', 'import.table_missing')
+                         for p in f['paths']}
+                silent = [c for c in want if c not in got and
+                          '/tables/' + c.replace('.', '/') not in named and
+                          '/tables/' + c.split('.')[0] not in named]
+                self.assertEqual(silent, [], 'absent cells not named')
+
+
+def splits(digits, cells):
+    """How many ways digits cut into `cells` printed numbers (no leading zero but 0)."""
+    if cells == 0:
+        return 1 if digits == '' else 0
+    count = 0
+    for n in range(1, len(digits) + 1):
+        piece = digits[:n]
+        if (piece[0] == '0' and n > 1 and piece[1] != '.') or piece[0] == '.' or \
+                piece[-1] == '.' or piece.count('.') > 1:
+            continue
+        count += splits(digits[n:], cells - 1)
+    return count
+
+
+def proven_by_deformed_text(cell, want, got, text):
+    """A deleted digit changed a row of a table without identities: the row read is right
+    for the deformed text when its figures are the original's digits less one (or, where the
+    original was not read, digits the deformed text prints together), and cut only one
+    way."""
+    row = cell.rsplit('.', 1)[0]
+    before = [str(v) for c, v in want.items() if c.rsplit('.', 1)[0] == row]
+    after = [str(v) for c, v in got.items() if c.rsplit('.', 1)[0] == row]
+    joined, was = ''.join(after), ''.join(before)
+    shorter = any(was[:i] + was[i + 1:] == joined for i in range(len(was))) if was else \
+        re.search(r'(?<![0-9])%s(?![0-9])' % re.escape(joined), text) is not None
+    before = before or after
+    return shorter and len(after) == len(before) and splits(joined, len(after)) == 1
+
+
+def cells_of(report):
+    return {'%s.%s.%s' % (t, r, c): v for t, rows in report['tables'].items()
+            for r, cols in rows.items() for c, v in cols.items()}
 
 
 if __name__ == '__main__':
