@@ -18,6 +18,22 @@ static bool starts_with_ci(const char *s, size_t len, const char *prefix) {
   return true;
 }
 
+/* Tab-separated rows: three lines or more with a tab after some text (pdftotext and
+ * converters never write tabs). */
+static bool tab_separated(const char *buf, size_t len) {
+  size_t rows = 0;
+  for (size_t at = 0; at < len && rows < 3;) {
+    const char *nl = memchr(buf + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    const char *tab = memchr(buf + at, '\t', end - at);
+    bool text_before = false;
+    for (const char *p = buf + at; tab && p < tab && !text_before; p++) text_before = *p != ' ';
+    rows += tab && text_before;
+    at = end + 1;
+  }
+  return rows >= 3;
+}
+
 static govinfo_input_kind sniff(const char *buf, size_t len) {
   size_t i = 0;
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) i = 3;
@@ -49,7 +65,7 @@ static govinfo_input_kind sniff(const char *buf, size_t len) {
     }
     at = end + 1;
   }
-  return GOVINFO_INPUT_TEXT;
+  return tab_separated(buf, len) ? GOVINFO_INPUT_TSV : GOVINFO_INPUT_TEXT;
 }
 
 static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_kind kind) {
@@ -65,6 +81,13 @@ static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_
 #endif
   case GOVINFO_INPUT_MARKDOWN:
     return gi_read_markdown(&im->doc, buf, len);
+  case GOVINFO_INPUT_TSV:
+    return gi_read_tsv(&im->doc, buf, len);
+  case GOVINFO_INPUT_DOCX:
+  case GOVINFO_INPUT_XLSX:
+    return gi_fail(GOVINFO_EINVAL,
+                   "%s: Word and Excel files are read from files (govinfo_import_file)",
+                   im->source);
   case GOVINFO_INPUT_TEXT:
   case GOVINFO_INPUT_AUTO:
     break;
@@ -107,7 +130,7 @@ int govinfo_import_options_init(govinfo_import_options *opts, unsigned version) 
 int gi_import_options_check(const govinfo_import_options *opts) {
   if (opts->version == 0 || opts->version > GOVINFO_IMPORT_OPTIONS_VERSION)
     return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options", opts->version);
-  if ((unsigned)opts->kind > GOVINFO_INPUT_HTML)
+  if ((unsigned)opts->kind > GOVINFO_INPUT_XLSX)
     return gi_fail(GOVINFO_EINVAL, "unknown input kind %d", (int)opts->kind);
   return GOVINFO_OK;
 }

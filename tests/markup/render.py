@@ -34,6 +34,7 @@ Run as a program to write a rendering:
 
     render.py FIXTURE.yaml markdown [--split] [--compact] [--html-tables] > OUT
     render.py FIXTURE.yaml html [--gbk] > OUT
+    render.py FIXTURE.yaml tsv [--fillers] > OUT
 """
 import copy
 import decimal
@@ -319,6 +320,40 @@ def render_markdown(report, spec, split=False, fillers=True, html_tables=False):
     return '\n'.join(lines) + '\n'
 
 
+# ---- tab-separated text ----
+
+def tsv_field(cell):
+    if cell is None:
+        return ''
+    text = cell.text
+    if '\t' in text or '\n' in text or '"' in text:
+        return '"%s"' % text.replace('"', '""')
+    return text
+
+
+def tsv_rows(grid, fillers):
+    """Lines of a copied table: each cell once (a browser: a spanned cell on its first row
+    and column only, so the rows below have fewer leading fields), or with fillers (WPS,
+    Excel: the positions a merged cell covers as empty fields)."""
+    rows = flatten(grid) if fillers else [list(row) for row in grid]
+    return ['\t'.join(tsv_field(c) for c in row) for row in rows]
+
+
+def render_tsv(report, spec, fillers=False, edit_rows=None):
+    """The report as text with its tables copied as tab-separated rows. edit_rows, if given,
+    is called with the table lines of each grid and returns them changed (deformations)."""
+    lines = [report['title'], '']
+    if report.get('preface'):
+        lines += [report['preface'], '']
+    for title, paragraphs, grids in sections_with_tables(report, spec):
+        lines += [title] + paragraphs
+        for grid in grids:
+            rows = tsv_rows(grid, fillers)
+            lines += edit_rows(grid, rows) if edit_rows else rows
+    lines += signature(report)
+    return '\n'.join(lines) + '\n'
+
+
 # ---- HTML ----
 
 STYLE = 'p { line-height: 2; } table { border-collapse: collapse; } td { border: 1px solid; }'
@@ -377,8 +412,8 @@ def render_html(report, spec, charset='utf-8', blank_as_nbsp=lambda cell_id: Tru
 def main(argv):
     args = argv[1:]
     options = {a for a in args[2:]}
-    if len(args) < 2 or args[1] not in ('markdown', 'html') or not options <= {
-            '--split', '--compact', '--html-tables', '--gbk'}:
+    if len(args) < 2 or args[1] not in ('markdown', 'html', 'tsv') or not options <= {
+            '--split', '--compact', '--html-tables', '--gbk', '--fillers'}:
         print(__doc__.rsplit('\n\n', 1)[-1], file=sys.stderr)
         return 2
     report, spec = load_yaml(args[0]), load_spec()
@@ -386,6 +421,8 @@ def main(argv):
         page = render_markdown(report, spec, split='--split' in options,
                                fillers='--compact' not in options,
                                html_tables='--html-tables' in options).encode('utf-8')
+    elif args[1] == 'tsv':
+        page = render_tsv(report, spec, fillers='--fillers' in options).encode('utf-8')
     else:
         page = render_html(report, spec, charset='gb2312' if '--gbk' in options else 'utf-8')
     sys.stdout.buffer.write(page)

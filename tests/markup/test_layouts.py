@@ -1,0 +1,239 @@
+#!/usr/bin/python3
+"""`govinfo import` on the fixtures rendered in the layouts people hold (render.py): tables
+copied as tab-separated rows (a browser: each cell once; WPS/Excel: merged cells expanded as
+empty fields), Word (.docx) and Excel (.xlsx) files (tests/data/office, made by
+tests/markup/office.py), Markdown shredded by PDF converters and OCR, HTML with table 4 in
+several header levels, tables split over several <table>s or nested in layout tables.
+
+Each rendering must give the fixture's expected cells (tests/data/fixture_cells.py); each
+deformation (a deleted tab field, merged cells expanded or not, two rows swapped, a label
+split differently, ...) must give no wrong cell: every cell read is the truth, every cell
+absent is named by an import.cell_unread or import.table_missing finding.
+
+At the end it prints, per layout, the cells read and unread over its cases (TAP comments),
+the figures of the closing note.
+
+Environment (tests/markup/meson.build): GOVINFO_CLI, GOVINFO_SOURCE_ROOT,
+GOVINFO_HAVE_HTML; GOVINFO_TEST_WRAPPER prefixes every run of the CLI.
+"""
+import collections
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.environ.get('GOVINFO_SOURCE_ROOT', os.path.normpath(os.path.join(HERE, '..', '..')))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'data'))
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'import'))
+import fixture_cells  # noqa: E402
+import render  # noqa: E402
+from import_cli import parse_findings  # noqa: E402
+
+CLI = os.environ.get('GOVINFO_CLI')
+HAVE_HTML = os.environ.get('GOVINFO_HAVE_HTML', '1') == '1'
+WRAPPER = shlex.split(os.environ.get('GOVINFO_TEST_WRAPPER', ''))
+FIXTURES = ('suibin-2020', 'huaian-hongze-2023', 'huaian-hongze-2024', 'huaian-city-2024')
+OFFICE = os.path.join(ROOT, 'tests', 'data', 'office')
+SPEC = render.load_spec()
+UNREAD_RULES = ('import.cell_unread', 'import.table_missing')
+
+# per layout: [cells read, cells unread] over every case imported
+TALLY = collections.defaultdict(lambda: [0, 0])
+
+
+def expected_cells(fixture):
+    with open(os.path.join(render.FIXTURE_DIR, fixture + '.expected.yaml'), encoding='utf-8') as f:
+        data = yaml.safe_load(f)
+    return data, {c: fixture_cells.expected_cell(v, c) for c, v in data['cells'].items()}
+
+
+class Result:
+    def __init__(self, status, report_text, stderr):
+        self.status, self.text, self.stderr = status, report_text, stderr
+        self.findings, self.other = parse_findings(stderr)
+
+
+def run_import(tmp, name, page, *options):
+    path = os.path.join(tmp, name)
+    with open(path, 'wb') as f:
+        f.write(page)
+    out = path + '.yaml'
+    done = subprocess.run(WRAPPER + [CLI, 'import', '--json', *options, path, '-o', out],
+                          capture_output=True, timeout=300)
+    text = None
+    if os.path.exists(out):
+        with open(out, encoding='utf-8') as f:
+            text = f.read()
+    return Result(done.returncode, text, done.stderr.decode('utf-8', 'replace'))
+
+
+def judge(result, fixture, layout, lossable=None):
+    """What breaks the promise: a wrong cell, an absent cell not named, and (lossable None)
+    any cell lost; lossable: the cell ids that may be lost."""
+    if result.text is None:
+        return ['no report: ' + result.stderr[-1000:]]
+    meta, truth = expected_cells(fixture)
+    problems = fixture_cells.compare(result.text, yaml.safe_dump(meta, allow_unicode=True),
+                                     layout, 'expected')
+    problems = [p for p in problems if ' is absent, expected' not in p and
+                'expected absent' not in p]  # cells are judged below
+    top = dict(fixture_cells._mapping(fixture_cells._compose(result.text, layout), layout))
+    got = fixture_cells.report_cells(top['tables']) if top.get('tables') else {}
+    for cid, value in got.items():
+        if truth.get(cid) != value:
+            problems.append('WRONG %s = %s, truth %s' % (cid, value, truth.get(cid)))
+    named = {p for f in result.findings if f['rule'] in UNREAD_RULES and (f.get('line') or 0) > 0
+             for p in f.get('paths') or []}
+    absent = [c for c in truth if c not in got]
+    silent = [c for c in absent if '/tables/' + c.replace('.', '/') not in named and
+              '/tables/' + c.split('.')[0] not in named]
+    if silent:
+        problems.append('SILENT %d: %s' % (len(silent), silent[:8]))
+    lost = [c for c in absent if lossable is None or c not in lossable]
+    if lost:
+        problems.append('LOST %d: %s' % (len(lost), lost[:8]))
+    TALLY[layout][0] += len(got)
+    TALLY[layout][1] += len(absent)
+    return problems
+
+
+def table3_rows(grid):
+    """Indexes of the grid rows of table 3 that print figures, and their row ids."""
+    return [(i, row[-1].cell_id.split('.')[1]) for i, row in enumerate(grid)
+            if row and row[-1].cell_id and row[-1].cell_id.startswith('table3.')]
+
+
+def row_cells(fixture, row):
+    _, truth = expected_cells(fixture)
+    return {c for c in truth if c.startswith('table3.%s.' % row)}
+
+
+class Layouts(unittest.TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        if not CLI:
+            raise unittest.SkipTest('GOVINFO_CLI is not set (run through meson test)')
+        cls.tmp = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+        for layout, (read, unread) in sorted(TALLY.items()):
+            print('# layout %-24s cells read %5d, unread %4d' % (layout, read, unread), flush=True)
+
+    def each(self, layout, make_page, *options, lossable=lambda fixture: None):
+        for fixture in FIXTURES:
+            with self.subTest(fixture=fixture, layout=layout):
+                report = render.load_report(fixture)
+                page = make_page(report)
+                if page is None:
+                    continue
+                result = run_import(self.tmp.name, '%s.%s' % (fixture, layout), page, *options)
+                problems = judge(result, fixture, layout, lossable(fixture))
+                self.assertEqual(problems, [], '\n'.join(problems[:20]))
+
+    # ---- tab-separated ----
+
+    def test_tsv_copied_from_a_browser_gives_every_cell(self):
+        self.each('tsv-browser', lambda r: render.render_tsv(r, SPEC).encode())
+
+    def test_tsv_copied_from_excel_with_merged_cells_expanded_gives_every_cell(self):
+        self.each('tsv-excel', lambda r: render.render_tsv(r, SPEC, fillers=True).encode())
+
+    def test_tsv_named_tsv_gives_every_cell(self):
+        self.each('tsv-kind', lambda r: render.render_tsv(r, SPEC).encode(), '--kind', 'tsv')
+
+    def test_tsv_blank_fields_are_blank_never_0(self):
+        changes = {'table3.np_publication.research': None,
+                   'table4.litigation_direct.pending': '—'}
+
+        def page(report):
+            return render.render_tsv(render.with_cells(report, changes), SPEC).encode()
+        for fixture in FIXTURES:
+            with self.subTest(fixture=fixture):
+                result = run_import(self.tmp.name, fixture + '.blank.tsv',
+                                    page(render.load_report(fixture)))
+                cells = yaml.safe_load(result.text)['tables']
+                self.assertIsNone(cells['table3']['np_publication']['research'])
+                self.assertEqual(cells['table4']['litigation_direct']['pending'], '—')
+
+    def tsv_edited(self, layout, edit, lossable=lambda fixture, rows: None, fillers=False):
+        """Each fixture as TSV with table 3's lines edited by edit(lines, rows) -> changed
+        rows (grid indexes and row ids the edit touched)."""
+        for fixture in FIXTURES:
+            touched = []
+
+            def edit_rows(grid, lines):
+                rows = table3_rows(grid)
+                if not rows:
+                    return lines
+                lines = list(lines)
+                touched.extend(edit(lines, rows))
+                return lines
+            page = render.render_tsv(render.load_report(fixture), SPEC, fillers=fillers,
+                                     edit_rows=edit_rows).encode()
+            with self.subTest(fixture=fixture, layout=layout):
+                result = run_import(self.tmp.name, '%s.%s' % (fixture, layout), page)
+                problems = judge(result, fixture, layout, lossable(fixture, touched))
+                self.assertEqual(problems, [], '\n'.join(problems[:20]))
+
+    def test_tsv_a_deleted_field_loses_its_row_only(self):
+        def delete(lines, rows):
+            i, row = rows[len(rows) // 2]
+            fields = lines[i].split('\t')
+            del fields[-3]
+            lines[i] = '\t'.join(fields)
+            return [row]
+        self.tsv_edited('tsv-deleted-field', delete,
+                        lambda fixture, rows: set().union(*(row_cells(fixture, r) for r in rows)))
+
+    def test_tsv_two_rows_swapped_are_read_right_or_left_absent(self):
+        def swap(lines, rows):
+            (i, a), (j, b) = rows[3], rows[6]
+            lines[i], lines[j] = lines[j], lines[i]
+            return [a, b]
+        self.tsv_edited('tsv-swapped', swap,
+                        lambda fixture, rows: set().union(*(row_cells(fixture, r) for r in rows)))
+
+    def test_tsv_a_label_split_over_two_lines_is_read(self):
+        def split(lines, rows):
+            for i, _ in reversed(rows):
+                fields = lines[i].split('\t')
+                label = next(k for k, f in enumerate(fields) if len(f) > 6 and f[0] in '0123456789')\
+                    if any(len(f) > 6 and f[0] in '0123456789' for f in fields) else None
+                if label is None:
+                    continue
+                text = fields[label]
+                head, fields[label] = text[:len(text) // 2], text[len(text) // 2:]
+                lines[i] = '\t'.join(fields)
+                lines.insert(i, head)  # an HTML-to-text tool wraps the long label
+                return []
+            return []
+        self.tsv_edited('tsv-label-split', split)
+
+    def test_tsv_a_label_with_a_line_break_in_quotes_is_read(self):
+        def quote(lines, rows):
+            for i, _ in rows:
+                fields = lines[i].split('\t')
+                for k, f in enumerate(fields):
+                    if '（区分处理' in f:
+                        fields[k] = '"%s\n%s"' % (f[:f.index('（区分处理')], f[f.index('（区分处理'):])
+                        lines[i] = '\t'.join(fields)
+                        return []
+            return []
+        self.tsv_edited('tsv-quoted-label', quote, fillers=True)
+
+
+
+if __name__ == '__main__':
+    import taprunner
+    taprunner.main()
