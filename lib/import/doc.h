@@ -74,6 +74,8 @@ bool gi_doc_add_cell(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
 int gi_read_text(gi_doc *doc, const char *buf, size_t len);
 int gi_read_markdown(gi_doc *doc, const char *buf, size_t len);
 int gi_read_tsv(gi_doc *doc, const char *buf, size_t len);
+int gi_read_docx(gi_doc *doc, const char *buf, size_t len, const char *source);
+int gi_read_xlsx(gi_doc *doc, const char *buf, size_t len, const char *source);
 int gi_read_html(gi_doc *doc, const char *buf, size_t len, const char *source);
 
 /* Normalises UTF-8 text for matching (NFKC, whitespace removed) into a new string. NULL when

@@ -3,6 +3,7 @@
 
 #include "govinfo/import.h"
 #include "import/import.h"
+#include "office/zip.h"
 #include "util/text.h"
 
 /* ---- input kind ---- */
@@ -68,6 +69,90 @@ static govinfo_input_kind sniff(const char *buf, size_t len) {
   return tab_separated(buf, len) ? GOVINFO_INPUT_TSV : GOVINFO_INPUT_TEXT;
 }
 
+/* ---- files that are no text ---- */
+
+static const unsigned char ole2_signature[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+
+static bool starts(const char *buf, size_t len, const void *sig, size_t n) {
+  return len >= n && memcmp(buf, sig, n) == 0;
+}
+
+static bool contains(const char *buf, size_t len, const char *word) {
+  size_t n = strlen(word);
+  for (size_t i = 0; i + n <= len; i++)
+    if (buf[i] == word[0] && memcmp(buf + i, word, n) == 0) return true;
+  return false;
+}
+
+/* A Word or Excel file by its zip parts; GOVINFO_EPARSE for another zip archive. */
+static int office_kind(const char *buf, size_t len, const char *source, govinfo_input_kind *kind) {
+#ifdef GOVINFO_HAVE_OFFICE
+  gi_zip *z;
+  int rc = gi_zip_open(&z, buf, len, source);
+  if (rc != GOVINFO_OK) return rc;
+  bool docx = gi_zip_has(z, "word/document.xml"), xlsx = gi_zip_has(z, "xl/workbook.xml");
+  gi_zip_close(z);
+  if (docx || xlsx) {
+    *kind = docx ? GOVINFO_INPUT_DOCX : GOVINFO_INPUT_XLSX;
+    return GOVINFO_OK;
+  }
+  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
+                    "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) file: "
+                    "import reads PDF, Word, Excel, HTML, Markdown, tab-separated and plain text");
+#else
+  (void)buf, (void)len, (void)kind;
+  return gi_fail_at(GOVINFO_ENOTFOUND, source, (gi_loc){0, 0}, 0, NULL,
+                    "a zip archive (a Word or Excel file?): libgovinfo was built without libzip "
+                    "(Debian package libzip-dev), so it cannot read it");
+#endif
+}
+
+/* Refuses what is no published report's text, saying what it is: a legacy Word or Excel
+ * file, a report document (JSON or YAML, for govinfo validate). GOVINFO_OK otherwise. */
+static int refuse_other_files(const char *buf, size_t len, const char *source) {
+  if (starts(buf, len, ole2_signature, sizeof ole2_signature))
+    return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
+                      "a legacy Word (.doc) or Excel (.xls) file, which import cannot read: "
+                      "convert it first, e.g. soffice --headless --convert-to docx FILE "
+                      "(or --convert-to xlsx), and import the result");
+  size_t i = 0;
+  if (starts(buf, len, "\xEF\xBB\xBF", 3)) i = 3;
+  while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) i++;
+  size_t head = len - i < 4096 ? len - i : 4096;
+  bool json = i < len && buf[i] == '{' && contains(buf + i, head, "\"format\"");
+  bool yaml = false;
+  for (size_t at = i, lines = 0; at < len && lines < 64 && !yaml; lines++) {
+    const char *nl = memchr(buf + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    yaml = starts(buf + at, end - at, "format:", 7) || starts(buf + at, end - at, "tables:", 7);
+    at = end + 1;
+  }
+  if (json || yaml)
+    return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){1, 1}, 0, NULL,
+                      "this is a report document (%s), not a published report: check it with "
+                      "govinfo validate",
+                      json ? "JSON" : "YAML");
+  return GOVINFO_OK;
+}
+
+/* What a file that is no UTF-8 text is, by its signature; NULL when it may be text. */
+static const char *binary_kind(const char *buf, size_t len) {
+  static const struct {
+    const char *signature;
+    size_t n;
+    const char *what;
+  } kinds[] = {
+      {"\x89PNG", 4, "a PNG image"},    {"\xFF\xD8\xFF", 3, "a JPEG image"},
+      {"GIF8", 4, "a GIF image"},       {"II*\0", 4, "a TIFF image"},
+      {"MM\0*", 4, "a TIFF image"},     {"\x1F\x8B", 2, "a gzip archive"},
+      {"Rar!", 4, "a RAR archive"},     {"7z\xBC\xAF", 4, "a 7-Zip archive"},
+      {"{\\rtf", 5, "an RTF document"},
+  };
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+    if (starts(buf, len, kinds[k].signature, kinds[k].n)) return kinds[k].what;
+  return memchr(buf, '\0', len < 8192 ? len : 8192) ? "a binary file" : NULL;
+}
+
 static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_kind kind) {
   switch (kind) {
   case GOVINFO_INPUT_HTML:
@@ -85,9 +170,15 @@ static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_
     return gi_read_tsv(&im->doc, buf, len);
   case GOVINFO_INPUT_DOCX:
   case GOVINFO_INPUT_XLSX:
-    return gi_fail(GOVINFO_EINVAL,
-                   "%s: Word and Excel files are read from files (govinfo_import_file)",
+#ifdef GOVINFO_HAVE_OFFICE
+    return kind == GOVINFO_INPUT_DOCX ? gi_read_docx(&im->doc, buf, len, im->source)
+                                      : gi_read_xlsx(&im->doc, buf, len, im->source);
+#else
+    return gi_fail(GOVINFO_ENOTFOUND,
+                   "%s: Word and Excel import is not available: libgovinfo was built without "
+                   "libzip (Debian package libzip-dev)",
                    im->source);
+#endif
   case GOVINFO_INPUT_TEXT:
   case GOVINFO_INPUT_AUTO:
     break;
@@ -112,6 +203,12 @@ static int check_utf8(const char *buf, size_t len, const char *source) {
   size_t good = 0; /* longest valid prefix of the line */
   for (size_t n = 1; line_start + n <= end; n++)
     if (gi_utf8_valid(buf + line_start, n)) good = n;
+  const char *binary = binary_kind(buf, len);
+  if (binary)
+    return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
+                      "%s, not text: import reads PDF, Word (.docx), Excel (.xlsx), HTML, "
+                      "Markdown, tab-separated and plain text",
+                      binary);
   return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)(good + 1)}, line_start + good,
                     NULL,
                     "the text is not valid UTF-8 (convert it first, e.g. iconv -f GB18030 "
@@ -156,8 +253,18 @@ int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, co
   govinfo_input_kind kind = opts->kind;
   const char *source_name = opts->source_name;
   const char *source = source_name ? source_name : "";
-  if (kind == GOVINFO_INPUT_AUTO) kind = sniff(buf ? buf : "", len);
-  if (kind != GOVINFO_INPUT_HTML) { /* an HTML page may declare another charset */
+  if (buf == NULL) buf = "";
+  if (kind == GOVINFO_INPUT_AUTO && gi_zip_signature(buf, len)) {
+    int rc = office_kind(buf, len, source, &kind);
+    if (rc != GOVINFO_OK) return rc;
+  }
+  bool binary = kind == GOVINFO_INPUT_DOCX || kind == GOVINFO_INPUT_XLSX;
+  if (!binary) {
+    int rc = refuse_other_files(buf, len, source);
+    if (rc != GOVINFO_OK) return rc;
+  }
+  if (kind == GOVINFO_INPUT_AUTO) kind = sniff(buf, len);
+  if (!binary && kind != GOVINFO_INPUT_HTML) { /* an HTML page may declare another charset */
     int rc = check_utf8(buf ? buf : "", len, source);
     if (rc != GOVINFO_OK) return rc;
   }

@@ -234,6 +234,135 @@ class Layouts(unittest.TestCase):
 
 
 
+class OfficeFiles(unittest.TestCase):
+    """Word and Excel renderings of every fixture (tests/data/office, made by office.py)."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not CLI:
+            raise unittest.SkipTest('GOVINFO_CLI is not set (run through meson test)')
+        probe = run_import(tempfile.gettempdir(), 'govinfo-probe.docx',
+                           open(os.path.join(OFFICE, 'suibin-2020.docx'), 'rb').read())
+        if 'built without libzip' in probe.stderr:
+            raise unittest.SkipTest('built without libzip')
+        cls.tmp = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+        for layout, (read, unread) in sorted(TALLY.items()):
+            if layout in ('docx', 'xlsx', 'docx-fresh', 'xlsx-fresh'):
+                print('# layout %-24s cells read %5d, unread %4d' % (layout, read, unread),
+                      flush=True)
+
+    def test_word_and_excel_files_give_every_cell_and_the_text(self):
+        for kind in ('docx', 'xlsx'):
+            for fixture in FIXTURES:
+                with self.subTest(fixture=fixture, kind=kind):
+                    with open(os.path.join(OFFICE, '%s.%s' % (fixture, kind)), 'rb') as f:
+                        page = f.read()
+                    result = run_import(self.tmp.name, '%s.%s' % (fixture, kind), page)
+                    problems = judge(result, fixture, kind)
+                    self.assertEqual(problems, [], '\n'.join(problems[:20]))
+                    self.assertEqual(result.status, 1 if fixture == 'huaian-hongze-2023' else 0)
+                    got, want = yaml.safe_load(result.text), render.load_report(fixture)
+                    squeeze = lambda s: re.sub(r'\s+', '', s or '')  # noqa: E731
+                    self.assertEqual(squeeze(got.get('title')), squeeze(want['title']))
+                    self.assertEqual([(s['id'], squeeze(s['text'])) for s in got['sections']],
+                                     [(s['id'], squeeze(s['text'])) for s in want['sections']])
+
+    def test_fresh_renderings_with_blanks_and_marks(self):
+        try:
+            import office
+            office.write_docx  # noqa: B018
+            import docx  # noqa: F401
+            import openpyxl  # noqa: F401
+        except ImportError:
+            self.skipTest('python3-docx or python3-openpyxl is not installed')
+        changes = {'table3.np_publication.research': None,
+                   'table3.np_publication.legal_service': '/',
+                   'table4.litigation_direct.pending': '—'}
+        for kind, write in (('docx', office.write_docx), ('xlsx', office.write_xlsx)):
+            for fixture in FIXTURES:
+                with self.subTest(fixture=fixture, kind=kind):
+                    report = render.with_cells(render.load_report(fixture), changes)
+                    path = os.path.join(self.tmp.name, '%s-changed.%s' % (fixture, kind))
+                    write(report, SPEC, path)
+                    with open(path, 'rb') as f:
+                        result = run_import(self.tmp.name, 'in-' + os.path.basename(path),
+                                            f.read())
+                    tables = yaml.safe_load(result.text)['tables']
+                    if kind == 'docx':  # Word keeps an empty cell: blank
+                        self.assertIsNone(tables['table3']['np_publication']['research'])
+                    else:  # Excel drops an empty cell inside a row: still blank, never 0
+                        self.assertIn(tables['table3'].get('np_publication', {}).get('research'),
+                                      (None, 'absent'))
+                    self.assertEqual(tables['table3']['np_publication']['legal_service'], '/')
+                    self.assertEqual(tables['table4']['litigation_direct']['pending'], '—')
+
+
+class Refusals(unittest.TestCase):
+    """What is no published report's text is refused with a message naming what it is."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not CLI:
+            raise unittest.SkipTest('GOVINFO_CLI is not set (run through meson test)')
+        cls.tmp = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def refused(self, name, data, *words):
+        result = run_import(self.tmp.name, name, data)
+        self.assertEqual(result.status, 2, result.stderr)
+        self.assertIsNone(result.text)
+        for word in words:
+            self.assertIn(word, result.stderr)
+        return result
+
+    def zip_of(self, parts):
+        import io
+        import zipfile
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts:
+                z.writestr(name, data)
+        return out.getvalue()
+
+    def test_a_legacy_word_or_excel_file_names_a_conversion(self):
+        ole2 = bytes.fromhex('D0CF11E0A1B11AE1') + b'\0' * 600
+        self.refused('old.doc', ole2, 'soffice --headless --convert-to docx')
+
+    def test_a_report_document_is_sent_to_validate(self):
+        self.refused('r.yaml', b'format: "2021"\nyear: 2024\ntables: {}\n', 'govinfo validate')
+        self.refused('r.json', b'{"format": "2021", "year": 2024}', 'govinfo validate')
+
+    def test_a_binary_file_is_named_as_such_not_as_bad_utf8(self):
+        result = self.refused('p.png', b'\x89PNG\r\n\x1a\n' + b'\0\xff' * 50, 'PNG image')
+        self.assertNotIn('UTF-8', result.stderr)
+        self.refused('x.bin', b'\xff\xfe\0\0abc' * 20, 'binary file')
+
+    def test_a_zip_that_is_no_office_file(self):
+        self.refused('a.zip', self.zip_of([('readme.txt', b'hello')]), 'neither a Word')
+
+    def test_a_zip_bomb_is_refused(self):
+        bomb = self.zip_of([('[Content_Types].xml', b'<Types/>'),
+                            ('word/document.xml', b'\0' * (24 << 20))])
+        self.assertLess(len(bomb), 200000)
+        self.refused('bomb.docx', bomb, 'zip bomb')
+
+    def test_a_zip_of_too_many_entries_is_refused(self):
+        many = self.zip_of([('word/document.xml', b'<x/>')] +
+                           [('f%d' % i, b'') for i in range(5000)])
+        self.refused('many.docx', many, 'entries')
+
+    def test_a_damaged_part_is_a_clear_error(self):
+        broken = self.zip_of([('word/document.xml', b'<w:document><unclosed')])
+        self.refused('broken.docx', broken, 'word/document.xml')
+
+
 if __name__ == '__main__':
     import taprunner
     taprunner.main()
