@@ -162,7 +162,7 @@ static void note_split(table_ctx *t, const row_split *rows) {
     }
   }
   char name[256], zh[512], en[512];
-  gi_table_name_zh(t, name, sizeof name);
+  gi_table_name_zh(t->im->format, t->def, name, sizeof name);
   snprintf(zh, sizeof zh,
            "%s中 %zu 行的数字连在一起印出，只有一种分法满足该行格数与勾稽关系，按此分开", name, n);
   snprintf(en, sizeof en,

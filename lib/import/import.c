@@ -1,4 +1,5 @@
 /* Importing a published report from memory: input kind, front end, detection, tables, text. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "govinfo/import.h"
@@ -240,16 +241,29 @@ int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings, const c
   return govinfo_import_with(out, findings, buf, len, &opts);
 }
 
-int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
-                        size_t len, const govinfo_import_options *opts) {
-  if (out == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
-  *out = NULL;
-  *findings = NULL;
-  if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
-  govinfo_import_options defaults = GOVINFO_IMPORT_OPTIONS_INIT;
-  if (opts == NULL) opts = &defaults;
-  int checked = gi_import_options_check(opts);
-  if (checked) return checked;
+/* The lines where the pages of pdftotext output start: a page starts on the line where its
+ * form feed is. NULL (npages 0) when out of memory or there is a single page. */
+static uint32_t *page_lines(const char *buf, size_t len, size_t *npages) {
+  size_t n = 1;
+  for (size_t i = 0; i < len; i++) n += buf[i] == '\f';
+  *npages = 0;
+  if (n < 2) return NULL;
+  uint32_t *first = malloc(n * sizeof *first);
+  if (first == NULL) return NULL;
+  uint32_t line = 1;
+  first[(*npages)++] = 1;
+  for (size_t i = 0; i < len; i++) {
+    if (buf[i] == '\n') line++;
+    /* a form feed that ends the text starts no page */
+    else if (buf[i] == '\f' && i + 1 < len) first[(*npages)++] = line;
+  }
+  return first;
+}
+
+/* Imports buf with checked options; pdf: buf is pdftotext output, whose form feeds separate
+ * pages (findings then name the page and the line on it). */
+static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
+                          size_t len, const govinfo_import_options *opts, bool pdf) {
   govinfo_input_kind kind = opts->kind;
   const char *source_name = opts->source_name;
   const char *source = source_name ? source_name : "";
@@ -265,20 +279,25 @@ int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, co
   }
   if (kind == GOVINFO_INPUT_AUTO) kind = sniff(buf, len);
   if (!binary && kind != GOVINFO_INPUT_HTML) { /* an HTML page may declare another charset */
-    int rc = check_utf8(buf ? buf : "", len, source);
+    int rc = check_utf8(buf, len, source);
     if (rc != GOVINFO_OK) return rc;
   }
   gi_import im = {.source = source};
   gi_doc_init(&im.doc);
+  if (pdf) im.page_first_line = page_lines(buf, len, &im.npages);
   im.findings = gi_diagnostics_new(source);
-  if (im.findings == NULL) return GOVINFO_ENOMEM;
-  int rc = read_input(&im, buf ? buf : "", len, kind);
+  if (im.findings == NULL) {
+    free(im.page_first_line);
+    return GOVINFO_ENOMEM;
+  }
+  int rc = read_input(&im, buf, len, kind);
   if (rc == GOVINFO_OK && im.doc.failed) rc = GOVINFO_ENOMEM;
   if (rc == GOVINFO_OK) rc = gi_import_detect(&im);
   if (rc == GOVINFO_OK) gi_import_tables(&im);
   if (rc == GOVINFO_OK && im.status == GOVINFO_OK) gi_import_text(&im);
   if (rc == GOVINFO_OK) rc = im.status;
   gi_doc_free(&im.doc);
+  free(im.page_first_line);
   if (rc != GOVINFO_OK) {
     if (rc == GOVINFO_ENOMEM) gi_fail_oom();
     govinfo_report_free(im.report);
@@ -288,4 +307,29 @@ int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, co
   *out = im.report;
   *findings = im.findings;
   return GOVINFO_OK;
+}
+
+static int check_call(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
+                      size_t len, const govinfo_import_options **opts,
+                      govinfo_import_options *defaults) {
+  if (out == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
+  *out = NULL;
+  *findings = NULL;
+  if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
+  if (*opts == NULL) *opts = defaults;
+  return gi_import_options_check(*opts);
+}
+
+int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
+                        size_t len, const govinfo_import_options *opts) {
+  govinfo_import_options defaults = GOVINFO_IMPORT_OPTIONS_INIT;
+  int rc = check_call(out, findings, buf, len, &opts, &defaults);
+  return rc ? rc : import_checked(out, findings, buf, len, opts, false);
+}
+
+int gi_import_pdf_text(govinfo_report **out, govinfo_diagnostics **findings, const char *text,
+                       size_t len, const govinfo_import_options *opts) {
+  govinfo_import_options defaults = GOVINFO_IMPORT_OPTIONS_INIT;
+  int rc = check_call(out, findings, text, len, &opts, &defaults);
+  return rc ? rc : import_checked(out, findings, text, len, opts, true);
 }

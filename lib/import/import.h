@@ -32,9 +32,15 @@ typedef struct gi_import {
   size_t header_end; /* lines [0, header_end) are a crawler's header (0: none) */
   /* Lines of the crawler header's 标题, 发布时间, 发布机构 and 原文链接, GI_NO_LINE if none */
   size_t header_title, header_published, header_organ, header_source;
-  int status; /* first failure (out of memory), GOVINFO_OK otherwise */
+  uint32_t *page_first_line; /* pdftotext output: the line each page starts on */
+  size_t npages;             /* 0: not paged (findings give no page) */
+  int status;                /* first failure (out of memory), GOVINFO_OK otherwise */
 } gi_import;
 
+/* govinfo_import_with() for pdftotext output: findings also name the page and the line on
+ * it (pages are separated by form feeds). */
+int gi_import_pdf_text(govinfo_report **out, govinfo_diagnostics **findings, const char *text,
+                       size_t len, const govinfo_import_options *opts);
 /* GOVINFO_EINVAL (details recorded) for options of an unknown version or kind. */
 int gi_import_options_check(const govinfo_import_options *opts);
 

@@ -77,10 +77,11 @@ static size_t label_position(const table_ctx *t, size_t row, const int32_t *key,
 
 static void note_variant_at(table_ctx *t, size_t row, gi_loc loc) {
   const struct govinfo_row *def = &t->def->rows[row];
-  char path[256], zh[512], en[512];
+  char path[256], zh[768], en[512], name[256];
   snprintf(path, sizeof path, "/tables/%s/%s", t->def->id, def->id);
-  snprintf(zh, sizeof zh, "%s 一行的标签与格式规定的「%s」写法不同，按位置和相近写法识别",
-           t->def->id, def->label);
+  gi_table_name_zh(t->im->format, t->def, name, sizeof name);
+  snprintf(zh, sizeof zh, "%s「%s」一行的标签印法与格式规定不同，按位置和相近写法识别", name,
+           def->label);
   snprintf(en, sizeof en,
            "the label of %s row %s is printed differently from the official "
            "「%s」; recognised by its position and likeness",

@@ -42,15 +42,15 @@ void gi_put_row(table_ctx *t, size_t printed_index, const item *values) {
   t->done[printed_index] = true;
 }
 
-void gi_table_name_zh(const table_ctx *t, char *buf, size_t size) {
-  const struct govinfo_format *f = t->im->format;
-  long s = gi_section_index(f, t->def->section, strlen(t->def->section));
+void gi_table_name_zh(const struct govinfo_format *f, const struct govinfo_table *def, char *buf,
+                      size_t size) {
+  long s = gi_section_index(f, def->section, strlen(def->section));
   const char *number = s >= 0 ? f->sections[s].number : "";
   size_t in_section = 0;
   for (size_t j = 0; j < f->ntables; j++)
-    in_section += strcmp(f->tables[j].section, t->def->section) == 0;
+    in_section += strcmp(f->tables[j].section, def->section) == 0;
   /* table 2's parts are named by their captions, the others by their titles */
-  snprintf(buf, size, in_section > 1 ? "表%s%s" : "表%s（%s）", number, t->def->title);
+  snprintf(buf, size, in_section > 1 ? "表%s%s" : "表%s（%s）", number, def->title);
 }
 
 void gi_report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
@@ -101,7 +101,7 @@ static void flush_unread(table_ctx *t) {
     if (t->reported[k] && !t->done[k]) rows[nunread++] = k;
   }
   char name[256], zh[768], en[768];
-  gi_table_name_zh(t, name, sizeof name);
+  gi_table_name_zh(t->im->format, t->def, name, sizeof name);
   if (nunread > 1 && read == 0) {
     const unread_row *u = &t->unread[rows[0]];
     snprintf(zh, sizeof zh, "未能确定地读出%s的数字（%s），整表已留空缺失", name, u->why_zh);

@@ -137,7 +137,8 @@ void gi_report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char
 /* Where to point a finding about row p that was not read. */
 gi_loc gi_unread_loc(const table_ctx *t, size_t printed_index);
 /* The table's name in messages: "表三（收到和处理政府信息公开申请情况）" and "table3". */
-void gi_table_name_zh(const table_ctx *t, char *buf, size_t size);
+void gi_table_name_zh(const struct govinfo_format *f, const struct govinfo_table *def, char *buf,
+                      size_t size);
 
 /* Glued text (glued.c): each run's digits split into the row's cells where exactly one split
  * satisfies the identities. */

@@ -20,6 +20,7 @@ import collections
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -301,6 +302,25 @@ class OfficeFiles(unittest.TestCase):
                     self.assertEqual(tables['table4']['litigation_direct']['pending'], '—')
 
 
+def image_only_pdf():
+    """A one-page PDF that draws a rectangle and holds no text: what a scanner makes."""
+    content = b'0 0 0 rg 100 100 200 200 re f'
+    objects = [b'<< /Type /Catalog /Pages 2 0 R >>',
+               b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+               b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+               b'<< /Length %d >>\nstream\n%s\nendstream' % (len(content), content)]
+    out, offsets = bytearray(b'%PDF-1.4\n'), []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n%s\nendobj\n' % (i, body)
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    out += b''.join(b'%010d 00000 n \n' % o for o in offsets)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
 class Refusals(unittest.TestCase):
     """What is no published report's text is refused with a message naming what it is."""
 
@@ -357,6 +377,23 @@ class Refusals(unittest.TestCase):
         many = self.zip_of([('word/document.xml', b'<x/>')] +
                            [('f%d' % i, b'') for i in range(5000)])
         self.refused('many.docx', many, 'entries')
+
+    def test_a_scanned_pdf_says_it_needs_ocr(self):
+        if not shutil.which('pdftotext'):
+            self.skipTest('pdftotext (poppler-utils) is not installed')
+        self.refused('scan.pdf', image_only_pdf(), 'scanned image', 'ocrmypdf', 'chi_sim')
+
+    def test_pdf_findings_name_the_page_and_the_line_on_it(self):
+        if not shutil.which('pdftotext'):
+            self.skipTest('pdftotext (poppler-utils) is not installed')
+        pdf = os.path.join(ROOT, 'tests', 'data', 'fixtures', 'huaian-hongze-2023.pdf')
+        with open(pdf, 'rb') as f:
+            result = run_import(self.tmp.name, 'hongze.pdf', f.read())
+        variant = next(f for f in result.findings if f['rule'] == 'import.label_variant')
+        self.assertEqual(variant['line'], 108)  # of the pdftotext -layout text
+        self.assertIn('第3页第43行', variant['message'])
+        self.assertIn('(page 3, line 43)', variant['message_en'])
+        self.assertIn('表三', variant['message'])
 
     def test_a_damaged_part_is_a_clear_error(self):
         broken = self.zip_of([('word/document.xml', b'<w:document><unclosed')])
