@@ -28,10 +28,10 @@ typedef enum gi_line_kind {
 
 typedef struct gi_token {
   const char *text; /* normalised, NUL-terminated, owned by the document */
-  size_t len;
+  uint32_t len;
+  uint32_t nkey;      /* letters and digits in key */
   gi_loc loc;         /* where it starts in the input */
   const int32_t *key; /* its letters and digits (gi_label_key), owned by the document */
-  size_t nkey;
 } gi_token;
 
 typedef struct gi_line {

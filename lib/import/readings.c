@@ -55,6 +55,10 @@ void gi_table_name_zh(const struct govinfo_format *f, const struct govinfo_table
 
 void gi_report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
                       const char *why_en) {
+  if (t->unread == NULL && (t->unread = calloc(t->def->nrows, sizeof *t->unread)) == NULL) {
+    t->im->status = gi_fail_oom();
+    return;
+  }
   t->reported[printed_index] = true;
   unread_row *u = &t->unread[printed_index];
   u->loc = loc;
@@ -90,6 +94,7 @@ static void unread_finding(table_ctx *t, const size_t *rows, size_t nrows, gi_lo
 /* The findings of the rows not read: one for the table when none of its rows was read (and
  * more than one is printed), else one per row. */
 static void flush_unread(table_ctx *t) {
+  if (t->unread == NULL) return; /* every row was read */
   size_t *rows = malloc((t->nprinted ? t->nprinted : 1) * sizeof *rows);
   if (rows == NULL) {
     t->im->status = gi_fail_oom();
@@ -292,7 +297,7 @@ static void read_by_labels(table_ctx *t) {
     size_t nl = gi_adjacent_line_key(t, r, line, KEY_MAX);
     for (size_t p = next; p < t->nprinted; p++) {
       size_t row = t->printed[p], n = t->row_key_len[row];
-      if (n && gi_lcs(t->row_keys + row * KEY_MAX, n, line, nl) == n) {
+      if (n && gi_lcs(t->row_keys + row * ROW_KEY_MAX, n, line, nl) == n) {
         if (found == SIZE_MAX) found = p;
         matches++;
       }

@@ -237,26 +237,26 @@ static bool group_printed_whole(table_ctx *t, size_t group, const int32_t *regio
   for (size_t r = 0; r < t->def->nrows; r++) {
     if (!is_child_of(t->def, r, t->def->rows[group].id)) continue;
     size_t n = t->row_key_len[r] > 8 ? 8 : t->row_key_len[r];
-    if (gi_key_contains(region_key, nregion, t->row_keys + r * KEY_MAX, n)) return false;
+    if (gi_key_contains(region_key, nregion, t->row_keys + r * ROW_KEY_MAX, n)) return false;
   }
-  return gi_key_contains(region_key, nregion, t->row_keys + group * KEY_MAX, t->row_key_len[group]);
+  return gi_key_contains(region_key, nregion, t->row_keys + group * ROW_KEY_MAX,
+                         t->row_key_len[group]);
 }
 
 bool gi_choose_printed_rows(table_ctx *t) {
   t->printed = calloc(t->def->nrows, sizeof *t->printed);
   t->done = calloc(t->def->nrows, sizeof *t->done);
   t->reported = calloc(t->def->nrows, sizeof *t->reported);
-  t->unread = calloc(t->def->nrows, sizeof *t->unread);
-  t->row_keys = malloc(t->def->nrows * KEY_MAX * sizeof *t->row_keys);
+  t->row_keys = malloc(t->def->nrows * ROW_KEY_MAX * sizeof *t->row_keys);
   t->row_key_len = malloc(t->def->nrows * sizeof *t->row_key_len);
   if (t->row_keys && t->row_key_len)
     for (size_t r = 0; r < t->def->nrows; r++)
-      t->row_key_len[r] = gi_printed_label_key(t->def->rows[r].label, t->row_keys + r * KEY_MAX);
+      t->row_key_len[r] = gi_label_key(t->def->rows[r].label, strlen(t->def->rows[r].label),
+                                       t->row_keys + r * ROW_KEY_MAX, ROW_KEY_MAX);
   size_t cap = 1;
   for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
   int32_t *region_key = malloc(sizeof(int32_t) * cap);
-  if (!t->printed || !t->done || !t->reported || !t->unread || !region_key || !t->row_keys ||
-      !t->row_key_len) {
+  if (!t->printed || !t->done || !t->reported || !region_key || !t->row_keys || !t->row_key_len) {
     free(region_key);
     t->im->status = gi_fail_oom();
     return false;

@@ -24,7 +24,8 @@
 
 #include "import/import.h"
 
-#define KEY_MAX 256 /* code points of a label key; longer text is cut */
+#define KEY_MAX 256    /* code points of a label key; longer text is cut */
+#define ROW_KEY_MAX 64 /* code points of a row label's key: the longest label has 40 */
 
 typedef enum value_kind { VALUE_NUMBER, VALUE_BLANK, VALUE_MARK } value_kind;
 
