@@ -384,6 +384,29 @@ size_t gi_key_offsets(const char *s, size_t len, int32_t *key, uint32_t *offsets
   return n;
 }
 
+void gi_doc_drop_empty_last_column(gi_doc *doc, size_t first_line) {
+  size_t rows = 0;
+  for (size_t l = first_line; l < doc->nlines; l++) {
+    const gi_line *line = &doc->lines[l];
+    if (line->kind != GI_LINE_ROW) continue;
+    if (line->count < 2 || doc->tokens[line->first + line->count - 1].len != 0) return;
+    rows++;
+  }
+  if (rows < 2) return;
+  /* the rows' tokens follow each other from the first row on: close the gaps */
+  size_t to = SIZE_MAX;
+  for (size_t l = first_line; l < doc->nlines; l++) {
+    gi_line *line = &doc->lines[l];
+    if (to == SIZE_MAX) to = line->first;
+    size_t keep = line->kind == GI_LINE_ROW ? line->count - 1 : line->count;
+    memmove(doc->tokens + to, doc->tokens + line->first, keep * sizeof *doc->tokens);
+    line->first = to;
+    line->count = keep;
+    to += keep;
+  }
+  if (to != SIZE_MAX) doc->ntokens = to;
+}
+
 bool gi_doc_add_break(gi_doc *doc, gi_loc loc) {
   return add_line(doc, GI_LINE_BREAK, "", 0, loc) != NULL;
 }

@@ -70,6 +70,11 @@ bool gi_doc_begin_row(gi_doc *doc, gi_loc loc, bool table_start);
  * whitespace removed; "&nbsp;" and other spaces leave an empty token). */
 bool gi_doc_add_cell(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
 
+/* A table whose rows from first_line on (two or more) all end in an empty cell has an empty
+ * trailing column (converters print one): it is dropped, so a row that lost a cell cannot
+ * take the empty one for a value. */
+void gi_doc_drop_empty_last_column(gi_doc *doc, size_t first_line);
+
 /* Front ends. Each returns GOVINFO_OK or an error code with details recorded. */
 int gi_read_text(gi_doc *doc, const char *buf, size_t len);
 int gi_read_markdown(gi_doc *doc, const char *buf, size_t len);

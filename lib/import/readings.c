@@ -349,7 +349,9 @@ static bool read_by_position(table_ctx *t) {
 size_t gi_read_table(gi_import *im, size_t table, size_t from, size_t to) {
   table_ctx t = {
       .im = im, .table = table, .def = &im->format->tables[table], .last_line = GI_NO_LINE};
-  if (!gi_region_build(im, &t.g, from, to, t.def->ncolumns)) return GI_NO_LINE;
+  /* a table whose rows are printed side by side has all their values in one printed row */
+  size_t row_width = t.def->ncolumns * (t.def->rows_side_by_side ? t.def->nrows : 1);
+  if (!gi_region_build(im, &t.g, from, to, row_width)) return GI_NO_LINE;
   if (!gi_choose_printed_rows(&t)) goto done;
   if (t.g.nruns == 0) {
     size_t l = from < im->doc.nlines ? from : (im->doc.nlines ? im->doc.nlines - 1 : 0);

@@ -126,7 +126,8 @@ void gi_region_free(region *g) {
 
 /* The cells [*start, *end) of a table row that hold its values: the trailing value cells.
  * Converters pad a spanned cell with empty ones; beyond the table's ncol values they are
- * dropped from the one side that has them (both sides: not knowable, left as they are). A row
+ * dropped from the one side that has them, or from both when the empty cells at the two ends
+ * are exactly the extra ones (else not knowable, left as they are). A row
  * of empty cells only is a blank row when it has a label and exactly ncol of them. */
 static void row_values(const gi_doc *d, const gi_line *line, size_t ncol, size_t *start,
                        size_t *end) {
@@ -145,6 +146,9 @@ static void row_values(const gi_doc *d, const gi_line *line, size_t ncol, size_t
     while (trail < e - s && cells[e - 1 - trail].len == 0) trail++;
     if (lead >= extra && trail == 0) s += extra;
     else if (trail >= extra && lead == 0) e -= extra;
+    /* fillers on the left and an empty trailing column on the right: when the empty cells
+     * at both ends are exactly the extra ones, the values are the cells between them */
+    else if (lead + trail == extra) s += lead, e -= trail;
   }
   *start = s;
   *end = e;

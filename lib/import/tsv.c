@@ -93,7 +93,7 @@ int gi_read_tsv(gi_doc *doc, const char *buf, size_t len) {
   /* a quoted field is never longer than the input */
   r.cell = len ? malloc(len) : NULL;
   if (len && r.cell == NULL) return gi_fail_oom();
-  size_t at = 0;
+  size_t at = 0, table_first = 0;
   int rc = GOVINFO_OK;
   while (at < len) {
     const char *nl = memchr(buf + at, '\n', len - at);
@@ -101,12 +101,14 @@ int gi_read_tsv(gi_doc *doc, const char *buf, size_t len) {
     r.line_start = at;
     size_t next;
     if (has_tab(buf + at, end - at)) {
+      if (!r.last_was_row) table_first = doc->nlines;
       next = read_row(&r, at);
       r.last_was_row = true;
     } else {
       size_t stop = end > at && buf[end - 1] == '\r' ? end - 1 : end;
       bool blank = true;
       for (size_t i = at; i < stop && blank; i++) blank = buf[i] == ' ';
+      if (r.last_was_row && !blank) gi_doc_drop_empty_last_column(doc, table_first);
       next = gi_doc_add_text(doc, buf + at, stop - at, (gi_loc){r.line, 1}) ? end + 1 : SIZE_MAX;
       r.last_was_row = r.last_was_row && blank;
     }
@@ -117,6 +119,7 @@ int gi_read_tsv(gi_doc *doc, const char *buf, size_t len) {
     at = next;
     r.line++;
   }
+  if (rc == GOVINFO_OK && r.last_was_row) gi_doc_drop_empty_last_column(doc, table_first);
   free(r.cell);
   return rc;
 }

@@ -234,6 +234,70 @@ class Layouts(unittest.TestCase):
         self.tsv_edited('tsv-quoted-label', quote, fillers=True)
 
 
+    # ---- Markdown shredded by converters and OCR ----
+
+    def test_shredded_markdown_with_headers_in_syllables_gives_every_cell(self):
+        self.each('md-shredded', lambda r: render.render_markdown_shredded(r, SPEC).encode())
+
+    def test_shredded_markdown_with_generic_headers_gives_every_cell(self):
+        self.each('md-generic', lambda r: render.render_markdown_shredded(
+            r, SPEC, header_how='generic', trailing=False).encode())
+
+    def shredded_edited(self, layout, edit, lossable):
+        def make(report):
+            lines = render.render_markdown_shredded(report, SPEC).split('\n')
+            edit(lines)
+            return '\n'.join(lines).encode()
+        self.each(layout, make, lossable=lossable)
+
+    def test_shredded_markdown_two_rows_swapped_are_right_or_absent(self):
+        def swap(lines):
+            rows = [i for i, l in enumerate(lines) if re.match(r'\|\s*\|\s*\|\s*[3-4]\.', l)]
+            lines[rows[0]], lines[rows[1]] = lines[rows[1]], lines[rows[0]]
+        self.shredded_edited('md-swapped', swap, lambda fixture: {
+            c for c in expected_cells(fixture)[1] if c.startswith('table3.denied_')})
+
+    def test_shredded_markdown_a_deleted_figure_loses_its_row_or_its_table(self):
+        def delete(lines):
+            i = next(i for i, l in enumerate(lines) if '6.属于四类过程性信息' in l)
+            cells = lines[i].split('|')
+            del cells[-4]
+            lines[i] = '|'.join(cells)
+        self.shredded_edited('md-deleted', delete, lambda fixture: {
+            c for c in expected_cells(fixture)[1] if c.startswith('table3.')})
+
+    def test_shredded_markdown_with_separator_rows_repeated_inside_gives_every_cell(self):
+        def repeat(lines):
+            for i in range(len(lines) - 1, 0, -1):
+                if lines[i].startswith('| ') and lines[i - 1].startswith('| ') and i % 3 == 0:
+                    lines.insert(i, '|---|---|---|---|---|---|---|---|---|---|---|')
+        self.shredded_edited('md-separators', repeat, lambda fixture: None)
+
+    def test_shredded_markdown_a_label_split_elsewhere_is_read(self):
+        def resplit(lines):
+            for i, l in enumerate(lines):
+                if l == '2.其他法律行':  # printed "2.其他法律行" / "政法规禁止公开"
+                    lines[i], lines[i + 1] = '2.其他法律行政法规', '禁止公开'
+        self.shredded_edited('md-label-split', resplit, lambda fixture: None)
+
+    # ---- HTML ----
+
+    def test_html_with_table_3_split_over_two_tables_gives_every_cell(self):
+        def page(report):
+            html = render.render_html(report, SPEC, split=True)
+            self.assertEqual(html.count(b'<table'), 4)
+            return html
+        if HAVE_HTML:
+            self.each('html-split', page)
+
+    def test_html_with_table_4_under_three_header_levels_gives_every_cell(self):
+        if HAVE_HTML:
+            self.each('html-levels', lambda r: render.render_html(r, SPEC, levels=3))
+
+    def test_html_nested_in_a_layout_table_gives_every_cell(self):
+        if HAVE_HTML:
+            self.each('html-nested', lambda r: render.render_html(r, SPEC, nested=True))
+
 
 class OfficeFiles(unittest.TestCase):
     """Word and Excel renderings of every fixture (tests/data/office, made by office.py)."""
