@@ -343,7 +343,7 @@ def md_line(texts, trailing):
     return '| ' + ' | '.join(md_escape(t) for t in texts) + (' | |' if trailing else ' |')
 
 
-def shredded_table3(grid, header_how, trailing):
+def shredded_table3(grid, header_how, trailing, labels='before'):
     """Table 3 cut into pieces: each piece its own pipe table under a generic header with a
     separator row; the rows whose label is long print their figures alone, the label as
     loose text before the piece, split over two lines; a group label that starts a piece is
@@ -362,14 +362,23 @@ def shredded_table3(grid, header_how, trailing):
         long_label = [t for t in labels if len(t) >= 14 and t[0].isdigit()]
         group = [t for t in labels[:2] if t and (t.startswith('（') or t.startswith('三、'))
                  and row[labels.index(t)].rowspan > 1]
+        new_piece = ['', md_line(['列%d' % (k + 1) for k in range(width)], trailing),
+                     '|' + '|'.join('---' for _ in range(width + trailing)) + '|']
+        if long_label and labels == 'after':  # the row ends its piece, its label after it
+            texts = ['' if t in long_label else t for t in texts]
+            lines.append(md_line(texts, trailing))
+            lines.append('')
+            for t in long_label:
+                lines += [t[:len(t) // 2], t[len(t) // 2:]]
+            lines += new_piece
+            continue
         if long_label or (group and i > 0):
             lines.append('')
             for g in group:  # the group label, broken into characters between pieces
                 lines += list(g)
             for t in long_label:  # the label apart from its figures, over two lines
                 lines += [t[:len(t) // 2], t[len(t) // 2:]]
-            lines += ['', md_line(['列%d' % (k + 1) for k in range(width)], trailing),
-                      '|' + '|'.join('---' for _ in range(width + trailing)) + '|']
+            lines += new_piece
             texts = ['' if t in group or t in long_label else t for t in texts]
         lines.append(md_line(texts, trailing))
     return lines
@@ -390,7 +399,8 @@ def loose_table2(grid):
     return lines
 
 
-def render_markdown_shredded(report, spec, header_how='syllables', trailing=True):
+def render_markdown_shredded(report, spec, header_how='syllables', trailing=True,
+                             labels='before'):
     """The Markdown a PDF converter or OCR makes of a report: table 二 partly loose text,
     table 三 in pieces with shredded headers and labels apart from their figures, table 四 with
     an empty trailing column."""
@@ -403,7 +413,7 @@ def render_markdown_shredded(report, spec, header_how='syllables', trailing=True
             lines += [p, '']
         for grid in grids:
             if is_table3(grid):
-                lines += shredded_table3(grid, header_how, trailing)
+                lines += shredded_table3(grid, header_how, trailing, labels)
             elif grid[0][0].text.startswith('第二十条'):
                 lines += loose_table2(grid)
             else:  # table 四: its header levels, one row of 15, an empty column after

@@ -243,6 +243,10 @@ class Layouts(unittest.TestCase):
         self.each('md-generic', lambda r: render.render_markdown_shredded(
             r, SPEC, header_how='generic', trailing=False).encode())
 
+    def test_shredded_markdown_with_labels_after_their_figures_gives_every_cell(self):
+        self.each('md-labels-after', lambda r: render.render_markdown_shredded(
+            r, SPEC, labels='after').encode())
+
     def shredded_edited(self, layout, edit, lossable):
         def make(report):
             lines = render.render_markdown_shredded(report, SPEC).split('\n')
