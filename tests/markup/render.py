@@ -343,7 +343,7 @@ def md_line(texts, trailing):
     return '| ' + ' | '.join(md_escape(t) for t in texts) + (' | |' if trailing else ' |')
 
 
-def shredded_table3(grid, header_how, trailing, labels='before'):
+def shredded_table3(grid, header_how, trailing, apart='before'):
     """Table 3 cut into pieces: each piece its own pipe table under a generic header with a
     separator row; the rows whose label is long print their figures alone, the label as
     loose text before the piece, split over two lines; a group label that starts a piece is
@@ -364,7 +364,7 @@ def shredded_table3(grid, header_how, trailing, labels='before'):
                  and row[labels.index(t)].rowspan > 1]
         new_piece = ['', md_line(['列%d' % (k + 1) for k in range(width)], trailing),
                      '|' + '|'.join('---' for _ in range(width + trailing)) + '|']
-        if long_label and labels == 'after':  # the row ends its piece, its label after it
+        if long_label and apart == 'after':  # the row ends its piece, its label after it
             texts = ['' if t in long_label else t for t in texts]
             lines.append(md_line(texts, trailing))
             lines.append('')
