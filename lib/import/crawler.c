@@ -73,44 +73,60 @@ char *gi_header_value(const gi_import *im, size_t line) {
 
 /* ---- cutting a run-together line ---- */
 
-enum { MARK_MAX = 160, MIN_GLUED_LINE = 200, MIN_LABELS = 3 };
+enum { MARK_MAX = 160, MARK_KEYS = 4096, MIN_GLUED_LINE = 200, MIN_LABELS = 3 };
 
 typedef struct mark {
-  int32_t key[64];
-  size_t n;
-  bool title; /* a section title: the line is also cut after it */
-  bool row;   /* a table row label (counted to recognise a run-together line) */
+  uint32_t at, n; /* its key: marks->keys[at .. at + n) */
+  bool title;     /* a section title: the line is also cut after it */
+  bool row;       /* a table row label (counted to recognise a run-together line) */
 } mark;
 
 typedef struct marks {
-  mark *m;
+  mark m[MARK_MAX];
   size_t n;
+  int32_t keys[MARK_KEYS];
+  size_t nkeys;
+  uint64_t pairs[64]; /* a bit per bucket of the marks' first two letters */
 } marks;
 
+static unsigned pair_bucket(int32_t a, int32_t b) { return (unsigned)(a * 31 + b) & 4095u; }
+
 static void add_mark(marks *ms, const char *text, bool title, bool row) {
-  if (ms->n == MARK_MAX) return;
+  if (ms->n == MARK_MAX || ms->nkeys + 64 > MARK_KEYS) return;
   mark *m = &ms->m[ms->n];
-  m->n = gi_label_key(text, strlen(text), m->key, 64);
+  int32_t *key = ms->keys + ms->nkeys;
+  m->at = (uint32_t)ms->nkeys;
+  m->n = (uint32_t)gi_label_key(text, strlen(text), key, 64);
   m->title = title;
   m->row = row;
-  if (m->n >= 2) ms->n++;
+  if (m->n < 2) return;
+  unsigned bucket = pair_bucket(key[0], key[1]);
+  ms->pairs[bucket >> 6] |= UINT64_C(1) << (bucket & 63);
+  ms->nkeys += m->n;
+  ms->n++;
+}
+
+/* Tables that share a section (table 2's parts) print captions. */
+static bool captioned(const struct govinfo_format *f, const struct govinfo_table *def) {
+  size_t n = 0;
+  for (size_t t = 0; t < f->ntables; t++) n += strcmp(f->tables[t].section, def->section) == 0;
+  return n > 1;
 }
 
 /* What starts a line in a report: section titles, table captions, row labels. */
-static bool marks_make(const struct govinfo_format *f, marks *ms) {
-  ms->n = 0;
-  ms->m = malloc(MARK_MAX * sizeof *ms->m);
-  if (ms->m == NULL) return false;
+static marks *marks_make(const struct govinfo_format *f) {
+  marks *ms = calloc(1, sizeof *ms);
+  if (ms == NULL) return NULL;
   for (size_t s = 0; s < f->nsections; s++) {
     add_mark(ms, f->sections[s].title, true, false);
     for (const char *const *v = f->sections[s].variants; *v; v++) add_mark(ms, *v, true, false);
   }
   for (size_t t = 0; t < f->ntables; t++) {
     const struct govinfo_table *def = &f->tables[t];
-    if (strncmp(def->id, "table2", 6) == 0) add_mark(ms, def->title, false, false);
+    if (captioned(f, def)) add_mark(ms, def->title, false, false);
     for (size_t r = 0; r < def->nrows; r++) add_mark(ms, def->rows[r].label, false, true);
   }
-  return true;
+  return ms;
 }
 
 /* Byte offset where the text numbered at `at` starts: before an opening bracket. */
@@ -206,10 +222,13 @@ static bool find_cuts(const marks *ms, const gi_line *line, bool last_line, cuts
   *labels = 0;
   for (size_t i = 0; ok && i < n;) {
     const mark *best = NULL;
-    for (size_t m = 0; m < ms->n; m++) {
+    unsigned bucket = i + 1 < n ? pair_bucket(key[i], key[i + 1]) : 0;
+    bool may = i + 1 < n && (ms->pairs[bucket >> 6] >> (bucket & 63) & 1);
+    for (size_t m = 0; may && m < ms->n; m++) {
       const mark *k = &ms->m[m];
-      if (k->key[0] != key[i] || k->n > n - i || (best && best->n >= k->n)) continue;
-      if (memcmp(key + i, k->key, k->n * sizeof *key) == 0) best = k;
+      const int32_t *want = ms->keys + k->at;
+      if (want[0] != key[i] || k->n > n - i || (best && best->n >= k->n)) continue;
+      if (memcmp(key + i, want, k->n * sizeof *key) == 0) best = k;
     }
     if (best == NULL) {
       i++;
@@ -306,15 +325,15 @@ int gi_import_reflow(gi_import *im) {
     candidate |= l >= im->header_end && d->lines[l].raw_len >= MIN_GLUED_LINE;
   }
   if (!candidate) return GOVINFO_OK;
-  marks ms;
-  if (!marks_make(im->format, &ms)) return gi_fail_oom();
+  marks *ms = marks_make(im->format);
+  if (ms == NULL) return gi_fail_oom();
   cuts *per_line = calloc(d->nlines, sizeof *per_line);
   bool ok = per_line != NULL, glued = false;
   for (size_t l = im->header_end; ok && l < d->nlines; l++) {
     const gi_line *line = &d->lines[l];
     if (line->kind != GI_LINE_TEXT || line->raw_len < MIN_GLUED_LINE) continue;
     size_t labels = 0;
-    ok = find_cuts(&ms, line, l + 1 == last, &per_line[l], &labels);
+    ok = find_cuts(ms, line, l + 1 == last, &per_line[l], &labels);
     if (labels >= MIN_LABELS) glued = true;
     else per_line[l].n = 0;
   }
@@ -325,7 +344,7 @@ int gi_import_reflow(gi_import *im) {
                        : copy_line(&fresh, &d->lines[l]);
   for (size_t l = 0; per_line && l < d->nlines; l++) free(per_line[l].at);
   free(per_line);
-  free(ms.m);
+  free(ms);
   if (!ok || fresh.failed) {
     gi_doc_free(&fresh);
     return gi_fail_oom();
