@@ -343,12 +343,17 @@ static void put_split(table_ctx *t, size_t p, const row_split *rs, const gi_spli
 static void map_runs(table_ctx *t, row_split *rows) {
   if (t->g.nruns == t->nprinted) {
     for (size_t k = 0; k < t->g.nruns; k++) {
-      if (gi_label_conflict(t, &t->g.runs[k], t->printed[k])) {
-        gi_report_unread(t, k, item_loc(&t->g.items[t->g.runs[k].first]),
+      const run *r = &t->g.runs[k];
+      label_match m = gi_label_conflict(t, r, t->printed[k])
+                          ? LABEL_ABSENT
+                          : gi_label_near_run(t, t->printed[k], r);
+      if (m == LABEL_ABSENT && t->nprinted > 1) {
+        gi_report_unread(t, k, item_loc(&t->g.items[r->first]),
                          "该行数字旁的标签与格式规定的行不符",
                          "the label beside these figures is not this row's");
         continue;
       }
+      if (m == LABEL_VARIANT) gi_note_variant(t, t->printed[k], r);
       rows[k].mapped = gather_run(t, &t->g.runs[k], &rows[k].run, false);
     }
     return;
@@ -367,13 +372,30 @@ static void map_runs(table_ctx *t, row_split *rows) {
   }
 }
 
+/* The first run of the line that prints table 4's values after its header (its first
+ * column's label before them): figures of the section's text before it are no cells. 0 when
+ * no line says so. */
+static size_t first_run_under_header(const table_ctx *t) {
+  int32_t want[KEY_MAX], have[KEY_MAX];
+  size_t nw = gi_printed_label_key(t->def->columns[0].label, want);
+  for (size_t k = t->g.nruns; k-- > 0;) {
+    const run *r = &t->g.runs[k];
+    size_t line = t->g.items[r->first].line;
+    if (k > 0 && t->g.items[t->g.runs[k - 1].first].line == line) continue; /* not its first */
+    size_t nh = gi_doc_line_key(&t->im->doc, line, have, KEY_MAX);
+    if (gi_key_contains(have, nh, want, nw)) return k;
+  }
+  return 0;
+}
+
 /* Table 4: its rows side by side, all values one run in printed order. */
 static void read_side_by_side(table_ctx *t, row_split *whole, const int8_t *signs, size_t nsigns) {
   size_t ncol = t->def->ncolumns, ncells = t->nprinted * ncol;
   glued_run *g = &whole->run;
   g->nstrings = 0;
   bool ok = ncells <= GI_SPLIT_MAX_CELLS;
-  for (size_t k = 0; ok && k < t->g.nruns; k++) ok = gather_run(t, &t->g.runs[k], g, k > 0);
+  size_t from = first_run_under_header(t);
+  for (size_t k = from; ok && k < t->g.nruns; k++) ok = gather_run(t, &t->g.runs[k], g, k > from);
   if (!ok) {
     gi_report_unread(t, 0, gi_unread_loc(t, 0), "数字太多或无法分开",
                      "too many figures, or figures that cannot be split");

@@ -45,11 +45,10 @@ bool gi_xlsx_ref(const char *ref, uint32_t *row, uint32_t *col) {
   return true;
 }
 
+/* The text gathered in b as a string of its own size; b is freed. */
 static char *buf_string(gi_buf *b) {
-  char *s = NULL;
-  size_t len;
-  gi_buf_append(b, "", 0);
-  if (gi_buf_finish(b, &s, &len) != GOVINFO_OK) return NULL;
+  char *s = b->failed ? NULL : gi_strndup(b->data ? b->data : "", b->len);
+  gi_buf_free(b);
   return s;
 }
 
