@@ -15,10 +15,10 @@ static const cli_option options[OPT_COUNT_] = {
 };
 
 static const char *const kind_names[] = {
-    [GOVINFO_INPUT_AUTO] = "auto",
-    [GOVINFO_INPUT_TEXT] = "text",
-    [GOVINFO_INPUT_MARKDOWN] = "markdown",
-    [GOVINFO_INPUT_HTML] = "html",
+    [GOVINFO_INPUT_AUTO] = "auto",         [GOVINFO_INPUT_TEXT] = "text",
+    [GOVINFO_INPUT_MARKDOWN] = "markdown", [GOVINFO_INPUT_HTML] = "html",
+    [GOVINFO_INPUT_TSV] = "tsv",           [GOVINFO_INPUT_DOCX] = "docx",
+    [GOVINFO_INPUT_XLSX] = "xlsx",
 };
 
 static int parse_kind(const cli_command *cmd, const char *value, govinfo_input_kind *out) {
@@ -29,8 +29,9 @@ static int parse_kind(const cli_command *cmd, const char *value, govinfo_input_k
       *out = (govinfo_input_kind)k;
       return CLI_CONTINUE;
     }
-  return cli_usage_error(cmd, "unknown input kind '%s' (expected auto, text, markdown or html)",
-                         value);
+  return cli_usage_error(
+      cmd, "unknown input kind '%s' (expected auto, text, markdown, html, tsv, docx or xlsx)",
+      value);
 }
 
 static int import_input(govinfo_report **report, govinfo_diagnostics **findings, const char *arg,
@@ -120,8 +121,8 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_import_command = {
     .name = "import",
     .summary = "read a published report from its text, Markdown, HTML or PDF",
-    .synopsis = "govinfo import [--json] [--lang zh|en] [--kind auto|text|markdown|html]\n"
-                "               [-o OUT] FILE",
+    .synopsis = "govinfo import [--json] [--lang zh|en]\n"
+                "               [--kind auto|text|markdown|html|tsv|docx|xlsx] [-o OUT] FILE",
     .help = "Reads a published annual report into the report model: tables 2, 3 and 4 cell by\n"
             "cell, the format version, year, organ, title, publication date, preface and the\n"
             "six sections. FILE is pdftotext output (reading order or -layout), Markdown with\n"
@@ -142,8 +143,9 @@ const cli_command cli_import_command = {
             "  --json            findings as two JSON lines, \"stage\": \"import\" and\n"
             "                    \"validate\", each in the form of govinfo validate --json\n"
             "  --lang zh|en      language of the messages (default zh)\n"
-            "  --kind KIND       auto (default: PDF by signature, else from the content),\n"
-            "                    text, markdown or html\n"
+            "  --kind KIND       auto (default: PDF, Word and Excel files by signature, else\n"
+            "                    from the content), text, markdown, html, tsv (tab-separated\n"
+            "                    rows), docx or xlsx\n"
             "  -h, --help        show this help\n"
             "\n"
             "Exit status: 0 no errors (warnings allowed), 1 some finding is an error (a cell\n"

@@ -14,12 +14,19 @@ static bool all_digits(const char *s, size_t n) {
   return true;
 }
 
+/* The value of n digits (checked by all_digits). */
+static int digits_value(const char *s, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
 int gi_check_date(const char *s) {
   static const int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
       !all_digits(s + 8, 2))
     return GOVINFO_EINVAL;
-  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  int y = digits_value(s, 4), m = digits_value(s + 5, 2), d = digits_value(s + 8, 2);
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month[m - 1]) return GOVINFO_EINVAL;
   if (m == 2 && d == 29 && !leap) return GOVINFO_EINVAL;

@@ -92,7 +92,11 @@
     "import: the title, issuing organ, report year or publication date was not found")             \
   X(IMPORT_READING_ORDER, "import.reading_order", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,              \
     "导入：PDF 的版式文本无法读出，改用阅读顺序文本",                                              \
-    "import: the PDF's layout text could not be read; its reading-order text was used")
+    "import: the PDF's layout text could not be read; its reading-order text was used")            \
+  X(IMPORT_SPLIT_BY_IDENTITY, "import.split_by_identity", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,      \
+    "导入：连在一起印出的数字按勾稽关系分开（只有一种分法满足格数与勾稽关系）",                    \
+    "import: figures printed run together were separated by arithmetic (exactly one split "        \
+    "satisfies the cell count and the identities)")
 
 typedef enum gi_rule {
 #define GI_RULE_ENUM_(name, id, severity, scope, check, zh, en) GI_RULE_##name,

@@ -119,10 +119,14 @@ static int import_and_check(const char *text, size_t len) {
 }
 
 Test(oom, importing_text_survives_every_failed_allocation) {
-  /* layout text with a misspelt label (a finding), reading-order text with column blocks */
+  /* layout text with a misspelt label (a finding), reading-order text with column blocks,
+   * crawler text (a header, glued cells split by the identities), Word and Excel files */
   const char *texts[] = {"tests/data/fixtures/huaian-hongze-2023.layout.txt",
-                         "tests/data/fixtures/huaian-hongze-2024.txt"};
-  for (size_t i = 0; i < 2; i++) {
+                         "tests/data/fixtures/huaian-hongze-2024.txt",
+                         "tests/data/fixtures/crawler/06_ptzhsyqgwh_2023.txt",
+                         "tests/data/office/suibin-2020.docx",
+                         "tests/data/office/suibin-2020.xlsx"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
     size_t len;
     char *text = test_read_file(test_source_path(texts[i]), &len);
     fail_each_allocation_in_turn(import_and_check, text, len);

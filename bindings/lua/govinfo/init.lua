@@ -18,7 +18,8 @@
 --   govinfo.new(format)                     an empty report: every cell absent
 --   govinfo.import_text(text [, kind [, name]]) -> report, findings: a published report read
 --                                           from its text; kind "auto" (default), "text"
---                                           (pdftotext output), "markdown" or "html".
+--                                           (pdftotext output), "markdown", "html",
+--                                           "tsv", "docx" or "xlsx".
 --                                           findings (diagnostics, see below) are the
 --                                           import.* ones: a cell not read with certainty
 --                                           is absent and named by import.cell_unread.

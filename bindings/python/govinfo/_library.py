@@ -52,6 +52,25 @@ Diagnostics = _opaque("govinfo_diagnostics")
 Diagnostic = _opaque("govinfo_diagnostic")
 
 P = ctypes.POINTER
+
+
+class ValidateOptions(ctypes.Structure):
+    """struct govinfo_validate_options of validate.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+                ("enable", P(ctypes.c_char_p)), ("disable", P(ctypes.c_char_p))]
+
+
+ValidateOptions.__name__ = "govinfo_validate_options"
+
+
+class ImportOptions(ctypes.Structure):
+    """struct govinfo_import_options of import.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("kind", ctypes.c_int),
+                ("source_name", ctypes.c_char_p), ("pdftotext", ctypes.c_char_p)]
+
+
+ImportOptions.__name__ = "govinfo_import_options"
+
 c_int, c_uint, c_size_t = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t
 c_int64, c_char_p, c_void_p = ctypes.c_int64, ctypes.c_char_p, ctypes.c_void_p
 # Strings the caller must release with govinfo_free come back through char ** out-parameters
@@ -181,6 +200,15 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     # import.h
     "govinfo_import": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t, c_enum, c_char_p]),
     "govinfo_import_file": (c_int, [P(Report), P(Diagnostics), c_char_p]),
+    # options structs and formatters (common.h, validate.h, import.h)
+    "govinfo_error_format": (c_int, [OwnedString, P(c_size_t), P(ErrorRecord), c_char_p, c_uint]),
+    "govinfo_diagnostic_format": (c_int, [OwnedString, P(c_size_t), Diagnostic, c_char_p, c_uint]),
+    "govinfo_validate_options_init": (c_int, [P(ValidateOptions), c_uint]),
+    "govinfo_report_validate_with": (c_int, [P(Diagnostics), Report, P(ValidateOptions)]),
+    "govinfo_import_options_init": (c_int, [P(ImportOptions), c_uint]),
+    "govinfo_import_with": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t,
+                                    P(ImportOptions)]),
+    "govinfo_import_file_with": (c_int, [P(Report), P(Diagnostics), c_char_p, P(ImportOptions)]),
 }
 
 

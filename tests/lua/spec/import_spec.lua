@@ -58,8 +58,8 @@ describe("govinfo.import_file", function()
   it("names the cells it could not read instead of guessing them", function()
     local report, findings = govinfo.import_file(fixtures .. "huaian-city-2024.txt")
     assert.is_not_nil(report, findings)
-    assert.are.same({ "import.cell_unread", "import.cell_unread", "import.cell_unread" },
-                    rules_of(findings))
+    -- one finding for table 4, which cannot be read at all
+    assert.are.same({ "import.cell_unread" }, rules_of(findings))
     assert.is_nil(report:get("table4.review.total"))
     assert.are.equal(3119, report:get("table3.new_received.total"))
     report:close()
