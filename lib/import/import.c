@@ -1,8 +1,10 @@
 /* Importing a published report from memory: input kind, front end, detection, tables, text. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "govinfo/import.h"
 #include "import/import.h"
+#include "util/sha256.h"
 #include "util/text.h"
 
 /* ---- input kind ---- */
@@ -112,6 +114,13 @@ int gi_import_options_check(const govinfo_import_options *opts) {
   return GOVINFO_OK;
 }
 
+int gi_import_set_sha256(govinfo_report *report, const char *bytes, size_t len) {
+  char *hex = malloc(GI_SHA256_HEX_SIZE);
+  if (hex == NULL) return GOVINFO_ENOMEM;
+  gi_sha256_hex(bytes, len, hex);
+  return gi_report_take_meta(report, GI_META_SOURCE_SHA256, hex);
+}
+
 int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
                    size_t len, govinfo_input_kind kind, const char *source_name) {
   govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
@@ -148,6 +157,7 @@ int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, co
   if (rc == GOVINFO_OK) gi_import_tables(&im);
   if (rc == GOVINFO_OK && im.status == GOVINFO_OK) gi_import_text(&im);
   if (rc == GOVINFO_OK) rc = im.status;
+  if (rc == GOVINFO_OK) rc = gi_import_set_sha256(im.report, buf ? buf : "", len);
   gi_doc_free(&im.doc);
   if (rc != GOVINFO_OK) {
     if (rc == GOVINFO_ENOMEM) gi_fail_oom();
