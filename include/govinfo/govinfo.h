@@ -11,5 +11,6 @@
 #include "io.h"
 #include "import.h"
 #include "batch.h"
+#include "export.h"
 
 #endif
