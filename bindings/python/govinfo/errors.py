@@ -110,7 +110,11 @@ def _text(raw):
 
 def last_error(code):
     """The exception for a failed call's code, from this thread's error record."""
-    record = lib.govinfo_error_last().contents
+    return error_from_record(code, lib.govinfo_error_last().contents)
+
+
+def error_from_record(code, record):
+    """The exception for a code and a struct govinfo_error (a batch item's own record)."""
     # The record describes this failure only when it holds the same code.
     described = record.code == code
     message = _text(record.message) if described else ""
