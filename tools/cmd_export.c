@@ -144,7 +144,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   }
   govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
   opts.action = args.value[OPT_IMPORT] ? GOVINFO_BATCH_IMPORT : GOVINFO_BATCH_LOAD;
-  opts.flags = GOVINFO_BATCH_VALIDATE;
+  opts.flags = GOVINFO_BATCH_VALIDATE | GOVINFO_BATCH_SHA256;
   opts.jobs = jobs;
   cli_batch batch;
   tally t = {0};

@@ -47,6 +47,7 @@ typedef enum govinfo_batch_action {
 
 /* Flags of govinfo_batch_options. */
 #define GOVINFO_BATCH_VALIDATE 0x1u /* validate each report (govinfo_report_validate_with) */
+#define GOVINFO_BATCH_SHA256 0x2u   /* LOAD: hash the bytes read (IMPORT always does) */
 
 /* Start from GOVINFO_BATCH_OPTIONS_INIT or govinfo_batch_options_init() and set what you
  * need: later versions append fields, and `version` tells the library which ones the caller
@@ -55,7 +56,7 @@ typedef struct govinfo_batch_options {
   unsigned version;            /* GOVINFO_BATCH_OPTIONS_VERSION */
   unsigned jobs;               /* worker threads; 0: the number of online processors */
   govinfo_batch_action action; /* LOAD (default) or IMPORT */
-  unsigned flags;              /* GOVINFO_BATCH_VALIDATE */
+  unsigned flags;              /* GOVINFO_BATCH_VALIDATE, GOVINFO_BATCH_SHA256 */
   /* IMPORT: kind and pdftotext of each import (source_name is always the item's path);
    * NULL: the defaults. */
   const govinfo_import_options *import;
@@ -115,8 +116,9 @@ GOVINFO_API const govinfo_diagnostics *govinfo_batch_item_findings(const govinfo
 /* Borrowed: the import findings (GOVINFO_BATCH_IMPORT), else NULL. */
 GOVINFO_API const govinfo_diagnostics *
 govinfo_batch_item_import_findings(const govinfo_batch_item *item);
-/* Borrowed: SHA-256 of the bytes read for the item (the document for LOAD, the published
- * file for IMPORT) as 64 lowercase hex digits; "" when nothing could be read. */
+/* Borrowed: SHA-256 of the bytes read for the item (the document for LOAD with
+ * GOVINFO_BATCH_SHA256, the published file for IMPORT) as 64 lowercase hex digits; "" when
+ * not asked for or nothing could be read. */
 GOVINFO_API const char *govinfo_batch_item_sha256(const govinfo_batch_item *item);
 
 #ifdef __cplusplus

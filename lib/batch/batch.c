@@ -43,7 +43,7 @@ static int check_options(const govinfo_batch_options *o) {
     return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_batch_options", o->version);
   if (o->action != GOVINFO_BATCH_LOAD && o->action != GOVINFO_BATCH_IMPORT)
     return gi_fail(GOVINFO_EINVAL, "unknown batch action %d", (int)o->action);
-  if (o->flags & ~GOVINFO_BATCH_VALIDATE)
+  if (o->flags & ~(GOVINFO_BATCH_VALIDATE | GOVINFO_BATCH_SHA256))
     return gi_fail(GOVINFO_EINVAL, "unknown batch flags 0x%x", o->flags);
   if (o->jobs > MAX_JOBS) return gi_fail(GOVINFO_EINVAL, "at most %d jobs", MAX_JOBS);
   return GOVINFO_OK;

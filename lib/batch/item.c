@@ -69,13 +69,13 @@ static int read_stdin(char **out, size_t *len) {
   return gi_buf_finish(&b, out, len);
 }
 
-static int load(govinfo_batch_item *item) {
+static int load(govinfo_batch_item *item, bool hash) {
   bool from_stdin = strcmp(item->path, "-") == 0;
   char *data;
   size_t len;
   int rc = from_stdin ? read_stdin(&data, &len) : gi_read_file(item->path, &data, &len);
   if (rc) return rc;
-  gi_sha256_hex(data, len, item->sha256);
+  if (hash) gi_sha256_hex(data, len, item->sha256);
   /* as govinfo_report_load: the syntax by the extension, else by the first character */
   govinfo_syntax syntax = from_stdin ? GOVINFO_SYNTAX_AUTO : govinfo_syntax_from_path(item->path);
   rc = govinfo_report_parse(&item->report, data, len, syntax, item->name);
@@ -108,7 +108,8 @@ static int import(govinfo_batch_item *item, const govinfo_import_options *opts) 
 }
 
 static int work_on(govinfo_batch_item *item, const gi_batch_work *work) {
-  int rc = work->action == GOVINFO_BATCH_IMPORT ? import(item, &work->import) : load(item);
+  int rc = work->action == GOVINFO_BATCH_IMPORT ? import(item, &work->import)
+                                                : load(item, work->flags & GOVINFO_BATCH_SHA256);
   if (rc) return rc;
   if (work->action == GOVINFO_BATCH_IMPORT) {
     const char *hash = govinfo_report_source_sha256(item->report);

@@ -14,7 +14,8 @@
 struct gi_sqlite {
   sqlite3 *db;
   bool in_transaction;
-  sqlite3_stmt *find, *remove, *report, *cell, *section, *finding;
+  bool labelled[8]; /* per format: its labels are in the labels table */
+  sqlite3_stmt *find, *remove, *report, *cell, *section, *finding, *label;
 };
 
 static const char schema[] =
@@ -30,11 +31,15 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS cells (\n"
     "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,\n"
     "  cell_id TEXT NOT NULL, table_id TEXT NOT NULL, row_id TEXT NOT NULL,\n"
-    "  column_id TEXT NOT NULL, table_label TEXT, row_label TEXT, column_label TEXT,\n"
+    "  column_id TEXT NOT NULL,\n"
     "  state TEXT NOT NULL, value NUMERIC, value_text TEXT, mark TEXT,\n"
     "  group_role TEXT NOT NULL, source_line INTEGER, source_column INTEGER,\n"
     "  row_order INTEGER NOT NULL, column_order INTEGER NOT NULL,\n"
     "  PRIMARY KEY (report_id, cell_id)) WITHOUT ROWID;\n"
+    /* the labels once per format and cell, not once per report */
+    "CREATE TABLE IF NOT EXISTS labels (\n"
+    "  format TEXT NOT NULL, cell_id TEXT NOT NULL, table_label TEXT, row_label TEXT,\n"
+    "  column_label TEXT, PRIMARY KEY (format, cell_id)) WITHOUT ROWID;\n"
     "CREATE TABLE IF NOT EXISTS sections (\n"
     "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,\n"
     "  position INTEGER NOT NULL, id TEXT NOT NULL, title TEXT, text TEXT,\n"
@@ -49,7 +54,14 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS cells_by_table ON cells(table_id, row_id, column_id);\n"
     "CREATE INDEX IF NOT EXISTS reports_by_organ ON reports(organ, year);\n"
     "CREATE INDEX IF NOT EXISTS reports_by_year ON reports(year, format);\n"
-    "CREATE INDEX IF NOT EXISTS findings_by_rule ON findings(rule);\n";
+    "CREATE INDEX IF NOT EXISTS findings_by_rule ON findings(rule);\n"
+    /* the tidy rows with their columns and names, as the CSV has them */
+    "CREATE VIEW IF NOT EXISTS tidy AS SELECT r.path AS source, r.organ, r.year, r.format,\n"
+    "  c.cell_id, c.table_id, c.row_id, c.column_id, l.table_label, l.row_label,\n"
+    "  l.column_label, c.state, c.value_text AS value, c.mark, c.group_role, c.source_line,\n"
+    "  c.source_column\n"
+    "  FROM cells c JOIN reports r ON r.id = c.report_id\n"
+    "  JOIN labels l ON l.format = r.format AND l.cell_id = c.cell_id;\n";
 
 static int fail_db(govinfo_exporter *ex, const char *what) {
   return gi_fail(GOVINFO_EIO, "%s: %s: %s", ex->path, what,
@@ -74,7 +86,7 @@ static int create_views(govinfo_exporter *ex) {
       gi_buf b = {0};
       gi_buf_printf(&b,
                     "CREATE VIEW IF NOT EXISTS \"%s_%s\" AS SELECT r.id AS report_id, r.path, "
-                    "r.organ, r.year, c.row_id, c.row_label",
+                    "r.organ, r.year, c.row_id, MIN(l.row_label) AS row_label",
                     tb->id, fm->id);
       for (size_t c = 0; c < tb->ncolumns; c++)
         gi_buf_printf(&b,
@@ -82,7 +94,8 @@ static int create_views(govinfo_exporter *ex) {
                       "c.value WHEN 'mark' THEN c.mark END END) AS \"%s\"",
                       tb->columns[c].id, tb->columns[c].id);
       gi_buf_printf(&b,
-                    " FROM reports r JOIN cells c ON c.report_id = r.id WHERE r.format = '%s' "
+                    " FROM reports r JOIN cells c ON c.report_id = r.id JOIN labels l ON "
+                    "l.format = r.format AND l.cell_id = c.cell_id WHERE r.format = '%s' "
                     "AND c.table_id = '%s' GROUP BY r.id, c.row_id ORDER BY r.id, "
                     "MIN(c.row_order);",
                     fm->id, tb->id);
@@ -126,7 +139,8 @@ int gi_sqlite_open(govinfo_exporter *ex) {
       SQLITE_OK)
     return fail_db(ex, "cannot open the database");
   sqlite3_busy_timeout(ex->db->db, 10000);
-  int rc = exec(ex, "PRAGMA foreign_keys = ON;");
+  /* a cache large enough that pages are written once, at the commit */
+  int rc = exec(ex, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;");
   if (rc == GOVINFO_OK && (rc = exec(ex, "BEGIN IMMEDIATE;")) == GOVINFO_OK)
     ex->db->in_transaction = true;
   if (rc == GOVINFO_OK) rc = check_schema_version(ex);
@@ -143,9 +157,12 @@ int gi_sqlite_open(govinfo_exporter *ex) {
   if (rc == GOVINFO_OK)
     rc = prepare(ex, &d->cell,
                  "INSERT INTO cells (report_id, cell_id, table_id, row_id, column_id, "
-                 "table_label, row_label, column_label, state, value, value_text, mark, "
-                 "group_role, source_line, source_column, row_order, column_order) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 "state, value, value_text, mark, group_role, source_line, source_column, "
+                 "row_order, column_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (rc == GOVINFO_OK)
+    rc = prepare(ex, &d->label,
+                 "INSERT OR IGNORE INTO labels (format, cell_id, table_label, row_label, "
+                 "column_label) VALUES (?, ?, ?, ?, ?)");
   if (rc == GOVINFO_OK)
     rc = prepare(ex, &d->section,
                  "INSERT INTO sections (report_id, position, id, title, text) "
@@ -206,38 +223,58 @@ static int insert_report(govinfo_exporter *ex, const govinfo_report *r,
   return step(ex, s, "cannot add a report");
 }
 
+/* The labels of a format's cells, the first time a report of that format comes. */
+static int insert_labels(govinfo_exporter *ex, const govinfo_rows *rows, const char *format) {
+  size_t f = 0;
+  while (f < govinfo_format_count() && strcmp(govinfo_format_id(govinfo_format_at(f)), format)) f++;
+  if (f >= sizeof ex->db->labelled || ex->db->labelled[f]) return GOVINFO_OK;
+  sqlite3_stmt *s = ex->db->label;
+  int rc = GOVINFO_OK;
+  for (size_t i = 0; rc == GOVINFO_OK && i < rows->count; i++) {
+    const char **r = rows->fields + i * GI_COL_COUNT_;
+    bind_text(s, 1, format);
+    bind_text(s, 2, r[GI_COL_CELL_ID]);
+    bind_text(s, 3, r[GI_COL_TABLE_LABEL]);
+    bind_text(s, 4, r[GI_COL_ROW_LABEL]);
+    bind_text(s, 5, r[GI_COL_COLUMN_LABEL]);
+    rc = step(ex, s, "cannot add a label");
+  }
+  if (rc == GOVINFO_OK) ex->db->labelled[f] = true;
+  return rc;
+}
+
 static int insert_cells(govinfo_exporter *ex, sqlite3_int64 id, const govinfo_report *r,
                         const char *source) {
   govinfo_rows *rows;
   int rc = govinfo_report_rows(&rows, r, source);
   if (rc) return rc;
+  rc = insert_labels(ex, rows, r->format->id);
   sqlite3_stmt *s = ex->db->cell;
-  const struct govinfo_table *tb = NULL;
-  size_t row_order = 0, column_order = 0;
-  for (size_t i = 0; rc == GOVINFO_OK && i < rows->count; i++) {
-    const char **f = rows->fields + i * GI_COL_COUNT_;
-    const struct govinfo_table *now = govinfo_format_table_find(r->format, f[GI_COL_TABLE_ID]);
-    if (now != tb) tb = now, row_order = 0;
-    const struct govinfo_column *col = govinfo_table_column_find(tb, f[GI_COL_COLUMN_ID]);
-    column_order = (size_t)(col - tb->columns);
-    row_order = (size_t)(govinfo_table_row_find(tb, f[GI_COL_ROW_ID]) - tb->rows);
-    sqlite3_bind_int64(s, 1, id);
-    static const gi_row_column text_columns[] = {
-        GI_COL_CELL_ID,     GI_COL_TABLE_ID,  GI_COL_ROW_ID,       GI_COL_COLUMN_ID,
-        GI_COL_TABLE_LABEL, GI_COL_ROW_LABEL, GI_COL_COLUMN_LABEL, GI_COL_STATE};
-    for (int k = 0; k < 8; k++) bind_text(s, 2 + k, f[text_columns[k]]);
-    const char *value = f[GI_COL_VALUE];
-    if (value == NULL) sqlite3_bind_null(s, 10);
-    else if (strchr(value, '.')) sqlite3_bind_double(s, 10, strtod(value, NULL));
-    else sqlite3_bind_int64(s, 10, strtoll(value, NULL, 10));
-    bind_text(s, 11, value);
-    bind_text(s, 12, f[GI_COL_MARK]);
-    bind_text(s, 13, f[GI_COL_GROUP_ROLE]);
-    bind_uint_or_null(s, 14, f[GI_COL_SOURCE_LINE]);
-    bind_uint_or_null(s, 15, f[GI_COL_SOURCE_COLUMN]);
-    sqlite3_bind_int64(s, 16, (sqlite3_int64)row_order);
-    sqlite3_bind_int64(s, 17, (sqlite3_int64)column_order);
-    rc = step(ex, s, "cannot add a cell");
+  size_t i = 0;
+  for (size_t t = 0; t < r->format->ntables; t++) {
+    const struct govinfo_table *tb = &r->format->tables[t];
+    for (size_t row = 0; row < tb->nrows; row++) {
+      if (tb->rows[row].role == GOVINFO_ROW_HEADING) continue;
+      for (size_t c = 0; rc == GOVINFO_OK && c < tb->ncolumns; c++, i++) {
+        const char **f = rows->fields + i * GI_COL_COUNT_;
+        sqlite3_bind_int64(s, 1, id);
+        static const gi_row_column text_columns[] = {GI_COL_CELL_ID, GI_COL_TABLE_ID, GI_COL_ROW_ID,
+                                                     GI_COL_COLUMN_ID, GI_COL_STATE};
+        for (int k = 0; k < 5; k++) bind_text(s, 2 + k, f[text_columns[k]]);
+        const char *value = f[GI_COL_VALUE];
+        if (value == NULL) sqlite3_bind_null(s, 7);
+        else if (strchr(value, '.')) sqlite3_bind_double(s, 7, strtod(value, NULL));
+        else sqlite3_bind_int64(s, 7, strtoll(value, NULL, 10));
+        bind_text(s, 8, value);
+        bind_text(s, 9, f[GI_COL_MARK]);
+        bind_text(s, 10, f[GI_COL_GROUP_ROLE]);
+        bind_uint_or_null(s, 11, f[GI_COL_SOURCE_LINE]);
+        bind_uint_or_null(s, 12, f[GI_COL_SOURCE_COLUMN]);
+        sqlite3_bind_int64(s, 13, (sqlite3_int64)row);
+        sqlite3_bind_int64(s, 14, (sqlite3_int64)c);
+        rc = step(ex, s, "cannot add a cell");
+      }
+    }
   }
   govinfo_rows_free(rows);
   return rc;
@@ -337,7 +374,7 @@ int gi_sqlite_commit(govinfo_exporter *ex) {
 void gi_sqlite_close(govinfo_exporter *ex) {
   struct gi_sqlite *d = ex->db;
   if (d == NULL) return;
-  sqlite3_stmt *all[] = {d->find, d->remove, d->report, d->cell, d->section, d->finding};
+  sqlite3_stmt *all[] = {d->find, d->remove, d->report, d->cell, d->section, d->finding, d->label};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
   if (d->in_transaction) sqlite3_exec(d->db, "ROLLBACK;", NULL, NULL, NULL);
   sqlite3_close(d->db);

@@ -304,6 +304,13 @@ class Export(unittest.TestCase):
         view = subprocess.run([SQLITE3, db, "SELECT SUM(total) FROM table3_2021 WHERE row_id = "
                                "'new_received';"], capture_output=True, text=True, check=True)
         self.assertEqual(int(view.stdout), int(shell.stdout), "the view in printed shape")
+        tidy = subprocess.run([SQLITE3, "-csv", "-header", db, "SELECT * FROM tidy LIMIT 1;"],
+                              capture_output=True, text=True, check=True)
+        csv_out = os.path.join(self.dir, "cells.csv")
+        run("export", self.src, "-o", csv_out)
+        with open(csv_out, encoding="utf-8", newline="") as f:
+            self.assertEqual(tidy.stdout.splitlines()[0], f.readline().rstrip("\r\n"),
+                             "the tidy view has the columns of the CSV")
         again = run("export", "--lang", "en", self.src, "-o", db)
         self.assertIn("0 reports written to", again.stderr)
         self.assertIn("12 unchanged (skipped)", again.stderr)

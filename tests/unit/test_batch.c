@@ -60,7 +60,7 @@ static char *run(const char *const *inputs, size_t n, unsigned jobs, size_t wind
   govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
   opts.jobs = jobs;
   opts.window = window;
-  opts.flags = GOVINFO_BATCH_VALIDATE;
+  opts.flags = GOVINFO_BATCH_VALIDATE | GOVINFO_BATCH_SHA256;
   govinfo_batch *batch;
   cr_assert_eq(govinfo_batch_new(&batch, inputs, n, &opts), GOVINFO_OK);
   gi_buf out = {0};
@@ -157,6 +157,13 @@ Test(batch, the_hash_is_that_of_the_bytes_read) {
   govinfo_batch *batch;
   cr_assert_eq(govinfo_batch_new(&batch, inputs, 1, NULL), GOVINFO_OK);
   govinfo_batch_item *item;
+  cr_assert_eq(govinfo_batch_next(&item, batch), GOVINFO_OK);
+  cr_assert_str_eq(govinfo_batch_item_sha256(item), "", "not asked for");
+  govinfo_batch_item_free(item);
+  govinfo_batch_free(batch);
+  govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
+  opts.flags = GOVINFO_BATCH_SHA256;
+  cr_assert_eq(govinfo_batch_new(&batch, inputs, 1, &opts), GOVINFO_OK);
   cr_assert_eq(govinfo_batch_next(&item, batch), GOVINFO_OK);
   cr_assert_str_eq(govinfo_batch_item_sha256(item), want);
   cr_assert_str_eq(govinfo_batch_item_relative_path(item), "huaian-2024.yaml");
