@@ -172,6 +172,24 @@ class ToFrame(unittest.TestCase):
         self.assertEqual(set(frame.source), {HUAIAN})
 
 
+# The README's corpus example, exactly as printed there (run from the source root).
+README_EXAMPLE = '''\
+import govinfo
+frame = govinfo.to_frame(govinfo.load_many("examples/reports"))
+counted = frame[frame.group_role.isin(["cell", "group_figure"])]
+print(counted[counted.cell_id == "table3.new_received.total"].value.sum())   # 3119.0
+'''
+
+
+@unittest.skipUnless(HAVE_PANDAS, "pandas (python3-pandas) is not installed")
+class ReadmeExample(unittest.TestCase):
+    def test_the_readme_shows_it_and_it_prints_what_it_says(self):
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            self.assertIn(README_EXAMPLE, f.read())
+        run = run_python(["-c", README_EXAMPLE], cwd=ROOT)
+        self.assertEqual(run.stdout, "3119.0\n", run.stderr)
+
+
 class WithoutPandas(unittest.TestCase):
     def test_the_package_works_without_pandas(self):
         code = ("import sys; sys.modules['pandas'] = None\n"
