@@ -156,7 +156,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     if (!ok) status = CLI_EXIT_FAILURE;
     else if (govinfo_exporter_commit(ex))
       status = cli_error("cannot finish %s: %s", out, govinfo_error_last()->message);
-    else status = t.failed ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
+    else status = batch.failed ? CLI_EXIT_FAILURE : CLI_EXIT_OK; /* read failures, lost items */
   }
   govinfo_exporter_free(ex);
   if (status != CLI_EXIT_FAILURE || t.read) print_tally(&t, lang, out);

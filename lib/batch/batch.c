@@ -8,6 +8,15 @@
 #include "batch/batch.h"
 #include "util/error.h"
 
+#ifdef GOVINFO_HAVE_HTML
+#include <libxml/parser.h>
+
+/* libxml2 must be initialised once before threads use it; the importer's own call is for
+ * one thread at a time. */
+static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void) { xmlInitParser(); }
+#endif
+
 #define MAX_JOBS 256
 
 /* Marks a slot whose item could not be allocated. */
@@ -139,6 +148,9 @@ int govinfo_batch_new(govinfo_batch **out, const char *const *inputs, size_t nin
   b->work.import = (govinfo_import_options)GOVINFO_IMPORT_OPTIONS_INIT;
   if (opts->import) b->work.import = *opts->import;
   b->work.validate = opts->validate;
+#ifdef GOVINFO_HAVE_HTML
+  if (opts->action == GOVINFO_BATCH_IMPORT) pthread_once(&libxml_once, init_libxml);
+#endif
   unsigned jobs = opts->jobs ? opts->jobs : online_processors();
   b->window = opts->window ? opts->window : (size_t)jobs * 4 < 16 ? 16 : (size_t)jobs * 4;
   rc = expand_all(b, inputs, ninputs);

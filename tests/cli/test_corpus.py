@@ -233,6 +233,37 @@ class Import(unittest.TestCase):
         self.assertIn("-o OUTDIR/", r.stderr)
 
 
+class ImportMarkup(unittest.TestCase):
+    """HTML (libxml2) and Markdown pages read on several threads at once."""
+
+    def test_pages_import_alike_on_any_number_of_threads(self):
+        from markup import render
+        spec = render.load_spec()
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "pages")
+            os.makedirs(src)
+            for name in ("suibin-2020", "huaian-hongze-2023", "huaian-hongze-2024",
+                         "huaian-city-2024"):
+                report = render.load_report(name)
+                for i in range(3):
+                    for ext, text in ((".html", render.render_html(report, spec)),
+                                      (".md", render.render_markdown(report, spec))):
+                        with open(os.path.join(src, f"{name}-{i}{ext}"), "wb") as f:
+                            f.write(text if isinstance(text, bytes) else text.encode())
+            outputs = []
+            for jobs in ("1", "4"):
+                out = os.path.join(tmp, "out" + jobs)
+                r = run("import", "--jobs", jobs, "--lang", "en", src, "-o", out)
+                files = {}
+                for name in sorted(os.listdir(out)):
+                    with open(os.path.join(out, name), encoding="utf-8") as f:
+                        files[name] = f.read()
+                outputs.append((r.returncode, r.stderr, files))
+            self.assertEqual(len(outputs[0][2]), 24)
+            self.assertIn("24 files read: ", outputs[0][1])
+            self.assertEqual(outputs[1], outputs[0])
+
+
 class Export(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp()
