@@ -25,9 +25,9 @@ import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
+from typing import Callable, List, Optional, Tuple
 
 ROOT = os.environ.get("GOVINFO_SOURCE_ROOT") or os.path.dirname(
     os.path.dirname(os.path.abspath(__file__)))
@@ -36,24 +36,24 @@ REPORTS = os.path.join(ROOT, "examples", "reports")
 PER_FOLDER = 100
 
 
-def documents():
+def documents() -> List[str]:
     names = [os.path.join(REPORTS, n) for n in sorted(os.listdir(REPORTS)) if n.endswith(".yaml")]
     names += [os.path.join(FIXTURES, n) for n in sorted(os.listdir(FIXTURES))
               if n.endswith(".yaml") and not n.endswith(".expected.yaml")]
     return names
 
 
-def published(kind):
+def published(kind: str) -> List[str]:
     return [os.path.join(FIXTURES, n) for n in sorted(os.listdir(FIXTURES)) if n.endswith(kind)]
 
 
-def folder_for(root, i):
+def folder_for(root: str, i: int) -> str:
     path = os.path.join(root, f"part{i // PER_FOLDER:03}")
     os.makedirs(path, exist_ok=True)
     return path
 
 
-def make_corpus(root, cli, files, pdfs):
+def make_corpus(root: str, cli: str, files: int, pdfs: int) -> Tuple[str, str]:
     """root/docs: JSON and YAML reports; root/published: texts and PDFs."""
     docs, pub = os.path.join(root, "docs"), os.path.join(root, "published")
     as_json = []
@@ -78,7 +78,7 @@ def make_corpus(root, cli, files, pdfs):
     return docs, pub
 
 
-def listing(directory):
+def listing(directory: str) -> List[str]:
     out = []
     for folder, dirs, names in os.walk(directory):
         dirs.sort()
@@ -86,12 +86,12 @@ def listing(directory):
     return out
 
 
-def timed(argv, stdin=None):
+def timed(argv: List[str], stdin: Optional[str] = None) -> Tuple[float, int]:
     """(wall seconds, peak RSS in KiB) of one run; its output is discarded."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if stdin:
+    if stdin and proc.stdin:
         proc.stdin.write(stdin.encode())
         proc.stdin.close()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -102,7 +102,8 @@ def timed(argv, stdin=None):
     return elapsed, usage.ru_maxrss
 
 
-def best(rounds, argv, stdin=None, before=None):
+def best(rounds: int, argv: List[str], stdin: Optional[str] = None,
+         before: Optional[Callable[[], None]] = None) -> float:
     times = []
     for _ in range(rounds):
         if before:
@@ -111,11 +112,11 @@ def best(rounds, argv, stdin=None, before=None):
     return min(times)
 
 
-def size_of(path):
+def size_of(path: str) -> float:
     return os.path.getsize(path) / 1e6
 
 
-def main():
+def main() -> None:
     parser = argparse.ArgumentParser(description="corpus benchmark")
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--pdfs", type=int, default=100)
@@ -133,7 +134,7 @@ def main():
             shutil.rmtree(root)
 
 
-def run(args, root):
+def run(args: argparse.Namespace, root: str) -> None:
     cli, loop, n = args.cli, args.loop, args.files
     load_before = os.getloadavg()
     docs, pub = make_corpus(root, cli, n, args.pdfs)
@@ -149,20 +150,21 @@ def run(args, root):
                                                         str(jobs), docs])
     results["validate_loop"] = best(args.rounds, [loop], doc_list)
     out = os.path.join(root, "out")
-    clear = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
+    def clear() -> None:
+        shutil.rmtree(out, ignore_errors=True)
     for jobs in (1, 2):
         results[f"import{jobs}"] = best(args.rounds, [cli, "import", "--quiet", "--jobs",
                                                       str(jobs), pub, "-o", out + "/"],
                                         before=clear)
     loop_out = os.path.join(root, "loop-out")
 
-    def clear_loop():
+    def clear_loop() -> None:
         shutil.rmtree(loop_out, ignore_errors=True)
         os.makedirs(loop_out)
     results["import_loop"] = best(args.rounds, [loop, "--import", loop_out], pub_list,
                                   before=clear_loop)
 
-    def line(what, seconds, base=None, note=""):
+    def line(what: str, seconds: float, base: Optional[float] = None, note: str = "") -> None:
         rate = n / seconds
         extra = f"  ({base / seconds:.2f}x of jobs 1)" if base else ""
         print(f"  {what:34} {seconds:8.3f} s  {rate:9.1f} reports/s{extra}{note}")
@@ -184,7 +186,7 @@ def run(args, root):
     for ext in ("csv", "db"):
         target = os.path.join(root, f"corpus.{ext}")
 
-        def remove(target=target):
+        def remove(target: str = target) -> None:
             if os.path.exists(target):
                 os.unlink(target)
         seconds = best(args.rounds, [cli, "export", "--quiet", docs, "-o", target],

@@ -6,7 +6,6 @@ package but installed by scripts/setup.sh: under CI a missing one fails instead 
 """
 import csv
 import hashlib
-import io
 import json
 import os
 import pickle
