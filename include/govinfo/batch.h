@@ -53,8 +53,9 @@ typedef enum govinfo_batch_action {
  * need: later versions append fields, and `version` tells the library which ones the caller
  * knows. The pointers are borrowed for the life of the batch. */
 typedef struct govinfo_batch_options {
-  unsigned version;            /* GOVINFO_BATCH_OPTIONS_VERSION */
-  unsigned jobs;               /* worker threads; 0: the number of online processors */
+  unsigned version; /* GOVINFO_BATCH_OPTIONS_VERSION */
+  unsigned jobs;    /* worker threads; 0: the number of online processors; 1: no thread, each
+                       item is worked on in the caller's thread inside govinfo_batch_next() */
   govinfo_batch_action action; /* LOAD (default) or IMPORT */
   unsigned flags;              /* GOVINFO_BATCH_VALIDATE, GOVINFO_BATCH_SHA256 */
   /* IMPORT: kind and pdftotext of each import (source_name is always the item's path);
@@ -82,7 +83,7 @@ GOVINFO_API int govinfo_batch_new(govinfo_batch **out, const char *const *inputs
 GOVINFO_API void govinfo_batch_free(govinfo_batch *batch);
 /* Number of items the inputs expanded to. */
 GOVINFO_API size_t govinfo_batch_total(const govinfo_batch *batch);
-/* Number of worker threads the batch runs. */
+/* Number of jobs the batch runs: its worker threads, or 1 when it works in the caller's. */
 GOVINFO_API unsigned govinfo_batch_jobs(const govinfo_batch *batch);
 
 /* Waits for the next item in input order. GOVINFO_OK with a new item in *item (free it with

@@ -34,6 +34,7 @@ struct govinfo_batch {
   size_t claimed;       /* items given to workers so far */
   size_t delivered;     /* items handed to the caller so far */
   bool stop;
+  bool in_caller; /* one job: each item is worked on inside govinfo_batch_next */
   pthread_t *threads;
   unsigned nthreads;
 };
@@ -157,7 +158,9 @@ int govinfo_batch_new(govinfo_batch **out, const char *const *inputs, size_t nin
   if (rc == GOVINFO_OK && (b->slots = calloc(b->window, sizeof *b->slots)) == NULL)
     rc = gi_fail_oom();
   if (jobs > b->entries.count) jobs = (unsigned)b->entries.count;
-  if (rc == GOVINFO_OK && jobs > 0) rc = start_workers(b, jobs);
+  /* One job needs no thread: handing each item over would only add waits. */
+  b->in_caller = jobs == 1;
+  if (rc == GOVINFO_OK && jobs > 1) rc = start_workers(b, jobs);
   if (rc) {
     govinfo_batch_free(b);
     return rc;
@@ -168,11 +171,19 @@ int govinfo_batch_new(govinfo_batch **out, const char *const *inputs, size_t nin
 
 size_t govinfo_batch_total(const govinfo_batch *b) { return b ? b->entries.count : 0; }
 
-unsigned govinfo_batch_jobs(const govinfo_batch *b) { return b ? b->nthreads : 0; }
+unsigned govinfo_batch_jobs(const govinfo_batch *b) {
+  return b == NULL ? 0 : b->in_caller ? 1 : b->nthreads;
+}
 
 int govinfo_batch_next(govinfo_batch_item **out, govinfo_batch *b) {
   if (out == NULL || b == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
   *out = NULL;
+  if (b->in_caller) {
+    if (b->delivered >= b->entries.count) return GOVINFO_OK;
+    size_t i = b->delivered++;
+    *out = gi_batch_run_one(&b->work, &b->entries.at[i], i);
+    return *out ? GOVINFO_OK : gi_fail_oom();
+  }
   pthread_mutex_lock(&b->lock);
   if (b->delivered >= b->entries.count) {
     pthread_mutex_unlock(&b->lock);
