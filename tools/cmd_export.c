@@ -35,7 +35,7 @@ static int parse_format(const cli_command *cmd, const char *to, const char *out,
                {"sqlite", GOVINFO_EXPORT_SQLITE},
                {"jsonl", GOVINFO_EXPORT_JSONL}};
   if (to == NULL) {
-    *format = govinfo_export_format_from_path(out);
+    *format = strcmp(out, "-") == 0 ? GOVINFO_EXPORT_CSV : govinfo_export_format_from_path(out);
     if (*format == 0)
       return cli_usage_error(cmd,
                              "cannot tell the format by the name '%s': use .csv, .db, .sqlite "
@@ -106,7 +106,7 @@ static bool export_all(cli_batch *run, govinfo_exporter *ex, tally *t) {
     } else {
       int written;
       if (govinfo_exporter_add(ex, govinfo_batch_item_report(item),
-                               govinfo_batch_item_findings(item), govinfo_batch_item_path(item),
+                               govinfo_batch_item_findings(item), govinfo_batch_item_name(item),
                                govinfo_batch_item_sha256(item), &written)) {
         cli_error("%s: cannot export: %s", govinfo_batch_item_name(item),
                   govinfo_error_last()->message);
@@ -193,8 +193,8 @@ const cli_command cli_export_command = {
         "others are exported. A summary goes to standard error.\n"
         "\n"
         "Options:\n"
-        "  -o, --output OUT  the file or database to write\n"
-        "  --to FORMAT       csv, sqlite or jsonl (default: by OUT's extension)\n"
+        "  -o, --output OUT  the file or database to write (\"-\": standard output)\n"
+        "  --to FORMAT       csv, sqlite or jsonl (default: by OUT's extension; CSV for -)\n"
         "  --bom             CSV: start with a UTF-8 byte order mark (Excel, WPS)\n"
         "  --wide            CSV: one row per report, one column per cell id (blank and\n"
         "                    absent cells both empty)\n"
