@@ -108,6 +108,8 @@ void cli_summary_free(cli_summary *s) {
 
 static size_t rule_index(const char *id) {
   size_t n = govinfo_rule_count();
+  for (size_t i = 0; i < n; i++) /* findings normally point at the registry's own id */
+    if (govinfo_rule_id(govinfo_rule_at(i)) == id) return i;
   for (size_t i = 0; i < n; i++)
     if (strcmp(govinfo_rule_id(govinfo_rule_at(i)), id) == 0) return i;
   return n; /* not in the registry: counted apart */

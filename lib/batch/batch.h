@@ -15,8 +15,8 @@ typedef struct gi_error_copy {
   char *message, *source, *path;
 } gi_error_copy;
 
-/* Copies govinfo_error_last() (code overrides an empty record). False when out of memory:
- * the copy then holds the code and a static message. */
+/* Copies govinfo_error_last() when it records `code` (else only the code and its generic
+ * text); a string that cannot be copied for lack of memory is left out. */
 void gi_error_copy_take(gi_error_copy *copy, int code);
 void gi_error_copy_free(gi_error_copy *copy);
 

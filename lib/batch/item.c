@@ -30,6 +30,7 @@ void gi_error_copy_take(gi_error_copy *copy, int code) {
   copy->source = copy_or_null(e->code == code ? e->source : NULL, &failed);
   copy->path = copy_or_null(e->code == code ? e->path : NULL, &failed);
   copy->pub = (govinfo_error){.code = code, .message = "", .source = "", .path = ""};
+  (void)failed; /* a string that could not be copied is left out */
   if (e->code == code) {
     copy->pub.line = e->line;
     copy->pub.column = e->column;
@@ -39,7 +40,18 @@ void gi_error_copy_take(gi_error_copy *copy, int code) {
   else copy->pub.message = govinfo_strerror(code);
   if (copy->source) copy->pub.source = copy->source;
   if (copy->path) copy->pub.path = copy->path;
-  (void)failed; /* the copy then holds the code and its generic text */
+}
+
+/* A copy of a copy, with strings of its own (the generic text when out of memory). */
+static void copy_error(gi_error_copy *dst, const gi_error_copy *src) {
+  bool failed = false;
+  *dst = *src;
+  dst->message = copy_or_null(src->pub.message, &failed);
+  dst->source = copy_or_null(src->pub.source, &failed);
+  dst->path = copy_or_null(src->pub.path, &failed);
+  dst->pub.message = dst->message ? dst->message : govinfo_strerror(src->pub.code);
+  dst->pub.source = dst->source ? dst->source : "";
+  dst->pub.path = dst->path ? dst->path : "";
 }
 
 void gi_error_copy_free(gi_error_copy *copy) {
@@ -133,17 +145,9 @@ govinfo_batch_item *gi_batch_run_one(const gi_batch_work *work, const gi_batch_e
   }
   item->name = strcmp(item->path, "-") == 0 ? STDIN_NAME : item->path;
   item->error.pub = (govinfo_error){.message = "", .source = "", .path = ""};
-  if (entry->status != GOVINFO_OK) {
+  if (entry->status != GOVINFO_OK) { /* met while expanding the inputs */
     item->status = entry->status;
-    item->error = entry->error; /* borrowed strings: copied below */
-    item->error.message = item->error.source = item->error.path = NULL;
-    bool failed = false;
-    item->error.message = copy_or_null(entry->error.message, &failed);
-    item->error.source = copy_or_null(entry->error.source, &failed);
-    item->error.path = copy_or_null(entry->error.path, &failed);
-    item->error.pub.message = item->error.message ? item->error.message : "";
-    item->error.pub.source = item->error.source ? item->error.source : "";
-    item->error.pub.path = item->error.path ? item->error.path : "";
+    copy_error(&item->error, &entry->error);
     return item;
   }
   int rc = work_on(item, work);

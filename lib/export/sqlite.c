@@ -139,8 +139,10 @@ int gi_sqlite_open(govinfo_exporter *ex) {
       SQLITE_OK)
     return fail_db(ex, "cannot open the database");
   sqlite3_busy_timeout(ex->db->db, 10000);
-  /* a cache large enough that pages are written once, at the commit */
-  int rc = exec(ex, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;");
+  /* 16 MB of page cache: a large export spills pages to the file instead of growing; the
+   * journals of statements and savepoints in memory */
+  int rc =
+      exec(ex, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;");
   if (rc == GOVINFO_OK && (rc = exec(ex, "BEGIN IMMEDIATE;")) == GOVINFO_OK)
     ex->db->in_transaction = true;
   if (rc == GOVINFO_OK) rc = check_schema_version(ex);
@@ -177,8 +179,10 @@ int gi_sqlite_open(govinfo_exporter *ex) {
 
 /* ---- one report ---- */
 
+/* The text outlives the statement's step (each is stepped before its strings are freed), so
+ * SQLite need not copy it. */
 static void bind_text(sqlite3_stmt *s, int i, const char *text) {
-  if (text) sqlite3_bind_text(s, i, text, -1, SQLITE_TRANSIENT);
+  if (text) sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
   else sqlite3_bind_null(s, i);
 }
 
@@ -315,8 +319,8 @@ static int insert_findings(govinfo_exporter *ex, sqlite3_int64 id, const govinfo
     bind_text(s, 9, govinfo_diagnostic_message_en(f));
     if (govinfo_diagnostic_line(f)) sqlite3_bind_int(s, 10, (int)govinfo_diagnostic_line(f));
     if (govinfo_diagnostic_column(f)) sqlite3_bind_int(s, 11, (int)govinfo_diagnostic_column(f));
-    free(paths);
     rc = step(ex, s, "cannot add a finding");
+    free(paths); /* bound without a copy: freed once the statement ran */
   }
   return rc;
 }
