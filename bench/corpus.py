@@ -204,8 +204,8 @@ def run(args: argparse.Namespace, root: str) -> None:
                 os.unlink(target)
         seconds = best(args.rounds, [cli, "export", "--quiet", docs, "-o", target],
                        before=remove)
-        print(f"  govinfo export -o corpus.{ext:3}          {seconds:8.3f} s  "
-              f"{n / seconds:9.1f} reports/s  {size_of(target):8.1f} MB")
+        print(f"  govinfo export -o corpus.{ext:5}  {seconds:8.3f} s  {n / seconds:8.1f} reports/s  "
+              f"cpu {CPU['best']:7.3f} s  {size_of(target):6.1f} MB")
 
     print("peak RSS over the batch (govinfo ... --jobs 2):")
     folders = sorted(os.listdir(docs))
