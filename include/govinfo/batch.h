@@ -107,6 +107,11 @@ GOVINFO_API int govinfo_batch_item_status(const govinfo_batch_item *item);
 /* Borrowed from the item, never NULL: the failure's details as the worker thread recorded
  * them (code 0 when the item has none). Format it with govinfo_error_format(). */
 GOVINFO_API const govinfo_error *govinfo_batch_item_error(const govinfo_batch_item *item);
+/* The item's failure as one line, the way the CLI prints it: "path:line:column: error:
+ * message (at /pointer)" (flags GOVINFO_FORMAT_*). New string in *out (length in *len if len
+ * is not NULL), free it with govinfo_free(). GOVINFO_ENOTFOUND when the item did not fail. */
+GOVINFO_API int govinfo_batch_item_format_error(char **out, size_t *len,
+                                                const govinfo_batch_item *item, unsigned flags);
 /* Borrowed: the report, NULL after a failure or once taken. */
 GOVINFO_API const govinfo_report *govinfo_batch_item_report(const govinfo_batch_item *item);
 /* Steals the report: new in *out (free with govinfo_report_free()); the item keeps none.

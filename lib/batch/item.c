@@ -195,6 +195,14 @@ const govinfo_error *govinfo_batch_item_error(const govinfo_batch_item *item) {
   return item ? &item->error.pub : &none;
 }
 
+int govinfo_batch_item_format_error(char **out, size_t *len, const govinfo_batch_item *item,
+                                    unsigned flags) {
+  if (out == NULL || item == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
+  *out = NULL;
+  if (item->status == GOVINFO_OK) return gi_fail(GOVINFO_ENOTFOUND, "%s did not fail", item->name);
+  return govinfo_error_format(out, len, &item->error.pub, item->name, flags);
+}
+
 const govinfo_report *govinfo_batch_item_report(const govinfo_batch_item *item) {
   return item ? item->report : NULL;
 }

@@ -239,6 +239,7 @@ PROTOTYPES = {
     "govinfo_batch_item_name": (c_char_p, [BatchItem]),
     "govinfo_batch_item_status": (c_int, [BatchItem]),
     "govinfo_batch_item_error": (P(ErrorRecord), [BatchItem]),
+    "govinfo_batch_item_format_error": (c_int, [OwnedString, P(c_size_t), BatchItem, c_uint]),
     "govinfo_batch_item_report": (Report, [BatchItem]),
     "govinfo_batch_item_take_report": (c_int, [P(Report), BatchItem]),
     "govinfo_batch_item_findings": (Diagnostics, [BatchItem]),
