@@ -35,6 +35,7 @@ extern const cli_command cli_convert_command;
 extern const cli_command cli_template_command;
 extern const cli_command cli_rules_command;
 extern const cli_command cli_import_command;
+extern const cli_command cli_export_command;
 
 /* ---- options (cli.c) ---- */
 
@@ -44,7 +45,7 @@ typedef struct cli_option {
   bool has_value;
 } cli_option;
 
-#define CLI_MAX_OPTIONS 8
+#define CLI_MAX_OPTIONS 16
 
 typedef struct cli_args {
   /* Per option, in the order of the option table: its value, "" for a flag that was given,

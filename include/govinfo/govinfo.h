@@ -10,5 +10,7 @@
 #include "validate.h"
 #include "io.h"
 #include "import.h"
+#include "batch.h"
+#include "export.h"
 
 #endif

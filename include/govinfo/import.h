@@ -38,6 +38,9 @@ typedef enum govinfo_input_kind {
 GOVINFO_API int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings,
                                const char *buf, size_t len, govinfo_input_kind kind,
                                const char *source_name);
+/* Provenance: every import sets the report's source_sha256 to the SHA-256 of the bytes it
+ * read; importing a file also sets its source to the path as given (source_name names an
+ * input in messages only, so memory imports leave source to the caller). */
 
 /* Imports a file: a PDF (recognised by its "%PDF-" signature) through `pdftotext -layout`
  * (poppler-utils), and through plain `pdftotext` when the layout text cannot be read; any

@@ -5,6 +5,7 @@
 #include "govinfo/import.h"
 #include "import/import.h"
 #include "office/zip.h"
+#include "util/sha256.h"
 #include "util/text.h"
 
 /* ---- input kind ---- */
@@ -233,6 +234,13 @@ int gi_import_options_check(const govinfo_import_options *opts) {
   return GOVINFO_OK;
 }
 
+int gi_import_set_sha256(govinfo_report *report, const char *bytes, size_t len) {
+  char *hex = malloc(GI_SHA256_HEX_SIZE);
+  if (hex == NULL) return GOVINFO_ENOMEM;
+  gi_sha256_hex(bytes, len, hex);
+  return gi_report_take_meta(report, GI_META_SOURCE_SHA256, hex);
+}
+
 int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
                    size_t len, govinfo_input_kind kind, const char *source_name) {
   govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
@@ -296,6 +304,7 @@ static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, 
   if (rc == GOVINFO_OK) gi_import_tables(&im);
   if (rc == GOVINFO_OK && im.status == GOVINFO_OK) gi_import_text(&im);
   if (rc == GOVINFO_OK) rc = im.status;
+  if (rc == GOVINFO_OK) rc = gi_import_set_sha256(im.report, buf ? buf : "", len);
   gi_doc_free(&im.doc);
   free(im.page_first_line);
   if (rc != GOVINFO_OK) {

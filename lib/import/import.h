@@ -44,6 +44,9 @@ int gi_import_pdf_text(govinfo_report **out, govinfo_diagnostics **findings, con
 /* GOVINFO_EINVAL (details recorded) for options of an unknown version or kind. */
 int gi_import_options_check(const govinfo_import_options *opts);
 
+/* Provenance: the SHA-256 of the bytes read into report's source_sha256. */
+int gi_import_set_sha256(govinfo_report *report, const char *bytes, size_t len);
+
 /* Records a finding; paths may be NULL when npaths is 0. */
 void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *const *paths,
                        size_t npaths, const char *zh, const char *en);

@@ -172,11 +172,24 @@ int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **finding
   int rc = gi_read_file(path, &data, &len);
   if (rc != GOVINFO_OK) return rc;
   /* A PDF is read through its text, whatever kind was asked for: its bytes are no text. */
-  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
-    free(data);
-    return import_pdf(out, findings, path, &named);
+  bool pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+  rc = pdf ? import_pdf(out, findings, path, &named)
+           : govinfo_import_with(out, findings, data, len, &named);
+  /* Provenance: the hash of the file's own bytes (a PDF's, not its text's), and the file as
+     named unless the document names its own source (a crawler text's 原文链接 says more). */
+  if (rc == GOVINFO_OK && (rc = gi_import_set_sha256(*out, data, len)) == GOVINFO_OK) {
+    const char *named_source = govinfo_report_source(*out);
+    if (named_source == NULL || *named_source == '\0')
+      if ((rc = govinfo_report_set_source(*out, path)) == GOVINFO_EINVAL)
+        rc = GOVINFO_OK; /* a path that is not UTF-8 cannot be kept as text */
   }
-  rc = govinfo_import_with(out, findings, data, len, &named);
   free(data);
+  if (rc != GOVINFO_OK && *out) {
+    if (rc == GOVINFO_ENOMEM) gi_fail_oom();
+    govinfo_report_free(*out);
+    govinfo_diagnostics_free(*findings);
+    *out = NULL;
+    *findings = NULL;
+  }
   return rc;
 }

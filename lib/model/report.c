@@ -38,6 +38,13 @@ int gi_check_division_code(const char *s) {
   return (n == 6 || n == 9 || n == 12) && all_digits(s, n) ? GOVINFO_OK : GOVINFO_EINVAL;
 }
 
+int gi_check_sha256(const char *s) {
+  size_t n = 0;
+  for (; s[n]; n++)
+    if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))) return GOVINFO_EINVAL;
+  return n == 64 ? GOVINFO_OK : GOVINFO_EINVAL;
+}
+
 int gi_check_mark(const char *s, size_t len) {
   gi_decimal d;
   int rc = len ? gi_decimal_parse(s, len, &d) : GOVINFO_OK;
@@ -55,6 +62,9 @@ const gi_meta_def gi_meta_defs[GI_META_COUNT_] = {
                                .check = gi_check_division_code,
                                .what = "6, 9 or 12 digits"},
     [GI_META_SOURCE] = {.key = "source", .what = "text"},
+    [GI_META_SOURCE_SHA256] = {.key = "source_sha256",
+                               .check = gi_check_sha256,
+                               .what = "64 lowercase hexadecimal digits (a SHA-256)"},
     [GI_META_PREFACE] = {.key = "preface", .what = "text", .multiline = true},
 };
 
@@ -269,6 +279,12 @@ int govinfo_report_set_division_code(govinfo_report *r, const char *v) {
 const char *govinfo_report_source(const govinfo_report *r) { return get_meta(r, GI_META_SOURCE); }
 int govinfo_report_set_source(govinfo_report *r, const char *v) {
   return set_meta(r, GI_META_SOURCE, v);
+}
+const char *govinfo_report_source_sha256(const govinfo_report *r) {
+  return get_meta(r, GI_META_SOURCE_SHA256);
+}
+int govinfo_report_set_source_sha256(govinfo_report *r, const char *v) {
+  return set_meta(r, GI_META_SOURCE_SHA256, v);
 }
 
 const char *govinfo_report_preface(const govinfo_report *r) { return get_meta(r, GI_META_PREFACE); }

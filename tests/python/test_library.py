@@ -17,11 +17,13 @@ import govinfo
 from govinfo import _library as native
 from python_support import PACKAGE_DIR, ROOT, run_python
 
-HEADERS = ["common.h", "format.h", "report.h", "validate.h", "io.h", "import.h"]
+HEADERS = ["common.h", "format.h", "report.h", "validate.h", "io.h", "import.h", "batch.h",
+           "export.h"]
 # Bound by the lead together with the importer; not part of this table yet.
 NOT_YET_BOUND_HEADERS = []
 ENUM_TYPES = {"govinfo_row_role", "govinfo_value_kind", "govinfo_severity", "govinfo_syntax",
-              "govinfo_cell_state", "govinfo_input_kind"}
+              "govinfo_cell_state", "govinfo_input_kind", "govinfo_batch_action",
+              "govinfo_export_format"}
 SCALARS = {ctypes.c_int: "int", ctypes.c_uint: "unsigned", ctypes.c_size_t: "size_t",
            ctypes.c_int64: "int64_t", ctypes.c_char_p: "char *", ctypes.c_void_p: "void *"}
 

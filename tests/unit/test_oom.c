@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "failing_alloc.h"
 #include "helpers.h"
@@ -132,4 +133,39 @@ Test(oom, importing_text_survives_every_failed_allocation) {
     fail_each_allocation_in_turn(import_and_check, text, len);
     free(text);
   }
+}
+
+/* parse → tidy rows → CSV (tidy and wide), JSON Lines; an export not committed leaves
+ * nothing, one committed is whole. */
+static int export_all_forms(const char *text, size_t len) {
+  govinfo_report *r = NULL;
+  int rc = govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_AUTO, "oom");
+  if (rc) return rc;
+  govinfo_rows *rows = NULL;
+  rc = govinfo_report_rows(&rows, r, "corpus/oom.yaml");
+  govinfo_rows_free(rows);
+  static const char *const paths[] = {"/tmp/govinfo-oom-export.csv",
+                                      "/tmp/govinfo-oom-export.wide.csv",
+                                      "/tmp/govinfo-oom-export.jsonl"};
+  static const unsigned flags[] = {GOVINFO_EXPORT_BOM, GOVINFO_EXPORT_WIDE | GOVINFO_EXPORT_LABELS,
+                                   0};
+  for (size_t i = 0; rc == GOVINFO_OK && i < 3; i++) {
+    govinfo_export_options opts = GOVINFO_EXPORT_OPTIONS_INIT;
+    opts.flags = flags[i];
+    govinfo_exporter *ex = NULL;
+    rc = govinfo_exporter_open(&ex, paths[i], &opts);
+    if (rc == GOVINFO_OK) rc = govinfo_exporter_add(ex, r, NULL, NULL, NULL, NULL);
+    if (rc == GOVINFO_OK) rc = govinfo_exporter_commit(ex);
+    govinfo_exporter_free(ex);
+    unlink(paths[i]);
+  }
+  govinfo_report_free(r);
+  return rc;
+}
+
+Test(oom, exporting_survives_every_failed_allocation) {
+  size_t len;
+  char *text = example("tests/data/fixtures/huaian-hongze-2024.yaml", GOVINFO_SYNTAX_YAML, &len);
+  fail_each_allocation_in_turn(export_all_forms, text, len);
+  free(text);
 }

@@ -39,9 +39,10 @@
 --   report:decimal(id)         -> exact decimal text of a number cell, e.g. "96171.6"
 --   report:set_decimal(id, text) -> true; sets a number from its exact decimal text
 --   report:metadata()          -> {format=, year=, organ=, title=, published=, division_code=,
---                                 source=, preface=, origin=}; unset fields are nil
+--                                 source=, source_sha256=, preface=, origin=}; unset fields
+--                                 are nil
 --   report:set_metadata(name, value) -> true; name is one of year, organ, title, published,
---                                 division_code, source, preface; nil unsets
+--                                 division_code, source, source_sha256, preface; nil unsets
 --   report:sections()          -> array of {id=, title=, text=} in the report's order
 --   report:set_section(id, text [, title]) -> true; title nil means the official one
 --   report:remove_section(id)  -> true

@@ -477,6 +477,7 @@ static const text_field text_fields[] = {
     {"published", govinfo_report_published, govinfo_report_set_published},
     {"division_code", govinfo_report_division_code, govinfo_report_set_division_code},
     {"source", govinfo_report_source, govinfo_report_set_source},
+    {"source_sha256", govinfo_report_source_sha256, govinfo_report_set_source_sha256},
     {"preface", govinfo_report_preface, govinfo_report_set_preface},
 };
 #define TEXT_FIELD_COUNT (sizeof text_fields / sizeof text_fields[0])

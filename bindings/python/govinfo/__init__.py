@@ -20,6 +20,7 @@ from .errors import (GovinfoError, InputOutputError, InvalidArgumentError, NotFo
 from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, find_format,
                       find_rule, format_for_year, formats, rules)
 from .importer import import_file, import_text
+from .corpus import frame_columns, import_many, load_many, to_frame
 from .report import Diagnostic, Report, Section, ValidationResult
 
 __version__ = "0.1.0"
@@ -32,6 +33,7 @@ __all__ = [
     "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
     "ValidationError",
     "load", "loads", "import_text", "import_file", "library_version", "library_path",
+    "load_many", "import_many", "to_frame", "frame_columns",
 ]
 
 load = Report.load
