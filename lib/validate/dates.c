@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "validate/prose.h"
 #include "validate/validate.h"
 
 /* ---- publication date ---- */
@@ -178,6 +179,67 @@ static void check_period(vctx *x, const char *text, gi_loc loc, const char *wher
   finish(x);
 }
 
+/* Most bytes of a subject before the year that opens a sentence ("本单位", "我区", "全市"). */
+#define SUBJECT_BYTES 18
+
+/* The year written "YYYY年" (or 年度) that opens the sentence [s, e) after at most a short
+ * subject; 0 when none. Its start in *at. */
+static int opening_year(const char *s, const char *e, const char **at) {
+  const char *p = gi_skip_spaces(s), *digits = next_digits(p);
+  if (digits == NULL || digits >= e || digits - p > SUBJECT_BYTES) return 0;
+  for (const char *q = p; q < digits; q++)
+    if (gi_clause_delimiter_at(q)) return 0;
+  int value, count;
+  const char *end = read_digits(digits, &value, &count);
+  if (count != 4 || then_word(end, "年") == NULL) return 0;
+  *at = digits;
+  return value;
+}
+
+/* A sentence about the year's work that opens with the year before the report's
+ * ("本单位2023年度…主动公开…" in a report for 2024): last year's text left in. Comparisons
+ * and other periods (较2023年, 2023年结转…) are not such sentences. */
+static const char *previous_year_sentence(const char *text, int year, const char **at, int *len) {
+  const gi_narrative_words *w = &gi_narrative;
+  for (const char *s = text; *s;) {
+    const char *e = gi_sentence_end(s);
+    const char *year_at = NULL;
+    if (opening_year(s, e, &year_at) == year - 1 && gi_find_any(s, e, w->reporting, NULL) &&
+        !gi_find_any(s, e, w->change, NULL) && !gi_find_any(s, e, w->period, NULL) &&
+        !gi_find_word(s, e, "结转")) {
+      *at = year_at;
+      *len = (int)(e - s);
+      return s;
+    }
+    s = *e ? e + 1 : e;
+    while (((unsigned char)*s & 0xC0) == 0x80) s++;
+  }
+  return NULL;
+}
+
+/* One finding per section at most: the first such sentence. */
+static void check_previous_year(vctx *x, size_t i, int year) {
+  const gi_section *sec = &x->r->sections[i];
+  const char *at;
+  int len;
+  const char *sentence = sec->text ? previous_year_sentence(sec->text, year, &at, &len) : NULL;
+  if (sentence == NULL) return;
+  enum { EXCERPT = 60 };
+  int shown = len;
+  if (shown > EXCERPT) {
+    shown = EXCERPT;
+    while (shown > 0 && ((unsigned char)sentence[shown] & 0xC0) == 0x80) shown--;
+  }
+  begin(x, GI_RULE_TEXT_YEAR);
+  add_path(x, gi_text_loc(&sec->text_map, sec->text, (size_t)(at - sec->text), sec->loc),
+           "/sections/%zu/text", i);
+  SAY_ZH(x, "正文“%.*s%s”以%d年度为统计年度，报告年度为%d年", shown, sentence,
+         shown < len ? "…" : "", year - 1, year);
+  SAY_EN(x, "section %s reports on %d, the year before the report year %d: \"%.*s%s\"",
+         gi_section_def_of(x, i)->id, year - 1, year, shown, sentence, shown < len ? "…" : "");
+  finish(x);
+}
+
 void gi_check_text_year(vctx *x, gi_rule rule) {
   int year = x->r->year;
   if (year == 0) return;
@@ -189,5 +251,6 @@ void gi_check_text_year(vctx *x, gi_rule rule) {
     snprintf(where, sizeof where, "section %s", gi_section_def_of(x, i)->id);
     snprintf(pointer, sizeof pointer, "/sections/%zu/text", i);
     check_period(x, x->r->sections[i].text, x->r->sections[i].loc, where, year, pointer);
+    check_previous_year(x, i, year);
   }
 }
