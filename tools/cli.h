@@ -35,6 +35,8 @@ extern const cli_command cli_convert_command;
 extern const cli_command cli_template_command;
 extern const cli_command cli_rules_command;
 extern const cli_command cli_import_command;
+extern const cli_command cli_compare_command;
+extern const cli_command cli_sum_command;
 
 /* ---- options (cli.c) ---- */
 

@@ -10,5 +10,6 @@
 #include "validate.h"
 #include "io.h"
 #include "import.h"
+#include "analysis.h" /* EXPERIMENTAL */
 
 #endif

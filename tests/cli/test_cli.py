@@ -28,7 +28,7 @@ WRAPPER = shlex.split(os.environ.get("GOVINFO_TEST_WRAPPER", ""))
 # The spec's copy in the tree (tests/data/spec), else the shared reference it copies.
 SPEC = next((p for p in (os.path.join(ROOT, "tests", "data", "spec", "formats.yaml"),
                         "/work/shared/spec/formats.yaml") if os.path.exists(p)), None)
-COMMANDS = ["validate", "convert", "template", "rules"]
+COMMANDS = ["validate", "convert", "template", "rules", "compare", "sum"]
 CHANGED_CELL = "/tables/table3/new_received/natural_person"
 
 
@@ -571,6 +571,20 @@ class RulesTest(CliTest):
                     self.assertEqual(rule["formats"], ["2019", "2021"])
         table3 = {x["id"]: x["formats"] for x in json.loads(run("rules", "--json").stdout)}
         self.assertIn("2021", table3["table3.balance"])
+
+    def test_rules_found_across_reports_and_in_the_text_are_listed_with_their_versions(self):
+        registry = {x[0]: x[2] for x in registry_rules()}
+        formats = {x["id"]: x["formats"] for x in json.loads(run("rules", "--json").stdout)}
+        cross = [i for i, scope in registry.items() if scope == "CROSS"]
+        self.assertEqual(sorted(cross), sorted(i for i in registry
+                                               if i.startswith(("year.", "sum."))))
+        for rule in cross:
+            self.assertTrue(formats[rule], rule)
+        # the cross-year identities name both versions; 2019's table 二 has no documents in
+        # force, so the narrative of documents is 2021's only
+        self.assertEqual(formats["year.documents"], ["2019", "2021"])
+        self.assertEqual(formats["narrative.documents"], ["2021"])
+        self.assertEqual(formats["narrative.received"], ["2019", "2021"])
 
     def test_operands_are_usage_errors(self):
         self.assertUsageError(run("rules", "extra"))
