@@ -17,7 +17,7 @@ import govinfo
 from govinfo import _library as native
 from python_support import PACKAGE_DIR, ROOT, run_python
 
-HEADERS = ["common.h", "format.h", "report.h", "validate.h", "io.h", "import.h"]
+HEADERS = ["common.h", "format.h", "report.h", "validate.h", "io.h", "import.h", "analysis.h"]
 # Bound by the lead together with the importer; not part of this table yet.
 NOT_YET_BOUND_HEADERS = []
 ENUM_TYPES = {"govinfo_row_role", "govinfo_value_kind", "govinfo_severity", "govinfo_syntax",
@@ -120,6 +120,22 @@ class PrototypeTable(unittest.TestCase):
                 fields.append((m.group(2), c_type(m.group(1))))
         self.assertEqual([(name, ctypes_type(t)) for name, t in native.ErrorRecord._fields_],
                          fields)
+
+    def test_options_structs_mirror_the_headers(self):
+        structs = {native.ValidateOptions: "validate.h", native.ImportOptions: "import.h",
+                   native.CompareOptions: "analysis.h", native.PairingOptions: "analysis.h",
+                   native.SumOptions: "analysis.h"}
+        for struct, header in structs.items():
+            with self.subTest(struct=struct.__name__):
+                body = re.search(rf"typedef struct {struct.__name__} \{{(.*?)\}} {struct.__name__};",
+                                 header_text(header), flags=re.S).group(1)
+                fields = []
+                for member in body.split(";"):
+                    member = " ".join(member.split())
+                    if member:
+                        m = re.fullmatch(r"(.*?)(\w+)", member)
+                        fields.append((m.group(2), c_type(m.group(1))))
+                self.assertEqual([(name, ctypes_type(t)) for name, t in struct._fields_], fields)
 
     def test_handles_of_the_wrong_kind_are_refused(self):
         found = native.Diagnostics()

@@ -19,6 +19,9 @@ from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, fin
                       find_rule, format_for_year, formats, rules)
 from .importer import import_file, import_text
 from .report import Diagnostic, Report, Section, ValidationResult
+# Across reports (EXPERIMENTAL): govinfo.compare, govinfo.pair, govinfo.sum
+from .analysis import (Comparison, Pairing, SectionReuse, compare, pair, sum_against,
+                       sum_reports)
 
 __version__ = "0.1.0"
 
@@ -30,10 +33,13 @@ __all__ = [
     "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
     "ValidationError",
     "load", "loads", "import_text", "import_file", "library_version", "library_path",
+    "compare", "Comparison", "SectionReuse", "pair", "Pairing", "sum", "sum_reports",
+    "sum_against",
 ]
 
 load = Report.load
 loads = Report.loads
+sum = sum_reports  # govinfo.sum(parts, organ): shadows the builtin only as an attribute
 
 
 def library_version():

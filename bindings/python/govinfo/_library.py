@@ -42,6 +42,8 @@ Column = _opaque("govinfo_column")
 Rule = _opaque("govinfo_rule")
 Diagnostics = _opaque("govinfo_diagnostics")
 Diagnostic = _opaque("govinfo_diagnostic")
+Comparison = _opaque("govinfo_comparison")
+Pairing = _opaque("govinfo_pairing")
 
 P = ctypes.POINTER
 c_int, c_uint, c_size_t = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t
@@ -51,6 +53,26 @@ c_int64, c_char_p, c_void_p = ctypes.c_int64, ctypes.c_char_p, ctypes.c_void_p
 OwnedString = P(c_void_p)
 # Enums (govinfo_syntax, govinfo_severity, ...) are int.
 c_enum = ctypes.c_int
+
+
+
+def _options(name: str, fields: list) -> type:
+    """A versioned options struct of the headers, field for field (named as in C, so the
+    prototype test can read the declarations)."""
+    return type(name, (ctypes.Structure,), {"_fields_": fields})
+
+
+ValidateOptions = _options("govinfo_validate_options", [
+    ("version", c_uint), ("flags", c_uint), ("enable", P(c_char_p)), ("disable", P(c_char_p))])
+ImportOptions = _options("govinfo_import_options", [
+    ("version", c_uint), ("kind", c_enum), ("source_name", c_char_p), ("pdftotext", c_char_p)])
+CompareOptions = _options("govinfo_compare_options", [
+    ("version", c_uint), ("flags", c_uint), ("reuse_min_run", c_uint),
+    ("reuse_percent", c_uint), ("reuse_sections", P(c_char_p)), ("jump_factor", c_uint),
+    ("jump_min_base", c_uint)])
+PairingOptions = _options("govinfo_pairing_options", [("version", c_uint), ("flags", c_uint)])
+SumOptions = _options("govinfo_sum_options", [
+    ("version", c_uint), ("flags", c_uint), ("organ", c_char_p)])
 
 # name: (restype, argtypes). Borrowed and static strings are c_char_p (copied to bytes).
 PROTOTYPES = {
@@ -173,6 +195,40 @@ PROTOTYPES = {
     # import.h
     "govinfo_import": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t, c_enum, c_char_p]),
     "govinfo_import_file": (c_int, [P(Report), P(Diagnostics), c_char_p]),
+    # options structs and the formatter (common.h, validate.h, import.h)
+    "govinfo_error_format": (c_int, [OwnedString, P(c_size_t), P(ErrorRecord), c_char_p, c_uint]),
+    "govinfo_diagnostic_format": (c_int, [OwnedString, P(c_size_t), Diagnostic, c_char_p,
+                                          c_uint]),
+    "govinfo_validate_options_init": (c_int, [P(ValidateOptions), c_uint]),
+    "govinfo_report_validate_with": (c_int, [P(Diagnostics), Report, P(ValidateOptions)]),
+    "govinfo_import_options_init": (c_int, [P(ImportOptions), c_uint]),
+    "govinfo_import_with": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t,
+                                    P(ImportOptions)]),
+    "govinfo_import_file_with": (c_int, [P(Report), P(Diagnostics), c_char_p, P(ImportOptions)]),
+    # analysis.h (EXPERIMENTAL)
+    "govinfo_compare_options_init": (c_int, [P(CompareOptions), c_uint]),
+    "govinfo_compare": (c_int, [P(Comparison), Report, Report, P(CompareOptions)]),
+    "govinfo_comparison_free": (None, [Comparison]),
+    "govinfo_comparison_findings": (Diagnostics, [Comparison]),
+    "govinfo_comparison_section_count": (c_size_t, [Comparison]),
+    "govinfo_comparison_section_id": (c_char_p, [Comparison, c_size_t]),
+    "govinfo_comparison_section_chars": (c_size_t, [Comparison, c_size_t]),
+    "govinfo_comparison_section_reused": (c_size_t, [Comparison, c_size_t]),
+    "govinfo_comparison_to_json": (c_int, [OwnedString, P(c_size_t), Comparison]),
+    "govinfo_pairing_options_init": (c_int, [P(PairingOptions), c_uint]),
+    "govinfo_pairing_new": (c_int, [P(Pairing), P(Report), c_size_t, P(PairingOptions)]),
+    "govinfo_pairing_free": (None, [Pairing]),
+    "govinfo_pairing_pair_count": (c_size_t, [Pairing]),
+    "govinfo_pairing_pair_at": (c_int, [Pairing, c_size_t, P(c_size_t), P(c_size_t)]),
+    "govinfo_pairing_ambiguous_count": (c_size_t, [Pairing]),
+    "govinfo_pairing_ambiguous_size": (c_size_t, [Pairing, c_size_t]),
+    "govinfo_pairing_ambiguous_member": (c_size_t, [Pairing, c_size_t, c_size_t]),
+    "govinfo_pairing_unpaired_count": (c_size_t, [Pairing]),
+    "govinfo_pairing_unpaired_at": (c_size_t, [Pairing, c_size_t]),
+    "govinfo_pairing_body": (c_char_p, [Pairing, c_size_t]),
+    "govinfo_sum_options_init": (c_int, [P(SumOptions), c_uint]),
+    "govinfo_sum": (c_int, [P(Report), P(Diagnostics), P(Report), c_size_t, P(SumOptions)]),
+    "govinfo_sum_against": (c_int, [P(Diagnostics), Report, Report]),
 }
 
 

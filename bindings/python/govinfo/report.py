@@ -131,12 +131,15 @@ class ValidationResult:
     """All findings of one validation, in the library's order. ``valid``: no errors."""
 
     __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
-                 "_finalizer", "__weakref__")
+                 "_finalizer", "_owner", "__weakref__")
 
-    def __init__(self, found):
-        """Takes ownership of a govinfo_diagnostics list (kept for to_json)."""
+    def __init__(self, found, owner=None):
+        """Takes ownership of a govinfo_diagnostics list (kept for to_json); with `owner`, the
+        list is borrowed from it (a comparison) and owner is kept alive instead."""
         self._found = found
-        self._finalizer = weakref.finalize(self, lib.govinfo_diagnostics_free, found)
+        self._owner = owner
+        self._finalizer = (weakref.finalize(self, lib.govinfo_diagnostics_free, found)
+                           if owner is None else None)
         count = lib.govinfo_diagnostics_count(found)
         self.diagnostics = tuple(_diagnostic(lib.govinfo_diagnostics_at(found, i))
                                  for i in range(count))
