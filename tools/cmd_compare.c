@@ -117,7 +117,7 @@ static void print_reuse(const govinfo_comparison *c, cli_lang lang) {
   for (size_t i = 0; i < govinfo_comparison_section_count(c); i++) {
     size_t chars = govinfo_comparison_section_chars(c, i);
     if (chars == 0) continue;
-    size_t permille = govinfo_comparison_section_reused(c, i) * 1000 / chars;
+    size_t permille = (govinfo_comparison_section_reused(c, i) * 1000 + chars / 2) / chars;
     cli_printf("%s%s %zu.%zu%%",
                any                   ? (lang == CLI_LANG_EN ? ", " : "，")
                : lang == CLI_LANG_EN ? "  text also in last year's: "

@@ -225,7 +225,7 @@ static bool watched(const govinfo_compare_options *o, const char *id) {
 static void report_reuse(cctx *x, size_t i, const section_reuse *s) {
   const gi_section *sec = &x->current->sections[i];
   const struct govinfo_section_def *def = &x->current->format->sections[sec->def];
-  size_t permille = s->reused * 1000 / s->chars;
+  size_t permille = (s->reused * 1000 + s->chars / 2) / s->chars; /* rounded */
   gi_finding_begin(&x->f, GI_RULE_YEAR_TEXT_REUSE);
   gi_finding_add_path(&x->f, gi_text_loc(&sec->text_map, sec->text, 0, sec->loc),
                       "/sections/%zu/text", i);
@@ -388,8 +388,9 @@ static bool add_reuse(cJSON *obj, const govinfo_comparison *c) {
   for (size_t i = 0; array && i < c->nsections; i++) {
     const section_reuse *s = &c->reuse[i];
     cJSON *item = cJSON_CreateObject();
-    /* The share to four places, so it prints as written ("0.4356"). */
-    double share = s->chars ? (double)(s->reused * 10000 / s->chars) / 10000.0 : 0.0;
+    /* The share rounded to four places, so it prints as written ("0.4356"). */
+    double share =
+        s->chars ? (double)((s->reused * 10000 + s->chars / 2) / s->chars) / 10000.0 : 0.0;
     bool ok = item && cJSON_AddStringToObject(item, "section", s->id) &&
               cJSON_AddNumberToObject(item, "chars", (double)s->chars) &&
               cJSON_AddNumberToObject(item, "reused", (double)s->reused) &&

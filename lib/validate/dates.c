@@ -185,8 +185,11 @@ static void check_period(vctx *x, const char *text, gi_loc loc, const char *wher
 /* The year written "YYYY年" (or 年度) that opens the sentence [s, e) after at most a short
  * subject; 0 when none. Its start in *at. */
 static int opening_year(const char *s, const char *e, const char **at) {
-  const char *p = gi_skip_spaces(s), *digits = next_digits(p);
-  if (digits == NULL || digits >= e || digits - p > SUBJECT_BYTES) return 0;
+  const char *p = gi_skip_spaces(s), *digits = NULL;
+  size_t len;
+  for (const char *q = p; q < e && q - p <= SUBJECT_BYTES && digits == NULL; q++)
+    if (digit_at(q, &len) >= 0) digits = q;
+  if (digits == NULL) return 0;
   for (const char *q = p; q < digits; q++)
     if (gi_clause_delimiter_at(q)) return 0;
   int value, count;

@@ -17,16 +17,22 @@
 #include "validate/prose.h"
 #include "validate/validate.h"
 
-#define MAX_HITS 128  /* words found in one sentence; a longer sentence is not read */
+#define MAX_HITS 256  /* words found in one sentence; a longer sentence is not read */
 #define MAX_CELLS 128 /* bytes of a cell id */
 
 /* ---- the words of the format's statements ---- */
 
+/* What a word of the lexicon is: a statement's word or topic word, or one of the words that
+ * keep a count from being compared (gi_narrative), found in the same pass over a sentence. */
+typedef enum word_kind { WORD, TOPIC, CHANGE, ABOUT, SUBSET, PERIOD } word_kind;
+
 typedef struct entry {
   const char *word;
   size_t len;
-  uint16_t statement;
-  bool topic; /* a topic word of the statement, else one of its words */
+  const char *const *list; /* TOPIC: the topic list it is from (shared by statements) */
+  uint32_t head;           /* its first three bytes: most candidates fail on them */
+  uint16_t statement;      /* WORD: the statement's index */
+  uint8_t kind;            /* word_kind */
 } entry;
 
 #define BUCKETS 256
@@ -39,10 +45,13 @@ typedef struct lexicon {
   const gi_statement *carried_over; /* whose words say "includes the carried-over" */
 } lexicon;
 
-static unsigned bucket_of(const char *s) {
+static uint32_t head_of(const char *s) {
   const unsigned char *u = (const unsigned char *)s;
-  return (u[0] * 31u * 31u + u[1] * 31u + u[2]) % BUCKETS;
+  return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
 }
+
+/* Fibonacci hashing of the first character. */
+static unsigned bucket_of(uint32_t head) { return (head * UINT32_C(2654435761)) >> 24; }
 
 static size_t list_length(const char *const *words) {
   size_t n = 0;
@@ -50,19 +59,22 @@ static size_t list_length(const char *const *words) {
   return n;
 }
 
-static void add_words(lexicon *lx, const char *const *words, size_t statement, bool topic) {
+static void add_words(lexicon *lx, const char *const *words, size_t statement, word_kind kind) {
   for (size_t i = 0; words && words[i]; i++) {
     entry *e = &lx->entries[lx->count];
-    *e = (entry){words[i], strlen(words[i]), (uint16_t)statement, topic};
+    *e = (entry){words[i], strlen(words[i]), words, 0, (uint16_t)statement, (uint8_t)kind};
     if (e->len < 3) continue; /* every word is Chinese: three bytes at least */
-    unsigned b = bucket_of(e->word);
+    e->head = head_of(e->word);
+    unsigned b = bucket_of(e->head);
     lx->next[lx->count] = lx->head[b];
     lx->head[b] = (uint16_t)lx->count++;
   }
 }
 
 static bool lexicon_make(lexicon *lx, const struct govinfo_format *f) {
-  size_t n = 0;
+  const gi_narrative_words *w = &gi_narrative;
+  size_t n = list_length(w->change) + list_length(w->about) + list_length(w->subset) +
+             list_length(w->period);
   for (size_t s = 0; s < f->nstatements; s++)
     n += list_length(f->statements[s].words) + list_length(f->statements[s].topic);
   *lx = (lexicon){0};
@@ -71,9 +83,16 @@ static bool lexicon_make(lexicon *lx, const struct govinfo_format *f) {
   lx->next = malloc(n * sizeof *lx->next + 1);
   if (lx->entries == NULL || lx->next == NULL) return false;
   for (size_t b = 0; b < BUCKETS; b++) lx->head[b] = UINT16_MAX;
+  add_words(lx, w->change, 0, CHANGE);
+  add_words(lx, w->about, 0, ABOUT);
+  add_words(lx, w->subset, 0, SUBSET);
+  add_words(lx, w->period, 0, PERIOD);
   for (size_t s = 0; s < f->nstatements; s++) {
-    add_words(lx, f->statements[s].words, s, false);
-    add_words(lx, f->statements[s].topic, s, true);
+    add_words(lx, f->statements[s].words, s, WORD);
+    bool known = false; /* statements share topic lists: each is looked for once */
+    for (size_t t = 0; t < s && !known; t++)
+      known = f->statements[t].topic == f->statements[s].topic;
+    if (!known) add_words(lx, f->statements[s].topic, s, TOPIC);
     if (f->statements[s].rule == GI_RULE_NARRATIVE_CARRIED_OVER && lx->carried_over == NULL)
       lx->carried_over = &f->statements[s];
   }
@@ -97,6 +116,10 @@ typedef struct sentence {
   hit hits[MAX_HITS];
   size_t nhits;
   bool overflow;
+  /* Where the sentence first names another period or time (end when it does not); worked
+   * out once, when a count of the sentence first needs it. */
+  const char *other_time;
+  bool other_time_known;
 } sentence;
 
 static bool inside(const hit *a, const hit *b) {
@@ -107,22 +130,36 @@ static bool inside(const hit *a, const hit *b) {
 static void read_sentence(const lexicon *lx, sentence *s) {
   s->nhits = 0;
   s->overflow = false;
-  for (const char *p = s->start; p + 3 <= s->end; p++) {
-    if (((unsigned char)*p & 0xC0) == 0x80) continue;
-    for (uint16_t k = lx->head[bucket_of(p)]; k != UINT16_MAX; k = lx->next[k]) {
+  s->other_time_known = false;
+  for (const char *p = s->start; p + 3 <= s->end;) {
+    unsigned char c = (unsigned char)*p;
+    if (c < 0xE0 || c >= 0xF0) { /* not a three-byte character: no word starts here */
+      p += c < 0x80 ? 1 : c < 0xE0 ? 2 : 4;
+      continue;
+    }
+    uint32_t head = head_of(p);
+    for (uint16_t k = lx->head[bucket_of(head)]; k != UINT16_MAX; k = lx->next[k]) {
       const entry *e = &lx->entries[k];
-      if ((size_t)(s->end - p) < e->len || memcmp(p, e->word, e->len) != 0) continue;
+      if (e->head != head || (size_t)(s->end - p) < e->len ||
+          memcmp(p + 3, e->word + 3, e->len - 3) != 0)
+        continue;
       if (s->nhits == MAX_HITS) {
         s->overflow = true;
         return;
       }
       s->hits[s->nhits++] = (hit){p, p + e->len, k};
     }
+    p += 3;
   }
+  /* Hits come in the order of their starts: a hit that holds hit i starts at or before it,
+   * within the length of the longest word. */
   size_t kept = 0;
   for (size_t i = 0; i < s->nhits; i++) {
     bool hidden = false;
-    for (size_t j = 0; j < s->nhits && !hidden; j++) hidden = inside(&s->hits[i], &s->hits[j]);
+    for (size_t j = i; j-- > 0 && !hidden && s->hits[i].start - s->hits[j].start < 64;)
+      hidden = inside(&s->hits[i], &s->hits[j]);
+    for (size_t j = i + 1; j < s->nhits && !hidden && s->hits[j].start == s->hits[i].start; j++)
+      hidden = inside(&s->hits[i], &s->hits[j]);
     if (!hidden) s->hits[kept++] = s->hits[i];
   }
   s->nhits = kept;
@@ -179,6 +216,19 @@ static count *find_counts(const char *text, size_t *n, bool *oom) {
   return counts;
 }
 
+/* Bytes of the clause delimiter that ends at p (not before low), 0 if none. */
+static size_t delimiter_before(const char *low, const char *p) {
+  if (p - low >= 3 && gi_clause_delimiter_at(p - 3) == 3) return 3;
+  if (p - low >= 1 && gi_clause_delimiter_at(p - 1) == 1) return 1;
+  return 0;
+}
+
+/* Bytes of the opening bracket "（" or "(" that ends at p, 0 if none. */
+static size_t is_opening(const char *low, const char *p) {
+  if (p - low >= 1 && p[-1] == '(') return 1;
+  return p - low >= 3 && memcmp(p - 3, "（", 3) == 0 ? 3 : 0;
+}
+
 /* The clause of counts[k] within its sentence: delimited by 、-less delimiters and counts. */
 static void find_clause(count *counts, size_t n, size_t k, const sentence *s) {
   count *c = &counts[k];
@@ -186,19 +236,20 @@ static void find_clause(count *counts, size_t n, size_t k, const sentence *s) {
   if (k > 0 && counts[k - 1].unit_end > low && counts[k - 1].unit_end <= c->number.start)
     low = counts[k - 1].unit_end;
   if (k + 1 < n && counts[k + 1].number.start < high) high = counts[k + 1].number.start;
-  static const char *const delimiters[] = {"，", ",", "：", ":", "（", "(", NULL};
-  static const char *const closing[] = {"）", ")", NULL};
-  static const char *const opening[] = {"（", "(", NULL};
   const char *p = c->number.start;
-  while (p > low && gi_word_before(low, p, delimiters) == 0) {
-    size_t close = gi_word_before(low, p, closing);
-    if (close && gi_skip_spaces(p) != gi_skip_spaces(c->number.start)) break;
-    if (close) { /* "行政诉讼（复议后起诉）1件": the brackets name what is counted */
-      while (p > low && gi_word_before(low, p, opening) == 0) p = gi_char_before(low, p);
-      if (p > low) p -= gi_word_before(low, p, opening);
+  for (;;) {
+    size_t d = delimiter_before(low, p);
+    if (d == 0) {
+      if (p <= low) break;
+      p = gi_char_before(low, p);
       continue;
     }
-    p = gi_char_before(low, p);
+    bool closing = p[-1] == ')' || (d == 3 && (unsigned char)p[-1] == 0x89);
+    if (!closing || gi_skip_spaces(p) != gi_skip_spaces(c->number.start)) break;
+    /* "行政诉讼（复议后起诉）1件": the brackets name what is counted */
+    p -= d;
+    while (p > low && !is_opening(low, p)) p = gi_char_before(low, p);
+    if (p > low) p -= is_opening(low, p);
   }
   c->clause_start = p;
   const char *q = c->unit_end;
@@ -210,47 +261,55 @@ static void find_clause(count *counts, size_t n, size_t k, const sentence *s) {
 
 /* ---- what keeps a count from being compared ---- */
 
-static bool in_hit(const sentence *s, const char *p, size_t len) {
+/* A word of that kind among the sentence's hits within [from, to): words inside a
+ * statement's word (上年 in 上年结转) were dropped with the hits they hide. */
+static bool has_hit(const lexicon *lx, const sentence *s, word_kind kind, const char *from,
+                    const char *to) {
   for (size_t i = 0; i < s->nhits; i++)
-    if (p >= s->hits[i].start && p + len <= s->hits[i].end) return true;
+    if (lx->entries[s->hits[i].entry].kind == kind && s->hits[i].start >= from &&
+        s->hits[i].end <= to)
+      return true;
   return false;
 }
 
-/* A word of the list in [from, to) that is not part of a statement's word. */
-static bool free_word(const sentence *s, const char *from, const char *to,
-                      const char *const *words) {
-  for (size_t i = 0; words[i]; i++) {
-    size_t len = strlen(words[i]);
-    for (const char *p = gi_find_word(from, to, words[i]); p; p = gi_find_word(p + 1, to, words[i]))
-      if (!in_hit(s, p, len)) return true;
-  }
-  return false;
-}
-
-/* A year other than the report's ("2023年", "二〇二三年") or a date ("3月5日", "1至6月") in
- * [from, to). */
-static bool names_other_time(const char *from, const char *to, int year) {
+/* The first year other than the report's ("2023年", "二〇二三年") or date ("3月5日",
+ * "1至6月") in [from, to), to when none. */
+static const char *other_time_in(const char *from, const char *to, int year) {
   for (const char *p = from; p < to;) {
     size_t len;
     if (!gi_numeral_at(p, &len)) {
-      p++;
+      unsigned char c = (unsigned char)*p; /* on to the next character */
+      p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       continue;
     }
     const char *start = p;
     while (p < to && gi_numeral_at(p, &len)) p += len;
     const char *after = gi_skip_spaces(p);
-    if (gi_word_at(after, to, (const char *const[]){"月", NULL})) return true;
+    if (gi_word_at(after, to, (const char *const[]){"月", NULL})) return start;
     if (!gi_word_at(after, to, (const char *const[]){"年", NULL})) continue;
     gi_prose_number y;
     int64_t value = -1;
     if (gi_number_at(start, p, &y) && y.end == p) value = y.value;
     else if (!gi_chinese_numeral(start, (size_t)(p - start), &value)) continue;
-    if (value >= 1000 && value != year) return true;
+    if (value >= 1000 && value != year) return start;
   }
-  return false;
+  return to;
 }
 
-static bool kept_out(const count *c, const sentence *s, int year) {
+/* Where the sentence first names another period: a word (去年…) or another year or a date. */
+static const char *other_time(const lexicon *lx, sentence *s, int year) {
+  if (!s->other_time_known) {
+    const char *first = s->end;
+    for (size_t i = 0; i < s->nhits; i++)
+      if (lx->entries[s->hits[i].entry].kind == PERIOD && s->hits[i].start < first)
+        first = s->hits[i].start;
+    s->other_time = other_time_in(s->start, first, year);
+    s->other_time_known = true;
+  }
+  return s->other_time;
+}
+
+static bool kept_out(const lexicon *lx, const count *c, sentence *s, int year) {
   const gi_narrative_words *w = &gi_narrative;
   const char *before = c->number.start;
   size_t n;
@@ -261,22 +320,23 @@ static bool kept_out(const count *c, const sentence *s, int year) {
     if (prev < before - n && gi_numeral_at(prev, &len)) return true;
   }
   if (gi_word_at(gi_skip_spaces(c->unit_end), c->clause_end, w->after)) return true;
-  if (gi_find_any(c->clause_start, c->number.end, w->about, NULL)) return true;
-  if (gi_find_any(c->clause_start, c->clause_end, w->change, NULL)) return true;
-  if (free_word(s, c->clause_start, c->clause_end, w->subset)) return true;
-  if (free_word(s, s->start, c->clause_end, w->period)) return true;
-  return names_other_time(s->start, c->clause_end, year);
+  if (has_hit(lx, s, ABOUT, c->clause_start, c->number.end)) return true; /* 约, 数十 */
+  if (has_hit(lx, s, CHANGE, c->clause_start, c->clause_end)) return true;
+  if (has_hit(lx, s, SUBSET, c->clause_start, c->clause_end)) return true;
+  return other_time(lx, s, year) < c->clause_end;
 }
 
 /* ---- the statement a count gives ---- */
 
-/* Position of the last topic word of statement `st` before the end of the clause, NULL when
- * the sentence names none there. */
-static const char *topic_position(const lexicon *lx, const sentence *s, const count *c, size_t st) {
+/* Position of the last word of the topic list before the end of the clause, NULL when the
+ * sentence names none there. */
+static const char *topic_position(const lexicon *lx, const sentence *s, const count *c,
+                                  const char *const *topic) {
   const char *last = NULL;
   for (size_t i = 0; i < s->nhits; i++) {
     const entry *e = &lx->entries[s->hits[i].entry];
-    if (e->topic && e->statement == st && s->hits[i].start < c->clause_end) last = s->hits[i].start;
+    if (e->kind == TOPIC && e->list == topic && s->hits[i].start < c->clause_end)
+      last = s->hits[i].start;
   }
   return last;
 }
@@ -289,13 +349,14 @@ static const gi_statement *statement_of(const lexicon *lx, const struct govinfo_
   const char *topic[MAX_CANDIDATES];
   for (size_t i = 0; i < s->nhits; i++) {
     const entry *e = &lx->entries[s->hits[i].entry];
-    if (e->topic || s->hits[i].start < c->clause_start || s->hits[i].end > c->clause_end) continue;
+    if (e->kind != WORD || s->hits[i].start < c->clause_start || s->hits[i].end > c->clause_end)
+      continue;
     const gi_statement *st = &f->statements[e->statement];
     bool seen = false;
     for (size_t k = 0; k < n; k++) seen = seen || cand[k] == e->statement;
     if (seen || (c->part && !st->part)) continue;
     if (st->context && !gi_find_any(s->start, s->end, st->context, NULL)) continue;
-    const char *at = st->topic ? topic_position(lx, s, c, e->statement) : NULL;
+    const char *at = st->topic ? topic_position(lx, s, c, st->topic) : NULL;
     if (st->topic && at == NULL) continue;
     if (n == MAX_CANDIDATES) return NULL;
     topic[n] = at;
@@ -407,6 +468,7 @@ typedef struct mismatch {
 typedef struct reading {
   vctx *x;
   lexicon lx;
+  bool lexicon_made;
   mismatch *found;
   size_t n, cap;
 } reading;
@@ -465,11 +527,10 @@ static void check_share(reading *rd, const count *c, const sentence *s, mismatch
   keep(rd, &m);
 }
 
-static void compare_count(reading *rd, size_t section, const count *c, const sentence *s) {
+static void compare_count(reading *rd, size_t section, const count *c, sentence *s) {
   vctx *x = rd->x;
-  if (kept_out(c, s, x->r->year)) return;
   const gi_statement *st = statement_of(&rd->lx, x->f, s, c);
-  if (st == NULL) return;
+  if (st == NULL || kept_out(&rd->lx, c, s, x->r->year)) return; /* the cheap test first */
   mismatch m = {.statement = st,
                 .rule = st->rule,
                 .section = section,
@@ -492,10 +553,13 @@ static void read_text(reading *rd, size_t section, const char *text) {
   if (oom) rd->x->finding.oom = true;
   sentence *s = n ? malloc(sizeof *s) : NULL;
   if (n && s == NULL) rd->x->finding.oom = true;
+  if (n && !rd->lexicon_made) { /* most texts have no count: the words are sorted only now */
+    rd->lexicon_made = true;
+    if (!lexicon_make(&rd->lx, rd->x->f)) rd->x->finding.oom = true;
+  }
   for (size_t k = 0; s && k < n && !rd->x->finding.oom; k++) {
-    const char *start = gi_sentence_start(text, counts[k].number.start);
-    if (k == 0 || start != s->start) {
-      s->start = start;
+    if (k == 0 || counts[k].number.start >= s->end) { /* counts are in order */
+      s->start = gi_sentence_start(text, counts[k].number.start);
       s->end = gi_sentence_end(counts[k].number.start);
       read_sentence(&rd->lx, s);
     }
@@ -566,11 +630,6 @@ void gi_check_narrative(vctx *x, gi_rule rule) {
   if (x->narrative_done || x->f->nstatements == 0) return;
   x->narrative_done = true;
   reading rd = {.x = x};
-  if (!lexicon_make(&rd.lx, x->f)) {
-    lexicon_free(&rd.lx);
-    x->finding.oom = true;
-    return;
-  }
   for (size_t i = 0; i < x->r->nsections && !x->finding.oom; i++)
     if (x->r->sections[i].text) read_text(&rd, i, x->r->sections[i].text);
   /* In the registry's order, each rule's findings in the order of the text. */

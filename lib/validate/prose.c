@@ -1,5 +1,6 @@
 /* Reading the prose of a report: numbers, sentences, words, and where a place in a text lies
  * in its file (prose.h). */
+#include <stddef.h>
 #include <string.h>
 
 #include "model/decimal.h"
@@ -59,23 +60,45 @@ static int digit_at(const char *s, size_t *len) {
   return -1;
 }
 
-typedef struct numeral {
-  const char *text;
-  int value; /* 0..9 a digit, 10.. a unit */
-} numeral;
-
-static const numeral numerals[] = {
-    {"零", 0},  {"〇", 0},   {"一", 1},    {"二", 2},     {"两", 2}, {"三", 3},
-    {"四", 4},  {"五", 5},   {"六", 6},    {"七", 7},     {"八", 8}, {"九", 9},
-    {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000},
-};
-
-/* The Chinese numeral at s (every one is three bytes in UTF-8), -1 when none. */
+/* The Chinese numeral at s (every one is three bytes in UTF-8): 0..9 a digit, 10 and up a
+ * unit; -1 when none. A switch on the three bytes: this runs on every byte of a sentence. */
 static int numeral_value(const char *s) {
-  if ((unsigned char)s[0] < 0xE3) return -1;
-  for (size_t i = 0; i < GI_COUNT_OF(numerals); i++)
-    if (memcmp(s, numerals[i].text, 3) == 0) return numerals[i].value;
-  return -1;
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0xE3 || u[0] > 0xE9 || u[1] == 0 || u[2] == 0) return -1;
+  switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+  case 0xE99BB6: /* 零 */
+  case 0xE38087: /* 〇 */
+    return 0;
+  case 0xE4B880: /* 一 */
+    return 1;
+  case 0xE4BA8C: /* 二 */
+  case 0xE4B8A4: /* 两 */
+    return 2;
+  case 0xE4B889: /* 三 */
+    return 3;
+  case 0xE59B9B: /* 四 */
+    return 4;
+  case 0xE4BA94: /* 五 */
+    return 5;
+  case 0xE585AD: /* 六 */
+    return 6;
+  case 0xE4B883: /* 七 */
+    return 7;
+  case 0xE585AB: /* 八 */
+    return 8;
+  case 0xE4B99D: /* 九 */
+    return 9;
+  case 0xE58D81: /* 十 */
+    return 10;
+  case 0xE799BE: /* 百 */
+    return 100;
+  case 0xE58D83: /* 千 */
+    return 1000;
+  case 0xE4B887: /* 万 */
+    return 10000;
+  default:
+    return -1;
+  }
 }
 
 bool gi_numeral_at(const char *s, size_t *len) {
@@ -249,8 +272,38 @@ bool gi_number_at(const char *s, const char *end, gi_prose_number *out) {
 
 /* ---- sentences, clauses and words ---- */
 
-static const char *const sentence_ends[] = {"。", "！", "？", "；", "!", "?", ";", "\n", NULL};
-static const char *const clause_ends[] = {"，", ",", "：", ":", "（", "）", "(", ")", NULL};
+/* Bytes of the sentence end (。！？；!?; or a line break) that starts at p, 0 if none. Tested
+ * byte by byte: every byte of a text goes through here. */
+static size_t sentence_end_at(const unsigned char *p) {
+  switch (p[0]) {
+  case '\n':
+  case '!':
+  case '?':
+  case ';':
+    return 1;
+  case 0xE3: /* 。 E3 80 82 */
+    return p[1] == 0x80 && p[2] == 0x82 ? 3 : 0;
+  case 0xEF: /* ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B */
+    return p[1] == 0xBC && (p[2] == 0x81 || p[2] == 0x9F || p[2] == 0x9B) ? 3 : 0;
+  default:
+    return 0;
+  }
+}
+
+size_t gi_clause_delimiter_at(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  switch (p[0]) {
+  case ',':
+  case ':':
+  case '(':
+  case ')':
+    return 1;
+  case 0xEF: /* ， EF BC 8C, ： EF BC 9A, （ EF BC 88, ） EF BC 89 */
+    return p[1] == 0xBC && (p[2] == 0x8C || p[2] == 0x9A || p[2] == 0x88 || p[2] == 0x89) ? 3 : 0;
+  default:
+    return 0;
+  }
+}
 
 /* Bytes of the word of the list that ends at p (at or after text), 0 if none. */
 size_t gi_word_before(const char *text, const char *end, const char *const *words) {
@@ -270,30 +323,32 @@ size_t gi_word_at(const char *s, const char *end, const char *const *words) {
 }
 
 const char *gi_sentence_start(const char *text, const char *p) {
-  while (p > text && gi_word_before(text, p, sentence_ends) == 0) p--;
-  return p;
+  const unsigned char *t = (const unsigned char *)text, *q = (const unsigned char *)p;
+  for (; q > t; q--) {
+    if (sentence_end_at(q - 1) == 1) break;
+    if (q - t >= 3 && sentence_end_at(q - 3) == 3) break;
+  }
+  return (const char *)q;
 }
 
 const char *gi_sentence_end(const char *p) {
-  const char *end = p + strlen(p);
-  for (; p < end; p++)
-    if (gi_word_at(p, end, sentence_ends)) return p;
-  return end;
+  const unsigned char *q = (const unsigned char *)p;
+  for (; *q; q += 1 + strcspn((const char *)q + 1, "\n!?;\xE3\xEF"))
+    if (sentence_end_at(q)) return (const char *)q;
+  return (const char *)q;
 }
 
-size_t gi_clause_delimiter_at(const char *p) {
-  const char *end = p + (p[0] ? (p[1] ? (p[2] ? 3 : 2) : 1) : 0);
-  return gi_word_at(p, end, clause_ends);
-}
-
+/* Looks for the word's third byte first: in Chinese text every few bytes is a lead byte
+ * such as 0xE5, while the last byte of a character is spread over 64 values. */
 const char *gi_find_word(const char *s, const char *end, const char *word) {
-  size_t n = strlen(word);
+  size_t n = strlen(word), k = n > 2 ? 2 : n ? n - 1 : 0;
   if (n == 0) return s;
-  while ((size_t)(end - s) >= n) {
-    const char *p = memchr(s, word[0], (size_t)(end - s) - n + 1);
+  for (const char *from = s + k; end - s >= (ptrdiff_t)n;) {
+    const char *p = memchr(from, word[k], (size_t)(end - from) - (n - 1 - k));
     if (p == NULL) return NULL;
-    if (memcmp(p, word, n) == 0) return p;
-    s = p + 1;
+    if (memcmp(p - k, word, n) == 0) return p - k;
+    from = p + 1;
+    s = p + 1 - k;
   }
   return NULL;
 }
