@@ -204,18 +204,24 @@ static int opening_year(const char *s, const char *e, const char **at) {
  * and other periods (较2023年, 2023年结转…) are not such sentences. */
 static const char *previous_year_sentence(const char *text, int year, const char **at, int *len) {
   const gi_narrative_words *w = &gi_narrative;
-  for (const char *s = text; *s;) {
-    const char *e = gi_sentence_end(s);
+  /* Only the years written in the text are candidates: look at their sentences alone. */
+  for (const char *p = next_digits(text); p; p = next_digits(p)) {
+    int value, count;
+    const char *end = read_digits(p, &value, &count);
+    if (count != 4 || value != year - 1 || then_word(end, "年") == NULL) {
+      p = end;
+      continue;
+    }
+    const char *s = gi_sentence_start(text, p), *e = gi_sentence_end(p);
     const char *year_at = NULL;
-    if (opening_year(s, e, &year_at) == year - 1 && gi_find_any(s, e, w->reporting, NULL) &&
-        !gi_find_any(s, e, w->change, NULL) && !gi_find_any(s, e, w->period, NULL) &&
-        !gi_find_word(s, e, "结转")) {
+    if (opening_year(s, e, &year_at) == year - 1 && year_at == p &&
+        gi_find_any(s, e, w->reporting, NULL) && !gi_find_any(s, e, w->change, NULL) &&
+        !gi_find_any(s, e, w->period, NULL) && !gi_find_word(s, e, "结转")) {
       *at = year_at;
       *len = (int)(e - s);
       return s;
     }
-    s = *e ? e + 1 : e;
-    while (((unsigned char)*s & 0xC0) == 0x80) s++;
+    p = end;
   }
   return NULL;
 }
