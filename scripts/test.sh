@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test suite: a gcc build, an AddressSanitizer + UBSan build, a clang build, the
-# unit, CLI, Python-binding and Lua-binding tests under valgrind, and the C example built
-# against the installed library through pkg-config. Ends with one line "N passed, N failed"
-# (", N skipped" when any were); exits non-zero when anything failed. Needs scripts/setup.sh's
-# packages.
+# Runs every test suite: a gcc build, the static checks of scripts/lint.sh (one step per
+# gate), the ABI check against abi/ (scripts/abi-check.sh), an AddressSanitizer + UBSan build,
+# a clang build, the unit, CLI, Python-binding and Lua-binding tests under valgrind, and the C
+# example built against the installed library through pkg-config. Ends with one line
+# "N passed, N failed" (", N skipped" when any were); exits non-zero when anything failed.
+# Needs scripts/setup.sh's packages.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -31,14 +32,28 @@ build() { # build DIR [meson options...]
   ninja -C "$dir" >"$dir.build.log" 2>&1 || { cat "$dir.build.log"; return 1; }
 }
 
+# No test reads the clock: meson's per-test timeouts only stop a hung test, and a loaded
+# machine can outlast any of them. So by default this run has none (timeout multiplier 0);
+# GOVINFO_TEST_TIMEOUT_MULTIPLIER=N brings them back, N times as long (10 N under valgrind).
+timeout_multiplier=${GOVINFO_TEST_TIMEOUT_MULTIPLIER:-0}
 suite() { # suite DIR LOGNAME [meson test options...]: its log is DIR/meson-logs/LOGNAME.json
   local dir=$1 logname=$2
   shift 2
-  meson test -C "$dir" --no-rebuild --print-errorlogs --logbase "$logname" "$@"
+  meson test -C "$dir" --no-rebuild --print-errorlogs --logbase "$logname" \
+    --timeout-multiplier "$timeout_multiplier" "$@"
 }
 
 step "gcc build" build "$out/gcc"
 step "gcc tests" suite "$out/gcc" gcc
+# The gates of scripts/lint.sh, each its own step so that a failure names it. clang-tidy
+# reads the gcc build's compilation database.
+step "lint: clang-format (every tracked C file)" bash scripts/lint.sh "$out/gcc" format
+step "lint: clang-tidy (lib/)" bash scripts/lint.sh "$out/gcc" tidy
+step "lint: luacheck" bash scripts/lint.sh "$out/gcc" lua
+step "lint: mypy (Python package)" bash scripts/lint.sh "$out/gcc" mypy
+step "lint: pyflakes" bash scripts/lint.sh "$out/gcc" pyflakes
+# The gcc build has debug information (buildtype debugoptimized), which abidiff needs.
+step "ABI of libgovinfo.so.0 against abi/ (abidiff)" bash scripts/abi-check.sh "$out/gcc"
 step "asan+ubsan build" build "$out/asan" -Db_sanitize=address,undefined -Db_lundef=false
 step "asan+ubsan tests" suite "$out/asan" asan
 build_with_clang() { CC=clang build "$@"; }
@@ -49,7 +64,8 @@ step "clang unit tests" suite "$out/clang" clang-unit --suite unit
 valgrind_unit_tests() {
   local logs=$out/valgrind
   rm -rf "$logs" && mkdir -p "$logs"
-  suite "$out/gcc" valgrind-unit --suite unit --num-processes 2 --timeout-multiplier 10 \
+  suite "$out/gcc" valgrind-unit --suite unit --num-processes 2 \
+    --timeout-multiplier $((timeout_multiplier * 10)) \
     --wrap="valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes --log-file=$logs/%p.log" ||
     return 1
   local bad
@@ -62,7 +78,7 @@ valgrind_unit_tests() {
 step "valgrind unit tests" valgrind_unit_tests
 valgrind_cli_tests() {
   GOVINFO_TEST_WRAPPER="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
-    suite "$out/gcc" valgrind-cli --suite cli --timeout-multiplier 10
+    suite "$out/gcc" valgrind-cli --suite cli --timeout-multiplier $((timeout_multiplier * 10))
 }
 step "valgrind CLI tests" valgrind_cli_tests
 step "valgrind Python tests" bash scripts/valgrind-python.sh "$out/gcc"

@@ -2,7 +2,8 @@
  *
  * A format version ("2019", "2021") is data: its sections, tables, rows, columns and
  * identities. Everything returned here is static and immutable. Ids are those of
- * shared/spec/formats.yaml; a cell is "<table>.<row>.<column>".
+ * tests/data/spec/formats.yaml (the project's copy of the official formats); a cell is
+ * "<table>.<row>.<column>".
  */
 #ifndef GOVINFO_FORMAT_H
 #define GOVINFO_FORMAT_H

@@ -270,8 +270,8 @@ static uint32_t text_start_line(html_reader *r, xmlNode *node, const char *s, si
 }
 
 static void gather_text(html_reader *r, xmlNode *node) {
-  const char *s = (const char *)node->content;
-  size_t len = s ? strlen(s) : 0;
+  const char *s = node->content ? (const char *)node->content : "";
+  size_t len = strlen(s);
   if (r->row && !r->cell_node) return; /* stray text between cells */
   uint32_t line = text_start_line(r, node, s, len);
   if (r->cell_node || r->pre_depth == 0) {

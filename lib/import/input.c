@@ -94,12 +94,13 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   const char *program = opts->pdftotext ? opts->pdftotext : "pdftotext";
   govinfo_import_options as_text = *opts;
   as_text.kind = GOVINFO_INPUT_TEXT;
-  char *text;
+  char *text = NULL;
   size_t len;
   int rc = pdftotext(program, path, true, &text, &len);
   if (rc != GOVINFO_OK) return rc;
   rc = govinfo_import_with(out, findings, text, len, &as_text);
   free(text);
+  text = NULL;
   bool unreadable =
       rc == GOVINFO_EPARSE || (rc == GOVINFO_OK && (count_rule(*findings, "import.cell_unread") ||
                                                     count_rule(*findings, "import.table_missing")));

@@ -99,7 +99,7 @@ void gi_note_variants_in_region(table_ctx *t) {
   size_t cap = 1;
   for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
   int32_t *key = malloc(cap * sizeof *key);
-  size_t *owner = malloc(cap * sizeof *owner); /* the item each letter comes from */
+  size_t *owner = calloc(cap, sizeof *owner); /* the item each letter comes from */
   if (key == NULL || owner == NULL) {
     free(key), free(owner);
     t->im->status = gi_fail_oom();

@@ -507,7 +507,8 @@ static char *section_text(const gi_import *im, size_t s, size_t h, size_t end,
   if (text) {
     memcpy(text, before, a);
     text[a] = '\n';
-    memcpy(text + a + 1, rest, b + 1);
+    memcpy(text + a + 1, rest, b);
+    text[a + 1 + b] = '\0';
   }
   free(before);
   free(rest);

@@ -140,7 +140,7 @@ static bool stacked(const table_ctx *t, const item *v, size_t i) {
 static bool transpose_column_blocks(table_ctx *t, item *values, size_t n, size_t *moved_to,
                                     bool *in_block) {
   size_t ncol = t->def->ncolumns;
-  item *out = malloc(n * sizeof *out);
+  item *out = malloc((n ? n : 1) * sizeof *out); /* malloc(0) may give NULL */
   if (out == NULL) {
     t->im->status = gi_fail_oom();
     return false;
@@ -179,14 +179,14 @@ static bool transpose_column_blocks(table_ctx *t, item *values, size_t n, size_t
 static bool read_by_stream(table_ctx *t) {
   size_t ncol = t->def->ncolumns, nvalues = 0;
   for (size_t k = 0; k < t->g.nruns; k++) nvalues += t->g.runs[k].count;
-  if (nvalues != t->nprinted * ncol || nvalues == 0) return false;
+  if (ncol == 0 || nvalues != t->nprinted * ncol || nvalues == 0) return false;
   item *values = malloc(nvalues * sizeof *values);
   if (values == NULL) {
     t->im->status = gi_fail_oom();
     return true;
   }
-  size_t *moved_to = malloc(nvalues * sizeof *moved_to);
-  bool *in_block = malloc(nvalues * sizeof *in_block);
+  size_t *moved_to = calloc(nvalues, sizeof *moved_to);
+  bool *in_block = calloc(nvalues, sizeof *in_block);
   if (moved_to == NULL || in_block == NULL) {
     free(values), free(moved_to), free(in_block);
     t->im->status = gi_fail_oom();

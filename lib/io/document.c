@@ -110,7 +110,8 @@ __attribute__((format(printf, 4, 5))) static int fail(builder *b, size_t at, int
   size_t offset = at < b->n ? b->ev[at].offset : 0;
   char path[512];
   gi_event_pointer(b->ev, b->n, at, path, sizeof path);
-  return gi_fail_at(code, b->source, loc, offset, path, "%s", message);
+  gi_fail_at(code, b->source, loc, offset, path, "%s", message);
+  return code; /* what gi_fail_at returns; said here so callers' analysis sees it */
 }
 
 /* ---- event helpers ---- */
@@ -126,7 +127,7 @@ static bool text_is_n(const gi_event *e, const char *s, size_t n) {
 static bool text_is(const gi_event *e, const char *s) { return text_is_n(e, s, strlen(s)); }
 
 /* For string literals: the length is known at compile time (this runs for every cell). */
-#define TEXT_IS(e, literal) text_is_n((e), literal, sizeof literal - 1)
+#define TEXT_IS(e, literal) text_is_n((e), (literal), sizeof(literal) - 1)
 
 /* A YAML plain scalar that means null. */
 static bool plain_null(const gi_event *e) {
@@ -253,18 +254,15 @@ static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ct
     gi_event *key = &b->ev[i];
     long k =
         key->type == GI_EV_SCALAR && key->style != GI_SCALAR_NULL ? kind->lookup(b, ctx, key) : -2;
-    int rc = GOVINFO_OK;
-    if (k == -2) rc = fail(b, i, GOVINFO_ESCHEMA, "a key must be text, not %s", describe(key));
-    else if (memchr(key->text, '\0', key->len))
-      rc = fail(b, i, GOVINFO_ESCHEMA, "a key contains a NUL character");
-    else if (k < 0) rc = mapping_error(b, i, kind, ctx, "unknown key", key, 0);
-    else if (seen & (UINT64_C(1) << k))
-      rc = mapping_error(b, i, kind, ctx, "duplicate key", key, first_line[k]);
-    if (rc == GOVINFO_OK) {
-      seen |= UINT64_C(1) << k;
-      first_line[k] = key->loc.line ? key->loc.line : 1;
-      rc = kind->read(b, ctx, k, i + 1, &i);
-    }
+    if (k == -2) return fail(b, i, GOVINFO_ESCHEMA, "a key must be text, not %s", describe(key));
+    if (memchr(key->text, '\0', key->len))
+      return fail(b, i, GOVINFO_ESCHEMA, "a key contains a NUL character");
+    if (k < 0) return mapping_error(b, i, kind, ctx, "unknown key", key, 0);
+    if (seen & (UINT64_C(1) << k))
+      return mapping_error(b, i, kind, ctx, "duplicate key", key, first_line[k]);
+    seen |= UINT64_C(1) << k;
+    first_line[k] = key->loc.line ? key->loc.line : 1;
+    int rc = kind->read(b, ctx, k, i + 1, &i);
     if (rc) return rc;
   }
   *next = i + 1;
@@ -579,33 +577,35 @@ static void explain_top(builder *b, void *ctx, char *what, size_t what_size, cha
 
 static const mapping_kind top_mapping = {lookup_top_key, read_top_value, explain_top};
 
-/* Finds the "format" key of the top-level mapping and checks its value. */
-static int find_format(builder *b, const struct govinfo_format **out) {
+/* Finds the "format" key of the top-level mapping and checks its value: the format, or NULL
+ * (GOVINFO_ESCHEMA recorded). */
+static const struct govinfo_format *find_format(builder *b) {
   size_t i = 1;
   while (i < b->n && b->ev[i].type != GI_EV_END) {
     if (is_scalar(b, i) && TEXT_IS(&b->ev[i], "format")) {
       size_t v = i + 1;
       gi_event *e = &b->ev[v];
-      int rc = GOVINFO_OK;
+      const struct govinfo_format *found = NULL;
       if (e->type != GI_EV_SCALAR ||
           (e->style != GI_SCALAR_STRING && (e->style != GI_SCALAR_PLAIN || plain_null(e)))) {
-        rc = fail(b, v, GOVINFO_ESCHEMA, "format must be a version id such as \"2021\", not %s",
-                  describe(e));
+        fail(b, v, GOVINFO_ESCHEMA, "format must be a version id such as \"2021\", not %s",
+             describe(e));
       } else if (memchr(e->text, '\0', e->len)) {
-        rc = fail(b, v, GOVINFO_ESCHEMA, "format contains a NUL character");
-      } else if ((*out = gi_format_find_n(e->text, e->len)) == NULL) {
+        fail(b, v, GOVINFO_ESCHEMA, "format contains a NUL character");
+      } else if ((found = gi_format_find_n(e->text, e->len)) == NULL) {
         char known[128];
         gi_format_ids(known, sizeof known);
-        rc = fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: %s)", (int)e->len,
-                  e->text, known);
+        fail(b, v, GOVINFO_ESCHEMA, "unknown format version \"%.*s\" (known: %s)", (int)e->len,
+             e->text, known);
       }
-      return rc;
+      return found;
     }
     i = skip_value(b, i + 1);
   }
   char known[128];
   gi_format_ids(known, sizeof known);
-  return fail(b, 0, GOVINFO_ESCHEMA, "the report has no \"format\" key (one of %s)", known);
+  fail(b, 0, GOVINFO_ESCHEMA, "the report has no \"format\" key (one of %s)", known);
+  return NULL;
 }
 
 int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const char *source) {
@@ -617,10 +617,10 @@ int gi_document_build(govinfo_report **out, gi_event *events, size_t n, const ch
   if (events[0].type != GI_EV_MAP)
     return fail(&b, 0, GOVINFO_ESCHEMA, "a report is a mapping of keys, not %s",
                 describe(&events[0]));
-  const struct govinfo_format *format = NULL;
-  int rc = find_format(&b, &format);
+  const struct govinfo_format *format = find_format(&b);
+  if (format == NULL) return GOVINFO_ESCHEMA; /* details recorded */
+  int rc = govinfo_report_new(&b.report, format->id);
   if (rc) return rc;
-  if ((rc = govinfo_report_new(&b.report, format->id))) return rc;
   if (source && (rc = gi_report_set_origin(b.report, source))) {
     govinfo_report_free(b.report);
     return rc;

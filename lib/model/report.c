@@ -55,7 +55,7 @@ int govinfo_report_new(govinfo_report **out, const char *format_id) {
   if (out == NULL) return gi_fail(GOVINFO_EINVAL, "output pointer is NULL");
   *out = NULL;
   const struct govinfo_format *f = govinfo_format_find(format_id);
-  if (f == NULL) return govinfo_error_last()->code;
+  if (f == NULL) return format_id ? GOVINFO_ENOTFOUND : GOVINFO_EINVAL; /* details recorded */
   govinfo_report *r = calloc(1, sizeof *r);
   if (r == NULL) return gi_fail_oom();
   r->format = f;

@@ -68,7 +68,7 @@ int gi_fail_at(int code, const char *source, gi_loc loc, size_t offset, const ch
   return code;
 }
 
-int gi_fail_oom(void) { return gi_fail(GOVINFO_ENOMEM, "out of memory"); }
+void gi_record_oom(void) { gi_fail(GOVINFO_ENOMEM, "out of memory"); }
 
 const char *govinfo_strerror(int code) {
   switch (code) {

@@ -18,7 +18,13 @@ typedef struct gi_loc {
 int gi_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int gi_fail_at(int code, const char *source, gi_loc loc, size_t offset, const char *path,
                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-int gi_fail_oom(void);
+/* Records an allocation failure; returns GOVINFO_ENOMEM (inline, so static analysis sees
+ * the value every caller returns). */
+void gi_record_oom(void);
+static inline int gi_fail_oom(void) {
+  gi_record_oom();
+  return GOVINFO_ENOMEM;
+}
 /* GOVINFO_EIO for an operating-system error `err` (an errno value) on `path`: the message is
  * fmt's text, then the system's reason (thread-safe, unlike strerror). */
 int gi_fail_os(const char *path, int err, const char *fmt, ...)

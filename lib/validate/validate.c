@@ -79,7 +79,7 @@ void gi_begin_cell(vctx *x, gi_rule rule, const table_view *t, size_t row, size_
 
 /* Indexed by gi_rule: the registry names each rule's check. */
 static gi_rule_check *const checks[GI_RULE_COUNT_] = {
-#define GI_RULE_CHECK_(name, id, severity, scope, check, zh, en) [GI_RULE_##name] = check,
+#define GI_RULE_CHECK_(name, id, severity, scope, check, zh, en) [GI_RULE_##name] = (check),
     GI_RULES(GI_RULE_CHECK_)
 #undef GI_RULE_CHECK_
 };

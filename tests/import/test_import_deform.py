@@ -61,12 +61,9 @@ def run_import(case, workdir):
     out = os.path.join(workdir, case.name + '.json')
     with open(path, 'w', encoding='utf-8') as f:
         f.write(case.text)
-    try:
-        proc = subprocess.run(WRAPPER + [CLI, 'import', '--json', path, '-o', out],
-                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=300)
-    except subprocess.TimeoutExpired:
-        return Outcome(None, '', None, 'timed out')
+    proc = subprocess.run(WRAPPER + [CLI, 'import', '--json', path, '-o', out],
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE)
     stderr = proc.stderr.decode('utf-8', 'replace')
     report = None
     if os.path.exists(out):

@@ -73,7 +73,7 @@ NOTE_SEVERITIES = ('note', 'info')
 
 def run(*args, stdin=None):
     return subprocess.run(WRAPPER + [CLI, *args], input=stdin, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, timeout=300,
+                          stderr=subprocess.PIPE,
                           stdin=None if stdin is not None else subprocess.DEVNULL)
 
 

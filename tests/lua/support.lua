@@ -88,7 +88,9 @@ end
 -- file; lines and columns stay where they were. row_key/column_key name the YAML keys.
 function support.modified_example(path, table_key, row_key, column_key, new_value)
   local lines, state = {}, 0
-  local keys = { "  " .. table_key .. ":", "    " .. row_key .. ":", "      " .. column_key .. ": " }
+  local keys = {
+    "  " .. table_key .. ":", "    " .. row_key .. ":", "      " .. column_key .. ": ",
+  }
   for text in io.lines(path) do
     if state < 3 and text:sub(1, #keys[state + 1]) == keys[state + 1] then
       state = state + 1

@@ -34,7 +34,7 @@ README_OUTPUT = (
 
 def run(argv, cwd=None):
     return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          encoding="utf-8", cwd=cwd, stdin=subprocess.DEVNULL, timeout=120)
+                          encoding="utf-8", cwd=cwd, stdin=subprocess.DEVNULL)
 
 
 def check(path):

@@ -66,7 +66,7 @@ def dump(kind, page):
     with tempfile.NamedTemporaryFile(suffix='.' + kind) as f:
         f.write(page)
         f.flush()
-        done = subprocess.run([DUMP_DOC, kind, f.name], capture_output=True, timeout=120)
+        done = subprocess.run([DUMP_DOC, kind, f.name], capture_output=True)
     if done.returncode != 0:
         raise AssertionError('dump_doc %s failed: %s' % (kind, done.stderr.decode()))
     return json.loads(done.stdout)
@@ -268,7 +268,7 @@ class ImportTests(unittest.TestCase):
     def setUpClass(cls):
         if not CLI:
             raise unittest.SkipTest('GOVINFO_CLI is not set (run through meson test)')
-        probe = subprocess.run([CLI, 'import', '--help'], capture_output=True, timeout=60)
+        probe = subprocess.run([CLI, 'import', '--help'], capture_output=True)
         if probe.returncode != 0:
             raise unittest.SkipTest('this govinfo has no import command yet')
         cls.tmp = tempfile.TemporaryDirectory()
@@ -286,7 +286,7 @@ class ImportTests(unittest.TestCase):
         if os.path.exists(out):
             os.remove(out)
         done = subprocess.run(WRAPPER + [CLI, 'import', '--json', *options, path, '-o', out],
-                              capture_output=True, timeout=300)
+                              capture_output=True)
         stderr = done.stderr.decode('utf-8', 'replace')
         self.assertIn(done.returncode, (0, 1), stderr[-2000:])
         with open(out, encoding='utf-8') as f:

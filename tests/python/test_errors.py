@@ -12,7 +12,8 @@ import unittest
 import govinfo
 from govinfo import _library as native
 from govinfo.errors import error_class
-from python_support import ROOT, SUIBIN, read_text, yaml_position, with_yaml_value
+from python_support import ROOT, SUIBIN, read_text
+from yaml_pointer import with_yaml_value, yaml_position
 
 # What a Python programmer would catch for each status code, besides GovinfoError.
 BUILTIN_BY_NAME = {

@@ -12,7 +12,8 @@ import tempfile
 import unittest
 
 from python_support import (CLI, EXAMPLE_REPORTS, REPORTS, ROOT, SUIBIN, read_text,
-                            run_python, with_yaml_value, yaml_document)
+                            run_python, yaml_document)
+from yaml_pointer import with_yaml_value
 
 SUMMARIZE = os.path.join(ROOT, "examples", "python", "summarize.py")
 HEADER = ["file", "organ", "year", "format", "errors", "warnings", "new_applications"]

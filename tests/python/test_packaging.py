@@ -13,6 +13,8 @@ from python_support import PACKAGE_DIR, ROOT, SUIBIN, run_python
 
 MODULES = sorted(os.path.basename(p) for p in glob.glob(os.path.join(PACKAGE_DIR, "govinfo",
                                                                      "*.py")))
+# Every module and the PEP 561 marker that says the package carries type hints.
+SHIPPED = sorted(MODULES + ["py.typed"])
 
 
 def have_module(name):
@@ -34,11 +36,12 @@ class Pip(unittest.TestCase):
         target = os.path.join(work, "site")
         env = dict(os.environ, PIP_NO_CACHE_DIR="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
         install = run_python(["-m", "pip", "install", "--no-build-isolation", "--no-index",
-                              "--no-deps", "--quiet", "--target", target, source], env=env,
-                             timeout=600)
+                              "--no-deps", "--quiet", "--target", target, source], env=env)
         self.assertEqual(install.returncode, 0, install.stdout + install.stderr)
         self.assertEqual(sorted(os.path.basename(p) for p in
-                                glob.glob(os.path.join(target, "govinfo", "*.py"))), MODULES)
+                                glob.glob(os.path.join(target, "govinfo", "*.py")) +
+                                glob.glob(os.path.join(target, "govinfo", "py.typed"))),
+                         SHIPPED)
         metadata = glob.glob(os.path.join(target, "govinfo-*.dist-info", "METADATA"))
         self.assertEqual(len(metadata), 1)
         import govinfo
@@ -55,15 +58,16 @@ class Pip(unittest.TestCase):
 
 
 class Meson(unittest.TestCase):
-    def test_meson_installs_every_module(self):
+    def test_meson_installs_every_module_and_the_type_marker(self):
         build = os.environ.get("GOVINFO_BUILD_ROOT")
         if not build or not shutil.which("meson"):
             self.skipTest("needs GOVINFO_BUILD_ROOT and meson")
         listed = subprocess.run(["meson", "introspect", "--installed", build],
                                 stdout=subprocess.PIPE, text=True, check=True)
         installed = [dest for dest in json.loads(listed.stdout).values()
-                     if os.sep + "govinfo" + os.sep in dest and dest.endswith(".py")]
-        self.assertEqual(sorted(os.path.basename(p) for p in installed), MODULES)
+                     if os.sep + "govinfo" + os.sep in dest and
+                     (dest.endswith(".py") or dest.endswith("py.typed"))]
+        self.assertEqual(sorted(os.path.basename(p) for p in installed), SHIPPED)
         for dest in installed:
             self.assertIn(os.path.join("python3", "dist-packages", "govinfo"), dest)
 

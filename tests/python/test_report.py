@@ -20,7 +20,8 @@ from decimal import Decimal
 
 import govinfo
 from python_support import (CLI, EXAMPLE_REPORTS, HUAIAN, ROOT, SUIBIN, plain_cells,
-                            read_text, with_yaml_value, yaml_document, yaml_position)
+                            read_text, yaml_document)
+from yaml_pointer import with_yaml_value, yaml_position
 
 # The README's example, exactly as printed there (run from the source root).
 README_EXAMPLE = '''\

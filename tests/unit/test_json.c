@@ -362,7 +362,9 @@ Test(json, invalid_utf8_text_is_refused) {
   cr_assert_str_eq(e->path, "/organ");
 }
 
-Test(json, long_text_with_many_escapes_reads_in_linear_time, .timeout = 10) {
+/* 200,000 escapes in one string: a reader quadratic in them would take minutes here. The
+ * test reads no clock (bench-govinfo measures speed), so it passes on a loaded machine. */
+Test(json, long_text_with_many_escapes_reads_whole) {
   size_t lines = 200000;
   char *doc = malloc(lines * 4 + 128);
   cr_assert_not_null(doc);
@@ -573,14 +575,14 @@ Test(json, key_order_in_the_input_does_not_matter) {
   govinfo_report_free(b);
 }
 
-Test(json, filled_in_templates_of_both_formats_survive_a_round_trip) {
-  const char *formats[] = {"2019", "2021"};
-  for (size_t i = 0; i < 2; i++) {
+Test(json, filled_in_templates_of_every_format_survive_a_round_trip) {
+  for (size_t i = 0; i < govinfo_format_count(); i++) {
+    const char *format = govinfo_format_id(govinfo_format_at(i));
     govinfo_report *r = NULL;
-    cr_assert_eq(govinfo_report_new_template(&r, formats[i], 2020, "某某人民政府"), 0);
+    cr_assert_eq(govinfo_report_new_template(&r, format, 2020, "某某人民政府"), 0);
     char *first = serialize(r);
     govinfo_report *again = parse_ok(first);
-    cr_assert(govinfo_report_equal(r, again), "format %s", formats[i]);
+    cr_assert(govinfo_report_equal(r, again), "format %s", format);
     char *second = serialize(again);
     cr_assert_str_eq(first, second);
     free(first);

@@ -6,12 +6,25 @@
 
 #include "helpers.h"
 
-static const char *const format_ids[] = {"2019", "2021"};
-#define FOR_EACH_FORMAT(f) for (const char *const *f = format_ids; f < format_ids + 2; f++)
+/* The ids of every format version of the registry, NULL-terminated. */
+static const char *const *format_ids(void) {
+  enum { MAX_FORMATS = 32 };
+  static const char *ids[MAX_FORMATS + 1];
+  cr_assert_leq(govinfo_format_count(), MAX_FORMATS);
+  for (size_t i = 0; i < govinfo_format_count(); i++)
+    ids[i] = govinfo_format_id(govinfo_format_at(i));
+  return ids;
+}
+#define FOR_EACH_FORMAT(f) for (const char *const *f = format_ids(); *f; f++)
 
 /* ---- building reports ---- */
 
-static int year_of(const char *format_id) { return strcmp(format_id, "2019") == 0 ? 2020 : 2024; }
+/* A report year the format applies to: its last, or a few years into one still in force. */
+static int year_of(const char *format_id) {
+  const govinfo_format *f = govinfo_format_find(format_id);
+  return govinfo_format_last_year(f) ? govinfo_format_last_year(f)
+                                     : govinfo_format_first_year(f) + 3;
+}
 
 static void set_int(govinfo_report *r, const char *cell_id, int64_t v) {
   cr_assert_eq(govinfo_report_set_int(r, cell_id, v), 0, "%s: %s", cell_id,
@@ -53,7 +66,7 @@ static govinfo_report *base_report(const char *format_id) {
   int year = year_of(format_id);
   govinfo_report *r = NULL;
   cr_assert_eq(govinfo_report_new_template(&r, format_id, year, "淮安市人民政府"), 0);
-  char date[16];
+  char date[32];
   snprintf(date, sizeof date, "%d-01-20", year + 1);
   set_published(r, date);
   set_every_data_cell_to_zero(r);
@@ -910,7 +923,7 @@ Test(validate, applications_dropped_for_unpaid_fees_need_the_fee_mentioned) {
 Test(validate, a_report_published_before_the_year_ended_is_an_error) {
   FOR_EACH_FORMAT(f) {
     govinfo_report *r = base_report(*f);
-    char date[16];
+    char date[32];
     snprintf(date, sizeof date, "%d-12-31", year_of(*f));
     set_published(r, date);
     govinfo_diagnostics *d = findings(r, FINDINGS("published.early /published"));
@@ -936,7 +949,7 @@ Test(validate, late_publication_depends_on_who_publishes) {
   FOR_EACH_FORMAT(f) {
     govinfo_report *r = base_report(*f);
     int next = year_of(*f) + 1;
-    char jan31[16], feb1[16], mar31[16], apr1[16];
+    char jan31[32], feb1[32], mar31[32], apr1[32];
     snprintf(jan31, sizeof jan31, "%d-01-31", next);
     snprintf(feb1, sizeof feb1, "%d-02-01", next);
     snprintf(mar31, sizeof mar31, "%d-03-31", next);

@@ -10,6 +10,8 @@ A thin ctypes layer over the library's public C API::
 The library is found through $GOVINFO_LIBRARY, then next to this package, then
 ctypes.util.find_library("govinfo"), then the soname libgovinfo.so.0.
 """
+from __future__ import annotations
+
 from ._library import library_path
 from ._library import lib as _lib
 from .errors import (GovinfoError, InputOutputError, InvalidArgumentError, NotFoundError,
@@ -42,6 +44,7 @@ loads = Report.loads
 sum = sum_reports  # govinfo.sum(parts, organ): shadows the builtin only as an attribute
 
 
-def library_version():
+def library_version() -> str:
     """The loaded library's version string, e.g. "0.1.0"."""
-    return _lib.govinfo_version_string().decode()
+    version: bytes = _lib.govinfo_version_string()
+    return version.decode()

@@ -3,9 +3,12 @@
 Nothing here has logic of its own: it is the C API as ctypes sees it. Adding a function is
 one entry in PROTOTYPES.
 """
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
 import os
+from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Tuple, Type, cast
 
 __all__ = ["lib", "library_path", "ErrorRecord", "NUMBER_BUFSIZE"]
 
@@ -13,6 +16,11 @@ SONAME = "libgovinfo.so.0"
 # The binding calls functions that exist from this version on; same major only.
 MINIMUM_VERSION = (0, 1, 0)
 NUMBER_BUFSIZE = 32  # GOVINFO_NUMBER_BUFSIZE of report.h
+
+if TYPE_CHECKING:
+    # What the type checker knows of a handle (govinfo_report *, ...): a pointer to an
+    # opaque struct. Each kind has its own pointer type at run time (see _opaque).
+    Handle = ctypes._Pointer[ctypes.Structure]
 
 
 class ErrorRecord(ctypes.Structure):
@@ -28,9 +36,9 @@ class ErrorRecord(ctypes.Structure):
     ]
 
 
-def _opaque(name):
+def _opaque(name: str) -> Type[Handle]:
     """A pointer type to an incomplete struct, so ctypes refuses a handle of the wrong kind."""
-    return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
+    return ctypes.POINTER(cast(Type[ctypes.Structure], type(name, (ctypes.Structure,), {})))
 
 
 Report = _opaque("govinfo_report")
@@ -75,7 +83,7 @@ SumOptions = _options("govinfo_sum_options", [
     ("version", c_uint), ("flags", c_uint), ("organ", c_char_p)])
 
 # name: (restype, argtypes). Borrowed and static strings are c_char_p (copied to bytes).
-PROTOTYPES = {
+PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     # common.h
     "govinfo_error_last": (P(ErrorRecord), []),
     "govinfo_error_clear": (None, []),
@@ -232,7 +240,7 @@ PROTOTYPES = {
 }
 
 
-def _candidates():
+def _candidates() -> Iterator[Tuple[str, Optional[str]]]:
     """Where to look, in order, as (description, name or path to dlopen)."""
     env = os.environ.get("GOVINFO_LIBRARY")
     if env:
@@ -248,8 +256,8 @@ def _candidates():
     yield "the versioned soname", SONAME
 
 
-def _load():
-    tried = []
+def _load() -> Tuple[ctypes.CDLL, str]:
+    tried: List[str] = []
     for where, name in _candidates():
         if name is None:
             tried.append(f"{where}: not found")
@@ -265,7 +273,7 @@ def _load():
                       "\nSet GOVINFO_LIBRARY to the path of libgovinfo.so.0.")
 
 
-def _declare(library):
+def _declare(library: ctypes.CDLL) -> None:
     for name, (restype, argtypes) in PROTOTYPES.items():
         try:
             function = getattr(library, name)
@@ -276,7 +284,7 @@ def _declare(library):
         function.argtypes = argtypes
 
 
-def _check_version(library, path):
+def _check_version(library: ctypes.CDLL, path: str) -> None:
     library.govinfo_version_number.restype = ctypes.c_int
     library.govinfo_version_number.argtypes = []
     number = library.govinfo_version_number()

@@ -5,7 +5,14 @@ English message, the file (``.file``), 1-based ``.line`` and ``.column`` (None w
 the byte ``.offset`` and the JSON Pointer ``.path`` of the offending value ("" when none).
 Each class also derives from the built-in exception a Python programmer would catch.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Dict, Optional, Type
+
 from ._library import lib
+
+if TYPE_CHECKING:
+    from .report import ValidationResult
 
 __all__ = ["GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",
            "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
@@ -15,10 +22,11 @@ __all__ = ["GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOut
 class GovinfoError(Exception):
     """A libgovinfo call failed. ``.code`` is the GOVINFO_E* value, ``.name`` its name."""
 
-    code = None
-    name = None
+    code: Optional[int] = None
+    name: Optional[str] = None
 
-    def __init__(self, message, *, file="", line=None, column=None, offset=0, path=""):
+    def __init__(self, message: str, *, file: str = "", line: Optional[int] = None,
+                 column: Optional[int] = None, offset: int = 0, path: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.file = file
@@ -28,14 +36,14 @@ class GovinfoError(Exception):
         self.path = path
 
     @property
-    def location(self):
+    def location(self) -> str:
         """"file:line:column" as far as known ("" when nothing is)."""
         if not self.line:
             return self.file or ""
         where = f"{self.file or '<input>'}:{self.line}"
         return f"{where}:{self.column}" if self.column else where
 
-    def __str__(self):
+    def __str__(self) -> str:
         text = f"{self.location}: {self.message}" if self.location else self.message
         return f"{text} (at {self.path})" if self.path else text
 
@@ -75,7 +83,7 @@ class OutOfRangeError(GovinfoError, ValueError):
 class ValidationError(GovinfoError):
     """Raised by Report.check() when validation found errors; ``.result`` holds all findings."""
 
-    def __init__(self, message, result):
+    def __init__(self, message: str, result: ValidationResult) -> None:
         first = result.errors[0] if result.errors else None
         super().__init__(message, file=first.file if first else "",
                          line=first.line if first else None,
@@ -83,11 +91,11 @@ class ValidationError(GovinfoError):
                          path=first.path if first else "")
         self.result = result
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.message
 
 
-_CLASS_BY_NAME = {
+_CLASS_BY_NAME: Dict[str, Type[GovinfoError]] = {
     "GOVINFO_ENOMEM": OutOfMemoryError,
     "GOVINFO_EINVAL": InvalidArgumentError,
     "GOVINFO_EIO": InputOutputError,
@@ -99,16 +107,16 @@ _CLASS_BY_NAME = {
 }
 
 
-def error_class(code):
+def error_class(code: int) -> Type[GovinfoError]:
     """The exception class raised for a status code (GovinfoError for unknown codes)."""
     return _CLASS_BY_NAME.get(lib.govinfo_error_name(code).decode(), GovinfoError)
 
 
-def _text(raw):
+def _text(raw: Optional[bytes]) -> str:
     return raw.decode("utf-8", "replace") if raw else ""
 
 
-def last_error(code):
+def last_error(code: int) -> GovinfoError:
     """The exception for a failed call's code, from this thread's error record."""
     record = lib.govinfo_error_last().contents
     # The record describes this failure only when it holds the same code.
@@ -128,7 +136,7 @@ def last_error(code):
     return error
 
 
-def check(status):
+def check(status: int) -> int:
     """Raises the exception of a negative status; returns a non-negative one unchanged."""
     if status < 0:
         raise last_error(status)

@@ -1,10 +1,15 @@
 """The format versions and the rule registry, read from the library (static data)."""
+from __future__ import annotations
+
 import functools
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, List, Optional, Tuple, overload
 
 from ._library import lib
 from .errors import NotFoundError, last_error
+
+if TYPE_CHECKING:
+    from ._library import Handle
 
 __all__ = ["Format", "SectionDef", "TableDef", "RowDef", "ColumnDef", "Rule",
            "formats", "format_for_year", "find_format", "rules", "find_rule"]
@@ -14,11 +19,17 @@ _KINDS = {1: "count", 2: "signed", 3: "money"}       # govinfo_value_kind
 _ENOTFOUND = -6
 
 
-def _str(raw):
+@overload
+def _str(raw: bytes) -> str: ...
+@overload
+def _str(raw: None) -> None: ...
+
+
+def _str(raw: Optional[bytes]) -> Optional[str]:
     return None if raw is None else raw.decode("utf-8")
 
 
-def _encode(text, what):
+def _encode(text: str, what: str) -> bytes:
     if not isinstance(text, str):
         raise TypeError(f"{what} must be str, not {type(text).__name__}")
     return text.encode("utf-8")
@@ -28,7 +39,7 @@ def _encode(text, what):
 class SectionDef:
     id: str
     title: str
-    variants: tuple
+    variants: Tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -51,10 +62,10 @@ class TableDef:
     id: str
     title: str
     section: str
-    rows: tuple
-    columns: tuple
+    rows: Tuple[RowDef, ...]
+    columns: Tuple[ColumnDef, ...]
 
-    def cell_ids(self):
+    def cell_ids(self) -> List[str]:
         """Every cell id of the table, rows that hold figures only (no headings)."""
         return [f"{self.id}.{r.id}.{c.id}" for r in self.rows if r.role != "heading"
                 for c in self.columns]
@@ -67,31 +78,31 @@ class Format:
     name: str
     first_year: int
     last_year: Optional[int]  # None while in force
-    sections: tuple
-    tables: tuple
+    sections: Tuple[SectionDef, ...]
+    tables: Tuple[TableDef, ...]
 
-    def covers_year(self, year):
+    def covers_year(self, year: int) -> bool:
         return bool(lib.govinfo_format_covers_year(lib.govinfo_format_find(self.id.encode()),
                                                    year))
 
-    def table(self, table_id):
+    def table(self, table_id: str) -> TableDef:
         for t in self.tables:
             if t.id == table_id:
                 return t
         raise NotFoundError(f"format {self.id} has no table {table_id!r}")
 
-    def cell_ids(self):
+    def cell_ids(self) -> List[str]:
         return [cell for t in self.tables for cell in t.cell_ids()]
 
 
-def _section(item):
+def _section(item: Handle) -> SectionDef:
     return SectionDef(_str(lib.govinfo_section_def_id(item)),
                       _str(lib.govinfo_section_def_title(item)),
                       tuple(_str(lib.govinfo_section_def_variant_at(item, i))
                             for i in range(lib.govinfo_section_def_variant_count(item))))
 
 
-def _table(item):
+def _table(item: Handle) -> TableDef:
     rows = []
     for i in range(lib.govinfo_table_row_count(item)):
         row = lib.govinfo_table_row_at(item, i)
@@ -108,7 +119,7 @@ def _table(item):
                     _str(lib.govinfo_table_section(item)), tuple(rows), tuple(columns))
 
 
-def _format(item):
+def _format(item: Handle) -> Format:
     return Format(
         id=_str(lib.govinfo_format_id(item)),
         name=_str(lib.govinfo_format_name(item)),
@@ -121,19 +132,19 @@ def _format(item):
 
 
 @functools.lru_cache(maxsize=None)
-def formats():
+def formats() -> Tuple[Format, ...]:
     """Every format version, oldest first."""
     return tuple(_format(lib.govinfo_format_at(i)) for i in range(lib.govinfo_format_count()))
 
 
-def find_format(format_id):
+def find_format(format_id: str) -> Format:
     """The format with that id; NotFoundError otherwise."""
     if not lib.govinfo_format_find(_encode(format_id, "format id")):
         raise last_error(_ENOTFOUND)
     return next(f for f in formats() if f.id == format_id)
 
 
-def format_for_year(year):
+def format_for_year(year: int) -> Format:
     """The format in force for a report year; NotFoundError before 2019."""
     item = lib.govinfo_format_for_year(max(-2**31, min(int(year), 2**31 - 1)))
     if not item:
@@ -148,11 +159,11 @@ class Rule:
     severity: str
     description: str
     description_en: str
-    formats: tuple
+    formats: Tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=None)
-def rules():
+def rules() -> Tuple[Rule, ...]:
     """Every rule, in registry order."""
     result = []
     for i in range(lib.govinfo_rule_count()):
@@ -168,7 +179,7 @@ def rules():
     return tuple(result)
 
 
-def find_rule(rule_id):
+def find_rule(rule_id: str) -> Rule:
     """The rule with that id; NotFoundError otherwise."""
     if not lib.govinfo_rule_find(_encode(rule_id, "rule id")):
         raise last_error(_ENOTFOUND)

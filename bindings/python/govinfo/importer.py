@@ -1,10 +1,13 @@
 """Importing published reports (include/govinfo/import.h): text, Markdown, HTML or PDF."""
+from __future__ import annotations
+
 import ctypes
+from typing import Optional, Tuple, Union
 
 from . import _library as native
 from ._library import lib
 from .errors import check
-from .report import Report, ValidationResult, _cpath, _cstr
+from .report import PathArg, Report, ValidationResult, _cpath, _cstr
 
 __all__ = ["import_text", "import_file", "INPUT_KINDS"]
 
@@ -12,14 +15,15 @@ __all__ = ["import_text", "import_file", "INPUT_KINDS"]
 INPUT_KINDS = {"auto": 0, "text": 1, "markdown": 2, "html": 3}
 
 
-def _kind(kind):
+def _kind(kind: str) -> int:
     try:
         return INPUT_KINDS[kind]
     except (KeyError, TypeError):
         raise ValueError(f"kind must be one of {', '.join(INPUT_KINDS)}, not {kind!r}") from None
 
 
-def import_text(data, kind="auto", source_name=None):
+def import_text(data: Union[bytes, bytearray, memoryview, str], kind: str = "auto",
+                source_name: Optional[str] = None) -> Tuple[Report, ValidationResult]:
     """Imports a published report from its text (bytes or str: pdftotext output, Markdown,
     HTML). Returns (report, findings): the Report and the import findings ("import.*") as a
     ValidationResult. Cells that could not be read with certainty are absent and named by an
@@ -35,7 +39,7 @@ def import_text(data, kind="auto", source_name=None):
     return Report._wrap(handle), ValidationResult(found)
 
 
-def import_file(path):
+def import_file(path: PathArg) -> Tuple[Report, ValidationResult]:
     """Imports a file: a PDF through pdftotext (poppler-utils), anything else as
     import_text() does. Returns (report, findings)."""
     handle, found = native.Report(), native.Diagnostics()

@@ -1,4 +1,6 @@
 """Report, its findings and its sections: the C report API as Python objects."""
+from __future__ import annotations
+
 import ctypes
 import datetime
 import decimal
@@ -6,11 +8,21 @@ import json
 import os
 import weakref
 from dataclasses import dataclass
-from typing import Optional, Tuple, Union
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple,
+                    TypeVar, Union, overload)
 
 from . import _library as native
 from ._library import lib
 from .errors import ValidationError, check
+
+if TYPE_CHECKING:
+    from ._library import Handle
+
+# What a file name may be: as os.fsencode takes it.
+PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+# A cell's value: a number (int, or Decimal with a fraction), None for blank, str for a mark.
+CellValue = Union[int, decimal.Decimal, str, None]
+_T = TypeVar("_T")
 
 __all__ = ["Report", "Section", "Diagnostic", "ValidationResult"]
 
@@ -20,14 +32,14 @@ _SEVERITY_ERROR, _SEVERITY_WARNING, _SEVERITY_NOTE = 2, 1, 0
 _WRITE_LABELS = 0x1
 
 
-def _syntax(name):
+def _syntax(name: Optional[str]) -> int:
     try:
         return _SYNTAX[name.lower() if isinstance(name, str) else name]
     except KeyError:
         raise ValueError(f"format must be 'json' or 'yaml', not {name!r}") from None
 
 
-def _cstr(text, what="string"):
+def _cstr(text: Optional[str], what: str = "string") -> Optional[bytes]:
     """UTF-8 bytes for a char * argument; None stays NULL. NUL would cut the text short."""
     if text is None:
         return None
@@ -38,31 +50,37 @@ def _cstr(text, what="string"):
     return text.encode("utf-8")
 
 
-def _cpath(path):
+def _cpath(path: PathArg) -> bytes:
     data = os.fsencode(path)
     if b"\0" in data:
         raise ValueError("path contains a NUL character")
     return data
 
 
-def _str(raw):
+@overload
+def _str(raw: bytes) -> str: ...
+@overload
+def _str(raw: None) -> None: ...
+
+
+def _str(raw: Optional[bytes]) -> Optional[str]:
     """Python text of a borrowed/static char *; None for NULL."""
     return None if raw is None else raw.decode("utf-8")
 
 
-def _number(text):
+def _number(text: str) -> Union[int, decimal.Decimal]:
     """An exact decimal text as int when it has no fractional part, else Decimal."""
     return decimal.Decimal(text) if "." in text else int(text)
 
 
-def _cint(value, what):
+def _cint(value: int, what: str) -> int:
     """A Python int as a C int, saturated: the library then refuses what is out of range."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{what} must be int, not {type(value).__name__}")
     return max(-2**31, min(value, 2**31 - 1))
 
 
-def _take_string(pointer, length):
+def _take_string(pointer: ctypes.c_void_p, length: int) -> str:
     """Copies a library-allocated buffer and releases it with govinfo_free."""
     try:
         return ctypes.string_at(pointer, length).decode("utf-8")
@@ -98,7 +116,7 @@ class Diagnostic:
     paths: Tuple[str, ...] = ()
     file: str = ""                               # "" when the report was built in memory
 
-    def __str__(self):
+    def __str__(self) -> str:
         """As `govinfo validate` prints it: "file:line:column: severity: message [rule]"."""
         text = f"{self.severity}: {self.message} [{self.rule}]"
         if not self.line:
@@ -107,7 +125,7 @@ class Diagnostic:
         return f"{where}:{self.column}: {text}" if self.column else f"{where}: {text}"
 
 
-def _diagnostic(item):
+def _diagnostic(item: Handle) -> Diagnostic:
     paths = tuple(_str(lib.govinfo_diagnostic_path_at(item, i))
                   for i in range(lib.govinfo_diagnostic_path_count(item)))
     expected = lib.govinfo_diagnostic_expected(item)
@@ -132,8 +150,15 @@ class ValidationResult:
 
     __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
                  "_finalizer", "_owner", "__weakref__")
+    diagnostics: Tuple[Diagnostic, ...]
+    error_count: int
+    warning_count: int
+    note_count: int
+    _found: Handle
+    _finalizer: Optional[weakref.finalize]
+    _owner: object
 
-    def __init__(self, found, owner=None):
+    def __init__(self, found: Handle, owner: object = None) -> None:
         """Takes ownership of a govinfo_diagnostics list (kept for to_json); with `owner`, the
         list is borrowed from it (a comparison) and owner is kept alive instead."""
         self._found = found
@@ -148,25 +173,25 @@ class ValidationResult:
         self.note_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_NOTE)
 
     @property
-    def valid(self):
+    def valid(self) -> bool:
         return self.error_count == 0
 
-    def _of(self, severity):
+    def _of(self, severity: str) -> List[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == severity]
 
     @property
-    def errors(self):
+    def errors(self) -> List[Diagnostic]:
         return self._of("error")
 
     @property
-    def warnings(self):
+    def warnings(self) -> List[Diagnostic]:
         return self._of("warning")
 
     @property
-    def notes(self):
+    def notes(self) -> List[Diagnostic]:
         return self._of("note")
 
-    def to_json(self):
+    def to_json(self) -> str:
         """The findings as the library's JSON object (what `govinfo validate --json` prints)."""
         text = ctypes.c_void_p()
         length = ctypes.c_size_t()
@@ -174,34 +199,40 @@ class ValidationResult:
                                               self._found))
         return _take_string(text, length.value)
 
-    def to_dict(self):
-        return json.loads(self.to_json(), parse_float=decimal.Decimal)
+    def to_dict(self) -> Dict[str, Any]:
+        data: Dict[str, Any] = json.loads(self.to_json(), parse_float=decimal.Decimal)
+        return data
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.diagnostics)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Diagnostic: ...
+    @overload
+    def __getitem__(self, index: slice) -> Tuple[Diagnostic, ...]: ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Union[Diagnostic, Tuple[Diagnostic, ...]]:
         return self.diagnostics[index]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (f"<govinfo.ValidationResult valid={self.valid} errors={self.error_count} "
                 f"warnings={self.warning_count} notes={self.note_count}>")
 
 
-def _metadata(getter, setter, doc):
-    get = getattr(lib, getter)
-    put = getattr(lib, setter)
+def _metadata(getter: str, setter: str, doc: str) -> property:
+    get: Callable[..., Optional[bytes]] = getattr(lib, getter)
+    put: Callable[..., int] = getattr(lib, setter)
 
-    def fget(self):
+    def fget(self: Report) -> Optional[str]:
         return _str(get(self._live()))
 
-    def fset(self, value):
+    def fset(self: Report, value: Optional[str]) -> None:
         check(put(self._live(), _cstr(value, setter[len("govinfo_report_set_"):])))
 
-    def fdel(self):
+    def fdel(self: Report) -> None:
         check(put(self._live(), None))
 
     return property(fget, fset, fdel, doc)
@@ -217,34 +248,37 @@ class Report:
     """
 
     __slots__ = ("_handle", "_finalizer", "__weakref__")
+    _handle: Handle
+    _finalizer: weakref.finalize
 
-    def __init__(self, format_id):
+    def __init__(self, format_id: str) -> None:
         """A new, empty report of a format version ("2019", "2021")."""
         handle = native.Report()
         check(lib.govinfo_report_new(ctypes.byref(handle), _cstr(format_id, "format")))
         self._own(handle)
 
     @classmethod
-    def _wrap(cls, handle):
+    def _wrap(cls, handle: Handle) -> Report:
         report = cls.__new__(cls)
         report._own(handle)
         return report
 
-    def _own(self, handle):
+    def _own(self, handle: Handle) -> None:
         self._handle = handle
         self._finalizer = weakref.finalize(self, lib.govinfo_report_free, handle)
 
     # --- construction -----------------------------------------------------------------
 
     @classmethod
-    def load(cls, path, format=None):
+    def load(cls, path: PathArg, format: Optional[str] = None) -> Report:
         """Reads a file; format "json" or "yaml", by default from the extension or content."""
         handle = native.Report()
         check(lib.govinfo_report_load(ctypes.byref(handle), _cpath(path), _syntax(format)))
         return cls._wrap(handle)
 
     @classmethod
-    def loads(cls, data, format=None, source_name=None):
+    def loads(cls, data: Union[bytes, bytearray, memoryview, str], format: Optional[str] = None,
+              source_name: Optional[str] = None) -> Report:
         """Reads a document from bytes or str; source_name names it in errors and findings."""
         if isinstance(data, str):
             data = data.encode("utf-8")
@@ -257,43 +291,43 @@ class Report:
         return cls._wrap(handle)
 
     @classmethod
-    def template(cls, format, year, organ=None):
+    def template(cls, format: str, year: int, organ: Optional[str] = None) -> Report:
         """A report ready to fill in: official section titles, every data cell blank."""
         handle = native.Report()
         check(lib.govinfo_report_new_template(ctypes.byref(handle), _cstr(format, "format"),
                                               _cint(year, "year"), _cstr(organ, "organ")))
         return cls._wrap(handle)
 
-    def copy(self):
+    def copy(self) -> Report:
         handle = native.Report()
         check(lib.govinfo_report_copy(ctypes.byref(handle), self._live()))
         return self._wrap(handle)
 
     # --- life -------------------------------------------------------------------------
 
-    def _live(self):
+    def _live(self) -> Handle:
         if not self._finalizer.alive:
             raise ValueError("the report is closed")
         return self._handle
 
-    def close(self):
+    def close(self) -> None:
         """Frees the C report; safe to call again. A closed report raises ValueError."""
         self._finalizer()
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         return not self._finalizer.alive
 
-    def __enter__(self):
+    def __enter__(self) -> Report:
         self._live()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # --- writing ----------------------------------------------------------------------
 
-    def dumps(self, format="json", labels=False):
+    def dumps(self, format: str = "json", labels: bool = False) -> str:
         """The canonical JSON or YAML text (labels: YAML comments with the Chinese labels)."""
         syntax = _syntax(format)
         if syntax == 0:
@@ -305,24 +339,25 @@ class Report:
                                            _WRITE_LABELS if labels else 0))
         return _take_string(text, length.value)
 
-    def save(self, path, format=None, labels=False):
+    def save(self, path: PathArg, format: Optional[str] = None, labels: bool = False) -> None:
         """Writes a file atomically; format by default from the extension."""
         check(lib.govinfo_report_save(self._live(), _cpath(path), _syntax(format),
                                       _WRITE_LABELS if labels else 0))
 
-    def to_dict(self):
+    def to_dict(self) -> Dict[str, Any]:
         """The document as Python data (through the library's JSON); money stays Decimal."""
-        return json.loads(self.dumps("json"), parse_float=decimal.Decimal)
+        data: Dict[str, Any] = json.loads(self.dumps("json"), parse_float=decimal.Decimal)
+        return data
 
     # --- validation -------------------------------------------------------------------
 
-    def validate(self):
+    def validate(self) -> ValidationResult:
         """Every finding of every rule of the report's format."""
         found = native.Diagnostics()
         check(lib.govinfo_report_validate(ctypes.byref(found), self._live()))
         return ValidationResult(found)
 
-    def check(self):
+    def check(self) -> ValidationResult:
         """Validates; raises ValidationError when anything is an error, else the result."""
         result = self.validate()
         if not result.valid:
@@ -335,14 +370,16 @@ class Report:
     # --- metadata ---------------------------------------------------------------------
 
     @property
-    def format(self):
+    def format(self) -> str:
         """The format version id, "2019" or "2021"."""
-        return _str(lib.govinfo_format_id(lib.govinfo_report_format(self._live())))
+        format_id: bytes = lib.govinfo_format_id(lib.govinfo_report_format(self._live()))
+        return _str(format_id)
 
     @property
-    def origin(self):
+    def origin(self) -> Optional[str]:
         """The file or name the report was read from; None when built in memory."""
-        return _str(lib.govinfo_report_origin(self._live()))
+        origin: Optional[bytes] = lib.govinfo_report_origin(self._live())
+        return _str(origin)
 
     organ = _metadata("govinfo_report_organ", "govinfo_report_set_organ", "发布机关")
     title = _metadata("govinfo_report_title", "govinfo_report_set_title", "The title")
@@ -355,38 +392,39 @@ class Report:
                         "What the report prints before section 一")
 
     @property
-    def published(self):
+    def published(self) -> Optional[str]:
         """Publication date as "YYYY-MM-DD" (None when unset); accepts a datetime.date too."""
-        return _str(lib.govinfo_report_published(self._live()))
+        published: Optional[bytes] = lib.govinfo_report_published(self._live())
+        return _str(published)
 
     @published.setter
-    def published(self, value):
+    def published(self, value: Union[str, datetime.date, None]) -> None:
         if isinstance(value, datetime.date):
             value = value.isoformat()
         check(lib.govinfo_report_set_published(self._live(), _cstr(value, "published")))
 
     @published.deleter
-    def published(self):
+    def published(self) -> None:
         check(lib.govinfo_report_set_published(self._live(), None))
 
     @property
-    def year(self):
+    def year(self) -> Optional[int]:
         """Report year; None when unset."""
         return lib.govinfo_report_year(self._live()) or None
 
     @year.setter
-    def year(self, value):
+    def year(self, value: Optional[int]) -> None:
         value = 0 if value is None else _cint(value, "year")
         check(lib.govinfo_report_set_year(self._live(), value))
 
     @year.deleter
-    def year(self):
+    def year(self) -> None:
         check(lib.govinfo_report_set_year(self._live(), 0))
 
     # --- sections ---------------------------------------------------------------------
 
     @property
-    def sections(self):
+    def sections(self) -> Tuple[Section, ...]:
         """The sections in the order given, as Section(id, title, text)."""
         handle = self._live()
         return tuple(Section(_str(lib.govinfo_report_section_id_at(handle, i)),
@@ -394,35 +432,36 @@ class Report:
                              _str(lib.govinfo_report_section_text_at(handle, i)))
                      for i in range(lib.govinfo_report_section_count(handle)))
 
-    def section_text(self, section_id):
+    def section_text(self, section_id: str) -> Optional[str]:
         """The text of a section, None when the report does not have it."""
-        return _str(lib.govinfo_report_section_text(self._live(),
-                                                    _cstr(section_id, "section id")))
+        text: Optional[bytes] = lib.govinfo_report_section_text(self._live(),
+                                                                _cstr(section_id, "section id"))
+        return _str(text)
 
-    def set_section(self, section_id, text, title=None):
+    def set_section(self, section_id: str, text: str, title: Optional[str] = None) -> None:
         """Sets a section's text and printed title (None: the official title)."""
         check(lib.govinfo_report_set_section(self._live(), _cstr(section_id, "section id"),
                                              _cstr(title, "title"), _cstr(text, "text")))
 
-    def remove_section(self, section_id):
+    def remove_section(self, section_id: str) -> None:
         check(lib.govinfo_report_remove_section(self._live(), _cstr(section_id, "section id")))
 
     # --- cells ------------------------------------------------------------------------
 
-    def cell_state(self, cell_id):
+    def cell_state(self, cell_id: str) -> str:
         """"absent", "blank", "mark" or "number"; NotFoundError for an unknown id."""
         state = ctypes.c_int()
         check(lib.govinfo_report_cell_state(self._live(), _cstr(cell_id, "cell id"),
                                             ctypes.byref(state)))
         return _CELL_STATES[state.value]
 
-    def __getitem__(self, cell_id):
+    def __getitem__(self, cell_id: str) -> CellValue:
         state = self.cell_state(cell_id)
         if state == "absent":
             raise KeyError(f"{cell_id} is absent")
         return self._value(cell_id, state)
 
-    def _value(self, cell_id, state):
+    def _value(self, cell_id: str, state: str) -> CellValue:
         key = _cstr(cell_id, "cell id")
         if state == "number":
             buffer = ctypes.create_string_buffer(native.NUMBER_BUFSIZE)
@@ -434,16 +473,21 @@ class Report:
             return _str(mark.value)
         return None  # blank
 
-    def get(self, cell_id, default=None):
+    @overload
+    def get(self, cell_id: str) -> CellValue: ...
+    @overload
+    def get(self, cell_id: str, default: _T) -> Union[CellValue, _T]: ...
+
+    def get(self, cell_id: str, default: object = None) -> object:
         """The cell's value, default when it is absent (an unknown id still raises)."""
         state = self.cell_state(cell_id)
         return default if state == "absent" else self._value(cell_id, state)
 
-    def __contains__(self, cell_id):
+    def __contains__(self, cell_id: str) -> bool:
         """True when the cell is present (a number, a mark or blank)."""
         return self.cell_state(cell_id) != "absent"
 
-    def __setitem__(self, cell_id, value):
+    def __setitem__(self, cell_id: str, value: CellValue) -> None:
         handle, key = self._live(), _cstr(cell_id, "cell id")
         if value is None:
             status = lib.govinfo_report_set_blank(handle, key)
@@ -463,19 +507,19 @@ class Report:
                             f"{type(value).__name__}; use Decimal for fractions")
         check(status)
 
-    def __delitem__(self, cell_id):
+    def __delitem__(self, cell_id: str) -> None:
         check(lib.govinfo_report_clear_cell(self._live(), _cstr(cell_id, "cell id")))
 
     # --- comparison and display -------------------------------------------------------
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Report):
             return NotImplemented
         return bool(lib.govinfo_report_equal(self._live(), other._live()))
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<govinfo.Report closed>"
         parts = [f"format={self.format!r}", f"year={self.year!r}", f"organ={self.organ!r}"]
