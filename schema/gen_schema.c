@@ -235,6 +235,11 @@ static cJSON *division_code_property(void) {
   return checked(s, put(s, "pattern", string("^([0-9]{6}|[0-9]{9}|[0-9]{12})$")));
 }
 
+static cJSON *source_sha256_property(void) {
+  cJSON *s = typed("string", "SHA-256 of the bytes the report was imported from, lowercase hex");
+  return checked(s, put(s, "pattern", string("^[0-9a-f]{64}$")));
+}
+
 static cJSON *sections_property(void) {
   cJSON *s = typed("array", "the sections, in the order printed; each id at most once");
   return checked(s, put(s, "items", ref_to("section")));
@@ -248,6 +253,7 @@ static cJSON *properties(void) {
             put(p, "published", published_property()) &&
             put(p, "division_code", division_code_property()) &&
             put(p, "source", typed("string", "file name or URL of the published report")) &&
+            put(p, "source_sha256", source_sha256_property()) &&
             put(p, "preface", typed("string", "what the report prints before section 一")) &&
             put(p, "sections", sections_property()) &&
             put(p, "tables",

@@ -37,6 +37,7 @@ extern const cli_command cli_rules_command;
 extern const cli_command cli_import_command;
 extern const cli_command cli_compare_command;
 extern const cli_command cli_sum_command;
+extern const cli_command cli_export_command;
 
 /* ---- options (cli.c) ---- */
 
@@ -46,7 +47,7 @@ typedef struct cli_option {
   bool has_value;
 } cli_option;
 
-#define CLI_MAX_OPTIONS 8
+#define CLI_MAX_OPTIONS 16
 
 typedef struct cli_args {
   /* Per option, in the order of the option table: its value, "" for a flag that was given,

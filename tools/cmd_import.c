@@ -1,24 +1,37 @@
 /* govinfo import: read a published report from its text, Markdown, HTML or PDF, check it,
  * write it as YAML or JSON. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_batch.h"
 
-enum { OPT_OUTPUT, OPT_JSON, OPT_LANG, OPT_KIND, OPT_COUNT_ };
+enum { OPT_OUTPUT, OPT_JSON, OPT_LANG, OPT_KIND, OPT_TO, OPT_JOBS, OPT_QUIET, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
-    [OPT_OUTPUT] = {"output", 'o', true},
-    [OPT_JSON] = {"json", 0, false},
-    [OPT_LANG] = {"lang", 0, true},
-    [OPT_KIND] = {"kind", 0, true},
+    [OPT_OUTPUT] = {"output", 'o', true}, [OPT_JSON] = {"json", 0, false},
+    [OPT_LANG] = {"lang", 0, true},       [OPT_KIND] = {"kind", 0, true},
+    [OPT_TO] = {"to", 0, true},           [OPT_JOBS] = {"jobs", 'j', true},
+    [OPT_QUIET] = {"quiet", 'q', false},
 };
 
+typedef struct settings {
+  const char *out;
+  govinfo_input_kind kind;
+  govinfo_syntax to; /* AUTO: by -o's extension, else YAML */
+  bool json;
+  cli_lang lang;
+  unsigned jobs;
+  bool quiet;
+} settings;
+
 static const char *const kind_names[] = {
-    [GOVINFO_INPUT_AUTO] = "auto",
-    [GOVINFO_INPUT_TEXT] = "text",
-    [GOVINFO_INPUT_MARKDOWN] = "markdown",
-    [GOVINFO_INPUT_HTML] = "html",
+    [GOVINFO_INPUT_AUTO] = "auto",         [GOVINFO_INPUT_TEXT] = "text",
+    [GOVINFO_INPUT_MARKDOWN] = "markdown", [GOVINFO_INPUT_HTML] = "html",
+    [GOVINFO_INPUT_TSV] = "tsv",           [GOVINFO_INPUT_DOCX] = "docx",
+    [GOVINFO_INPUT_XLSX] = "xlsx",
 };
 
 static int parse_kind(const cli_command *cmd, const char *value, govinfo_input_kind *out) {
@@ -29,8 +42,9 @@ static int parse_kind(const cli_command *cmd, const char *value, govinfo_input_k
       *out = (govinfo_input_kind)k;
       return CLI_CONTINUE;
     }
-  return cli_usage_error(cmd, "unknown input kind '%s' (expected auto, text, markdown or html)",
-                         value);
+  return cli_usage_error(
+      cmd, "unknown input kind '%s' (expected auto, text, markdown, html, tsv, docx or xlsx)",
+      value);
 }
 
 static int import_input(govinfo_report **report, govinfo_diagnostics **findings, const char *arg,
@@ -70,7 +84,7 @@ static void print_all(const char *file, const govinfo_diagnostics *imported,
 }
 
 static int import_one(const char *arg, const char *out, govinfo_input_kind kind, bool json,
-                      cli_lang lang) {
+                      cli_lang lang, govinfo_syntax to) {
   const char *file = cli_display_name(arg);
   govinfo_report *report;
   govinfo_diagnostics *imported, *checked;
@@ -88,7 +102,7 @@ static int import_one(const char *arg, const char *out, govinfo_input_kind kind,
     govinfo_diagnostics_free(imported);
     return cli_error("%s: cannot validate: %s", file, govinfo_error_last()->message);
   }
-  int status = cli_write_report(report, out, GOVINFO_SYNTAX_AUTO, 0);
+  int status = cli_write_report(report, out, to, 0);
   print_all(file, imported, checked, json, lang);
   if (status == CLI_EXIT_OK &&
       (govinfo_diagnostics_count_severity(imported, GOVINFO_SEVERITY_ERROR) ||
@@ -100,19 +114,220 @@ static int import_one(const char *arg, const char *out, govinfo_input_kind kind,
   return status;
 }
 
+/* ---- many inputs into one output directory ---- */
+
+/* Outputs written so far in this run, so two inputs never write the same file. */
+typedef struct written {
+  char **paths;
+  size_t n, cap;
+} written;
+
+static bool was_written(const written *w, const char *path) {
+  for (size_t i = 0; i < w->n; i++)
+    if (strcmp(w->paths[i], path) == 0) return true;
+  return false;
+}
+
+static bool remember(written *w, char *path) {
+  if (w->n == w->cap) {
+    size_t cap = w->cap ? w->cap * 2 : 64;
+    char **p = realloc(w->paths, cap * sizeof *p);
+    if (p == NULL) return false;
+    w->paths = p;
+    w->cap = cap;
+  }
+  w->paths[w->n++] = path;
+  return true;
+}
+
+static void written_free(written *w) {
+  for (size_t i = 0; i < w->n; i++) free(w->paths[i]);
+  free(w->paths);
+}
+
+/* OUTDIR/relative with its extension replaced ("2024/a.pdf" -> "2024/a.yaml"), or kept and
+ * extended when keep_extension ("2024/a.pdf.yaml"). */
+static char *output_path(const char *outdir, const char *relative, govinfo_syntax to,
+                         bool keep_extension) {
+  if (strcmp(relative, "-") == 0) relative = "stdin";
+  const char *slash = strrchr(relative, '/');
+  const char *base = slash ? slash + 1 : relative;
+  const char *dot = strrchr(base, '.');
+  size_t stem = !keep_extension && dot && dot != base ? (size_t)(dot - relative) : strlen(relative);
+  const char *ext = to == GOVINFO_SYNTAX_JSON ? ".json" : ".yaml";
+  size_t dirlen = strlen(outdir);
+  bool sep = dirlen > 0 && outdir[dirlen - 1] != '/';
+  char *path = malloc(dirlen + 1 + stem + strlen(ext) + 1);
+  if (path == NULL) return NULL;
+  sprintf(path, "%s%s%.*s%s", outdir, sep ? "/" : "", (int)stem, relative, ext);
+  return path;
+}
+
+/* mkdir -p of the directories above path. */
+static bool make_parents(char *path) {
+  for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+    *p = '\0';
+    bool ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+    *p = '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+static bool same_file(const char *a, const char *b) {
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Where an item's report goes; NULL (after printing why) when it cannot go anywhere. */
+static char *choose_output(const govinfo_batch_item *item, const settings *s, written *w) {
+  const char *file = govinfo_batch_item_name(item);
+  const char *relative = govinfo_batch_item_relative_path(item);
+  char *path = output_path(s->out, relative, s->to, false);
+  if (path && was_written(w, path)) { /* a.pdf and a.txt side by side */
+    free(path);
+    path = output_path(s->out, relative, s->to, true);
+  }
+  if (path == NULL) {
+    cli_error("%s: out of memory", file);
+    return NULL;
+  }
+  if (was_written(w, path)) {
+    cli_error("%s: not written: %s was written from another input", file, path);
+  } else if (same_file(path, govinfo_batch_item_path(item))) {
+    cli_error("%s: not written: %s is the input itself", file, path);
+  } else if (!make_parents(path)) {
+    cli_error("%s: cannot make the directory of %s: %s", file, path, strerror(errno));
+  } else if (!remember(w, path)) {
+    cli_error("%s: out of memory", file);
+  } else {
+    return path;
+  }
+  free(path);
+  return NULL;
+}
+
+/* One item: its failure, or its report written and its findings printed. True when it
+ * failed (not read, or not written). */
+static bool import_item(const govinfo_batch_item *item, const settings *s, written *w,
+                        cli_summary *sum, bool *error_findings) {
+  const char *file = govinfo_batch_item_name(item);
+  int rc = govinfo_batch_item_status(item);
+  if (rc) {
+    const govinfo_error *e = govinfo_batch_item_error(item);
+    cli_failure failure = {.code = rc, .line = e->line, .column = e->column};
+    snprintf(failure.message, sizeof failure.message, "%s", e->message);
+    snprintf(failure.path, sizeof failure.path, "%s", e->path);
+    cli_print_failure(file, &failure);
+    cli_summary_add_failure(sum);
+    return true;
+  }
+  const govinfo_diagnostics *imported = govinfo_batch_item_import_findings(item);
+  const govinfo_diagnostics *checked = govinfo_batch_item_findings(item);
+  char *path = choose_output(item, s, w);
+  govinfo_syntax syntax = s->to == GOVINFO_SYNTAX_JSON ? GOVINFO_SYNTAX_JSON : GOVINFO_SYNTAX_YAML;
+  if (path && govinfo_report_save(govinfo_batch_item_report(item), path, syntax, 0)) {
+    cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+    path = NULL; /* remembered in w, freed there */
+  }
+  print_all(file, imported, checked, s->json, s->lang);
+  if (path == NULL) {
+    cli_summary_add_failure(sum);
+    return true;
+  }
+  cli_summary_add_report(sum, imported, checked);
+  if (govinfo_diagnostics_count_severity(imported, GOVINFO_SEVERITY_ERROR) ||
+      govinfo_diagnostics_count_severity(checked, GOVINFO_SEVERITY_ERROR))
+    *error_findings = true;
+  return false;
+}
+
+static int check_outdir(const cli_command *cmd, const char *out) {
+  if (out == NULL || strcmp(out, "-") == 0)
+    return cli_usage_error(cmd, "several inputs or a directory need -o OUTDIR/");
+  struct stat st;
+  if (stat(out, &st) == 0) {
+    if (!S_ISDIR(st.st_mode))
+      return cli_usage_error(cmd, "-o %s: with several inputs, OUT is a directory", out);
+    return CLI_CONTINUE;
+  }
+  size_t n = strlen(out);
+  char *dir = malloc(n + 2);
+  if (dir == NULL) return cli_error("out of memory");
+  memcpy(dir, out, n);
+  memcpy(dir + n, "/", 2);
+  bool ok = make_parents(dir);
+  free(dir);
+  if (!ok) return cli_error("cannot make the directory %s: %s", out, strerror(errno));
+  return CLI_CONTINUE;
+}
+
+static int cli_import_batch(const cli_command *cmd, char **operands, size_t n, const settings *s) {
+  int status = check_outdir(cmd, s->out);
+  if (status != CLI_CONTINUE) return status;
+  govinfo_import_options import = GOVINFO_IMPORT_OPTIONS_INIT;
+  import.kind = s->kind;
+  govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
+  opts.action = GOVINFO_BATCH_IMPORT;
+  opts.flags = GOVINFO_BATCH_VALIDATE;
+  opts.import = &import;
+  opts.jobs = s->jobs;
+  cli_summary sum;
+  if (!cli_summary_init(&sum)) return cli_error("out of memory");
+  cli_batch run;
+  if (cli_batch_start(&run, operands, n, &opts, s->quiet) != CLI_CONTINUE) {
+    cli_summary_free(&sum);
+    return CLI_EXIT_FAILURE;
+  }
+  written w = {0};
+  bool error_findings = false;
+  govinfo_batch_item *item;
+  while ((item = cli_batch_next(&run)) != NULL) {
+    bool failed = import_item(item, s, &w, &sum, &error_findings);
+    govinfo_batch_item_free(item);
+    cli_batch_done(&run, failed);
+  }
+  bool failed = run.failed > 0;
+  cli_batch_finish(&run);
+  written_free(&w);
+  if (s->json) cli_summary_print_json(&sum, stderr);
+  else cli_summary_print_text(&sum, s->lang);
+  cli_summary_free(&sum);
+  return failed ? CLI_EXIT_FAILURE : error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+}
+
+static int parse_to(const cli_command *cmd, const char *value, govinfo_syntax *out) {
+  *out = GOVINFO_SYNTAX_AUTO;
+  if (value == NULL) return CLI_CONTINUE;
+  if (strcmp(value, "json") == 0) *out = GOVINFO_SYNTAX_JSON;
+  else if (strcmp(value, "yaml") == 0) *out = GOVINFO_SYNTAX_YAML;
+  else return cli_usage_error(cmd, "unknown output format '%s' (expected json or yaml)", value);
+  return CLI_CONTINUE;
+}
+
+static int parse_settings(const cli_command *cmd, const cli_args *args, settings *s) {
+  *s = (settings){.out = args->value[OPT_OUTPUT],
+                  .json = args->value[OPT_JSON] != NULL,
+                  .quiet = args->value[OPT_QUIET] != NULL};
+  int status = cli_parse_lang(cmd, args->value[OPT_LANG], &s->lang);
+  if (status == CLI_CONTINUE) status = parse_kind(cmd, args->value[OPT_KIND], &s->kind);
+  if (status == CLI_CONTINUE) status = parse_to(cmd, args->value[OPT_TO], &s->to);
+  if (status == CLI_CONTINUE) status = cli_parse_jobs(cmd, args->value[OPT_JOBS], &s->jobs);
+  if (status == CLI_CONTINUE && args->noperands == 0)
+    status = cli_usage_error(cmd, "no input files");
+  return status;
+}
+
 static int run(const cli_command *cmd, int argc, char **argv) {
   cli_args args;
   int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
   if (status != CLI_CONTINUE) return status;
-  cli_lang lang = CLI_LANG_ZH;
-  govinfo_input_kind kind = GOVINFO_INPUT_AUTO;
-  status = cli_parse_lang(cmd, args.value[OPT_LANG], &lang);
-  if (status == CLI_CONTINUE) status = parse_kind(cmd, args.value[OPT_KIND], &kind);
-  if (status == CLI_CONTINUE && args.noperands != 1)
-    status = cli_usage_error(cmd, "expected one FILE, got %zu", args.noperands);
-  if (status == CLI_CONTINUE)
-    status = import_one(args.operands[0], args.value[OPT_OUTPUT], kind,
-                        args.value[OPT_JSON] != NULL, lang);
+  settings s;
+  status = parse_settings(cmd, &args, &s);
+  if (status == CLI_CONTINUE && cli_is_batch(args.operands, args.noperands))
+    status = cli_import_batch(cmd, args.operands, args.noperands, &s);
+  else if (status == CLI_CONTINUE)
+    status = import_one(args.operands[0], s.out, s.kind, s.json, s.lang, s.to);
   cli_args_free(&args);
   return status;
 }
@@ -120,8 +335,10 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_import_command = {
     .name = "import",
     .summary = "read a published report from its text, Markdown, HTML or PDF",
-    .synopsis = "govinfo import [--json] [--lang zh|en] [--kind auto|text|markdown|html]\n"
-                "               [-o OUT] FILE",
+    .synopsis = "govinfo import [--json] [--lang zh|en]\n"
+                "               [--kind auto|text|markdown|html|tsv|docx|xlsx]\n"
+                "               [--to json|yaml] [-o OUT] FILE\n"
+                "       govinfo import [OPTIONS] [--jobs N] [--quiet] -o OUTDIR/ FILE|DIR...",
     .help = "Reads a published annual report into the report model: tables 2, 3 and 4 cell by\n"
             "cell, the format version, year, organ, title, publication date, preface and the\n"
             "six sections. FILE is pdftotext output (reading order or -layout), Markdown with\n"
@@ -137,13 +354,29 @@ const cli_command cli_import_command = {
             "import findings (import.*), then those of validating the imported report, in\n"
             "the form of govinfo validate.\n"
             "\n"
+            "With several inputs or a directory (walked recursively for *.pdf, *.txt, *.md,\n"
+            "*.html and files that look like published reports, in name order), each report\n"
+            "goes into OUTDIR (made when missing) under its path relative to the input it was\n"
+            "found in, with the extension replaced (in/2024/a.pdf -> OUTDIR/2024/a.yaml; a.pdf\n"
+            "beside a.txt gives a.pdf.yaml). An input is never overwritten. Inputs are\n"
+            "imported on --jobs threads; the output is in input order and the same for any N.\n"
+            "A file that cannot be imported is reported and the others go on. At the end, a\n"
+            "summary on standard error: files read, without errors, with errors, failed, and\n"
+            "the findings per rule (with --json, one line {\"summary\": {...}} as for validate).\n"
+            "On a terminal, a progress line on standard error.\n"
+            "\n"
             "Options:\n"
-            "  -o, --output OUT  where to write the report (\"-\": standard output)\n"
+            "  -o, --output OUT  where to write the report (\"-\": standard output), or the\n"
+            "                    directory of the reports of several inputs\n"
+            "  --to json|yaml    the form of the report (default: by OUT's extension, YAML)\n"
+            "  -j, --jobs N      threads (default 0: one per processor)\n"
+            "  -q, --quiet       no progress line\n"
             "  --json            findings as two JSON lines, \"stage\": \"import\" and\n"
             "                    \"validate\", each in the form of govinfo validate --json\n"
             "  --lang zh|en      language of the messages (default zh)\n"
-            "  --kind KIND       auto (default: PDF by signature, else from the content),\n"
-            "                    text, markdown or html\n"
+            "  --kind KIND       auto (default: PDF, Word and Excel files by signature, else\n"
+            "                    from the content), text, markdown, html, tsv (tab-separated\n"
+            "                    rows), docx or xlsx\n"
             "  -h, --help        show this help\n"
             "\n"
             "Exit status: 0 no errors (warnings allowed), 1 some finding is an error (a cell\n"

@@ -4,12 +4,15 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "cli_batch.h"
 
-enum { OPT_JSON, OPT_LANG, OPT_COUNT_ };
+enum { OPT_JSON, OPT_LANG, OPT_JOBS, OPT_QUIET, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
     [OPT_JSON] = {"json", 0, false},
     [OPT_LANG] = {"lang", 0, true},
+    [OPT_JOBS] = {"jobs", 'j', true},
+    [OPT_QUIET] = {"quiet", 'q', false},
 };
 
 typedef struct settings {
@@ -95,24 +98,60 @@ static void print_findings(const char *file, const govinfo_diagnostics *diags, c
   if (errors > 0) t->error_findings = true;
 }
 
-static void validate_one(const char *arg, const settings *s, tally *t) {
-  const char *file = cli_display_name(arg);
-  cli_failure failure;
-  govinfo_report *report;
-  if (cli_load_report(&report, arg, &failure)) {
+/* One item of the batch: its failure, or its findings. */
+static void validate_item(const govinfo_batch_item *item, const settings *s, tally *t,
+                          cli_summary *sum) {
+  const char *file = govinfo_batch_item_name(item);
+  int rc = govinfo_batch_item_status(item);
+  if (rc) {
+    const govinfo_error *e = govinfo_batch_item_error(item);
+    cli_failure failure = {.code = rc, .line = e->line, .column = e->column};
+    snprintf(failure.message, sizeof failure.message, "%s", e->message);
+    snprintf(failure.path, sizeof failure.path, "%s", e->path);
     report_failure(file, &failure, s, t);
+    cli_summary_add_failure(sum);
     return;
   }
-  govinfo_diagnostics *diags;
-  int rc = govinfo_report_validate(&diags, report);
-  if (rc) {
-    cli_failure_from_library(&failure, rc);
-    report_failure(file, &failure, s, t);
-  } else {
-    print_findings(file, diags, s, t);
-    govinfo_diagnostics_free(diags);
+  const govinfo_diagnostics *diags = govinfo_batch_item_findings(item);
+  print_findings(file, diags, s, t);
+  cli_summary_add_report(sum, diags, NULL);
+}
+
+/* Every operand through the batch runner, results in input order. */
+static void validate_all(char **operands, size_t n, unsigned jobs, bool quiet, const settings *s,
+                         tally *t) {
+  bool batch = cli_is_batch(operands, n);
+  govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
+  opts.action = GOVINFO_BATCH_LOAD;
+  opts.flags = GOVINFO_BATCH_VALIDATE;
+  opts.jobs = jobs;
+  cli_batch run;
+  cli_summary sum;
+  if (!cli_summary_init(&sum)) {
+    cli_error("out of memory");
+    t->failed = true;
+    return;
   }
-  govinfo_report_free(report);
+  if (cli_batch_start(&run, operands, n, &opts, quiet) != CLI_CONTINUE) {
+    t->failed = true;
+    cli_summary_free(&sum);
+    return;
+  }
+  govinfo_batch_item *item;
+  while ((item = cli_batch_next(&run)) != NULL) {
+    bool failed = govinfo_batch_item_status(item) != GOVINFO_OK;
+    validate_item(item, s, t, &sum);
+    govinfo_batch_item_free(item);
+    cli_batch_done(&run, failed);
+  }
+  if (run.failed > sum.failed) t->failed = true; /* lost to lack of memory */
+  cli_batch_finish(&run);
+  /* One FILE prints what it always did; a batch adds its summary. */
+  if (batch) {
+    if (s->json) cli_summary_print_json(&sum, stdout);
+    else cli_summary_print_text(&sum, s->lang);
+  }
+  cli_summary_free(&sum);
 }
 
 /* ---- the summary, like clang's "2 errors and 3 warnings generated." ---- */
@@ -139,7 +178,9 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
   if (status != CLI_CONTINUE) return status;
   settings s = {.json = args.value[OPT_JSON] != NULL};
+  unsigned jobs = 0;
   status = cli_parse_lang(cmd, args.value[OPT_LANG], &s.lang);
+  if (status == CLI_CONTINUE) status = cli_parse_jobs(cmd, args.value[OPT_JOBS], &jobs);
   if (status == CLI_CONTINUE && args.noperands == 0)
     status = cli_usage_error(cmd, "no input files");
   if (status != CLI_CONTINUE) {
@@ -147,7 +188,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     return status;
   }
   tally t = {0};
-  for (size_t i = 0; i < args.noperands; i++) validate_one(args.operands[i], &s, &t);
+  validate_all(args.operands, args.noperands, jobs, args.value[OPT_QUIET] != NULL, &s, &t);
   cli_args_free(&args);
   if (!s.json) print_summary(&t, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
@@ -157,23 +198,34 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_validate_command = {
     .name = "validate",
     .summary = "check reports against the rules of their format version",
-    .synopsis = "govinfo validate [--json] [--lang zh|en] FILE...",
+    .synopsis = "govinfo validate [--json] [--lang zh|en] [--jobs N] [--quiet] FILE|DIR...",
     .help =
         "Loads each report (JSON or YAML; \"-\" reads standard input and recognises the\n"
         "syntax by its first character) and checks it against every rule of its format\n"
-        "version. Findings go to standard output, one per line, clang-style:\n"
+        "version. A directory is walked recursively for *.json, *.yaml and *.yml files (and\n"
+        "files without such an extension that look like reports), in name order. Reports\n"
+        "are read on --jobs threads; the output is in input order and the same for any N.\n"
+        "Findings go to standard output, one per line, clang-style:\n"
         "\n"
         "  report.yaml:57:9: error: <message> [table3.balance]\n"
         "\n"
         "A file that cannot be read or parsed is reported on standard error as\n"
-        "\"file:line:col: error: <message> (at <JSON Pointer>)\". A summary of all files\n"
-        "follows on standard error.\n"
+        "\"file:line:col: error: <message> (at <JSON Pointer>)\"; the others go on. A summary\n"
+        "of all files follows on standard error: with several files or a directory, the\n"
+        "files read, valid, with errors and failed, and the findings per rule. On a\n"
+        "terminal, a progress line on standard error shows files done, rate, time left and\n"
+        "failures.\n"
         "\n"
         "Options:\n"
         "  --json          one JSON object per file and line (JSON Lines) on standard\n"
         "                  output: {\"file\", \"valid\", \"errors\", \"warnings\", \"notes\",\n"
         "                  \"diagnostics\"}, or {\"file\", \"valid\": false, \"error\": {...}}\n"
-        "                  for a file that could not be loaded\n"
+        "                  for a file that could not be loaded; with several files or a\n"
+        "                  directory, a last line {\"summary\": {\"files\", \"valid\",\n"
+        "                  \"with_errors\", \"failed\", \"errors\", \"warnings\", \"notes\",\n"
+        "                  \"rules\": {rule id: count}}} (it has no \"file\" key)\n"
+        "  -j, --jobs N    threads (default 0: one per processor)\n"
+        "  -q, --quiet     no progress line\n"
         "  --lang zh|en    language of the messages (default zh)\n"
         "  -h, --help      show this help\n"
         "\n"

@@ -11,5 +11,7 @@
 #include "io.h"
 #include "import.h"
 #include "analysis.h" /* EXPERIMENTAL */
+#include "batch.h"
+#include "export.h"
 
 #endif

@@ -22,7 +22,11 @@ typedef enum govinfo_input_kind {
   GOVINFO_INPUT_AUTO = 0,     /* decided from the content */
   GOVINFO_INPUT_TEXT = 1,     /* plain text, e.g. pdftotext output */
   GOVINFO_INPUT_MARKDOWN = 2, /* Markdown with | pipe | tables | */
-  GOVINFO_INPUT_HTML = 3      /* an HTML page with <table> elements */
+  GOVINFO_INPUT_HTML = 3,     /* an HTML page with <table> elements */
+  /* EXPERIMENTAL: the kinds below may still change. */
+  GOVINFO_INPUT_TSV = 4,  /* tab-separated rows: a table copied from a browser, WPS or Excel */
+  GOVINFO_INPUT_DOCX = 5, /* a Word document (.docx); files only, by content */
+  GOVINFO_INPUT_XLSX = 6  /* an Excel workbook (.xlsx); files only, by content */
 } govinfo_input_kind;
 
 /* Imports a report from buf[0..len) (UTF-8; need not be NUL-terminated). source_name (may be
@@ -34,6 +38,9 @@ typedef enum govinfo_input_kind {
 GOVINFO_API int govinfo_import(govinfo_report **out, govinfo_diagnostics **findings,
                                const char *buf, size_t len, govinfo_input_kind kind,
                                const char *source_name);
+/* Provenance: every import sets the report's source_sha256 to the SHA-256 of the bytes it
+ * read; importing a file also sets its source to the path as given (source_name names an
+ * input in messages only, so memory imports leave source to the caller). */
 
 /* Imports a file: a PDF (recognised by its "%PDF-" signature) through `pdftotext -layout`
  * (poppler-utils), and through plain `pdftotext` when the layout text cannot be read; any

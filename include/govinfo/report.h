@@ -66,6 +66,11 @@ GOVINFO_API int govinfo_report_set_division_code(govinfo_report *report, const c
 /* Where the published report came from: a file name or URL. */
 GOVINFO_API const char *govinfo_report_source(const govinfo_report *report);
 GOVINFO_API int govinfo_report_set_source(govinfo_report *report, const char *source);
+/* SHA-256 of the bytes the report was imported from (for a PDF, the PDF file's), as 64
+ * lowercase hex digits; the setter rejects anything else (GOVINFO_EINVAL). Set by the
+ * importer, with `source`, so a report says exactly which published file it came from. */
+GOVINFO_API const char *govinfo_report_source_sha256(const govinfo_report *report);
+GOVINFO_API int govinfo_report_set_source_sha256(govinfo_report *report, const char *sha256);
 /* What the report prints before section 一 (the customary paragraph naming the compiler,
  * the statistical period and a contact), kept whole. */
 GOVINFO_API const char *govinfo_report_preface(const govinfo_report *report);

@@ -263,7 +263,71 @@ static bool is_page_marker(const char *s, size_t len) {
   return ok && digits > 0 && digits <= 4 && (chinese || dashes >= 2);
 }
 
-bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
+static bool is_digit_cp(int32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+static bool is_point_cp(int32_t cp) { return cp == '.' || cp == 0xFF0E; }
+static bool is_numbering_mark(int32_t cp) { return cp == '.' || cp == 0xFF0E || cp == 0x3001; }
+
+/* Length of a money unit printed right after a number at s ("万元", "元"), else 0. */
+static size_t money_unit(const char *s, size_t len) {
+  if (len >= 6 && memcmp(s, "万元", 6) == 0) return 6;
+  if (len >= 3 && memcmp(s, "元", 3) == 0) return 3;
+  return 0;
+}
+
+/* Adds the word raw[start, end) cut where digits start or stop: "规章000" is "规章" and
+ * "000", "16220.85" stays whole, a money unit stays with its number ("3147230元"), and a
+ * numbering at the start of the word stays with the text it numbers ("2.其他…"). */
+static bool add_glued_word(gi_doc *doc, const char *raw, size_t start, size_t end, gi_loc loc) {
+  size_t i = start;
+  while (i < end) {
+    size_t seg = i;
+    int32_t cp;
+    size_t step = decode(raw + i, end - i, &cp);
+    bool digits = is_digit_cp(cp);
+    if (digits) {
+      size_t j = i;
+      while (j < end) {
+        int32_t c2, c3;
+        size_t s2 = decode(raw + j, end - j, &c2);
+        if (is_digit_cp(c2)) {
+          j += s2;
+          continue;
+        }
+        if ((is_point_cp(c2) || c2 == ',') && j > i && j + s2 < end) {
+          decode(raw + j + s2, end - j - s2, &c3);
+          if (is_digit_cp(c3)) {
+            j += s2;
+            continue;
+          }
+        }
+        break;
+      }
+      /* a numbering at the start of the word ("2.其他…", "3、…") is part of its text */
+      int32_t next = 0, after = 0;
+      size_t s2 = j < end ? decode(raw + j, end - j, &next) : 0;
+      if (j + s2 < end) decode(raw + j + s2, end - j - s2, &after);
+      bool numbering =
+          seg == start && j < end && is_numbering_mark(next) && !is_digit_cp(after) && j - i <= 2;
+      if (!numbering) j += money_unit(raw + j, end - j);
+      i = j;
+      digits = !numbering;
+    } else {
+      i += step;
+    }
+    while (!digits && i < end) { /* text, up to the next digit */
+      size_t s2 = decode(raw + i, end - i, &cp);
+      if (is_digit_cp(cp)) break;
+      i += s2;
+    }
+    gi_loc at = {loc.line, loc.column + (uint32_t)seg};
+    if (!add_token(doc, raw + seg, i - seg, at)) return false;
+  }
+  return true;
+}
+
+static bool add_words(gi_doc *doc, const char *raw, size_t len, gi_loc loc, bool glued) {
   bool blank = true;
   for (size_t i = 0; i < len && blank; i++)
     blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
@@ -290,9 +354,57 @@ bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
       i += step;
     }
     gi_loc at = {loc.line, loc.column + (uint32_t)start};
-    if (!add_token(doc, raw + start, i - start, at)) return false;
+    if (glued ? !add_glued_word(doc, raw, start, i, loc)
+              : !add_token(doc, raw + start, i - start, at))
+      return false;
   }
   return true;
+}
+
+bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
+  return add_words(doc, raw, len, loc, false);
+}
+
+bool gi_doc_add_glued_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
+  return add_words(doc, raw, len, loc, true);
+}
+
+size_t gi_key_offsets(const char *s, size_t len, int32_t *key, uint32_t *offsets, size_t cap) {
+  size_t n = 0;
+  for (size_t i = 0; i < len && n < cap;) {
+    int32_t cp;
+    size_t step = decode(s + i, len - i, &cp);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0; /* full-width ASCII, as NFKC */
+    if (is_key_char(cp)) {
+      key[n] = cp;
+      offsets[n++] = (uint32_t)i;
+    }
+    i += step;
+  }
+  return n;
+}
+
+void gi_doc_drop_empty_last_column(gi_doc *doc, size_t first_line) {
+  size_t rows = 0;
+  for (size_t l = first_line; l < doc->nlines; l++) {
+    const gi_line *line = &doc->lines[l];
+    if (line->kind != GI_LINE_ROW) continue;
+    if (line->count < 2 || doc->tokens[line->first + line->count - 1].len != 0) return;
+    rows++;
+  }
+  if (rows < 2) return;
+  /* the rows' tokens follow each other from the first row on: close the gaps */
+  size_t to = SIZE_MAX;
+  for (size_t l = first_line; l < doc->nlines; l++) {
+    gi_line *line = &doc->lines[l];
+    if (to == SIZE_MAX) to = line->first;
+    size_t keep = line->kind == GI_LINE_ROW ? line->count - 1 : line->count;
+    memmove(doc->tokens + to, doc->tokens + line->first, keep * sizeof *doc->tokens);
+    line->first = to;
+    line->count = keep;
+    to += keep;
+  }
+  if (to != SIZE_MAX) doc->ntokens = to;
 }
 
 bool gi_doc_add_break(gi_doc *doc, gi_loc loc) {

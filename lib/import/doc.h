@@ -28,10 +28,10 @@ typedef enum gi_line_kind {
 
 typedef struct gi_token {
   const char *text; /* normalised, NUL-terminated, owned by the document */
-  size_t len;
+  uint32_t len;
+  uint32_t nkey;      /* letters and digits in key */
   gi_loc loc;         /* where it starts in the input */
   const int32_t *key; /* its letters and digits (gi_label_key), owned by the document */
-  size_t nkey;
 } gi_token;
 
 typedef struct gi_line {
@@ -59,6 +59,9 @@ void gi_doc_free(gi_doc *doc);
  * whitespace-separated tokens. A line that is only a page number or a form feed becomes a
  * GI_LINE_BREAK. Returns false when out of memory (doc->failed is set). */
 bool gi_doc_add_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
+/* As gi_doc_add_text, for text whose table cells run together (crawler text): each word is
+ * further cut where digits start or stop ("规章000" gives "规章" and "000"). */
+bool gi_doc_add_glued_text(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
 /* Appends a page break (a form feed). */
 bool gi_doc_add_break(gi_doc *doc, gi_loc loc);
 /* Starts a table row (GI_LINE_ROW); its raw text is empty until cells are added. */
@@ -67,9 +70,17 @@ bool gi_doc_begin_row(gi_doc *doc, gi_loc loc, bool table_start);
  * whitespace removed; "&nbsp;" and other spaces leave an empty token). */
 bool gi_doc_add_cell(gi_doc *doc, const char *raw, size_t len, gi_loc loc);
 
+/* A table whose rows from first_line on (two or more) all end in an empty cell has an empty
+ * trailing column (converters print one): it is dropped, so a row that lost a cell cannot
+ * take the empty one for a value. */
+void gi_doc_drop_empty_last_column(gi_doc *doc, size_t first_line);
+
 /* Front ends. Each returns GOVINFO_OK or an error code with details recorded. */
 int gi_read_text(gi_doc *doc, const char *buf, size_t len);
 int gi_read_markdown(gi_doc *doc, const char *buf, size_t len);
+int gi_read_tsv(gi_doc *doc, const char *buf, size_t len);
+int gi_read_docx(gi_doc *doc, const char *buf, size_t len, const char *source);
+int gi_read_xlsx(gi_doc *doc, const char *buf, size_t len, const char *source);
 int gi_read_html(gi_doc *doc, const char *buf, size_t len, const char *source);
 
 /* Normalises UTF-8 text for matching (NFKC, whitespace removed) into a new string. NULL when
@@ -81,6 +92,9 @@ char *gi_normalize(const char *s, size_t len, size_t *out_len);
 size_t gi_label_key(const char *s, size_t len, int32_t *out, size_t cap);
 /* The keys of a line's tokens, one after the other, into key; their length (at most cap). */
 size_t gi_doc_line_key(const gi_doc *doc, size_t line, int32_t *key, size_t cap);
+/* Letters and digits of raw UTF-8 text (full-width ASCII as ASCII, as NFKC makes it), each
+ * with the byte offset where it starts; their count (at most cap). */
+size_t gi_key_offsets(const char *s, size_t len, int32_t *key, uint32_t *offsets, size_t cap);
 /* Whether needle[0..nn) occurs in hay[0..nh) (an empty needle does not). */
 bool gi_key_contains(const int32_t *hay, size_t nh, const int32_t *needle, size_t nn);
 /* Length of the longest common subsequence of a and b. */

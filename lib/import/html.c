@@ -94,8 +94,9 @@ static bool is_named(const xmlNode *node, const char *name) {
 
 /* The next node after `node` in document order, within top's subtree. */
 static xmlNode *next_within(xmlNode *node, const xmlNode *top, bool descend) {
+  if (node == NULL) return NULL;
   if (descend && node->children) return node->children;
-  for (; node != top; node = node->parent)
+  for (; node && node != top; node = node->parent)
     if (node->next) return node->next;
   return NULL;
 }

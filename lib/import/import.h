@@ -27,11 +27,25 @@ typedef struct gi_import {
   size_t body_end;                     /* lines from here on are the signature and date */
   size_t table_start[GI_MAX_SECTIONS]; /* per format section: first line of its tables */
   size_t table_end[GI_MAX_SECTIONS];   /* per format section: last line its tables were read from */
-  int status;                          /* first failure (out of memory), GOVINFO_OK otherwise */
+  bool glued;        /* table cells run together (crawler text): runs are split (glued.c) */
+  bool spaced;       /* glued, yet every row prints its cells apart: spaces are boundaries */
+  size_t header_end; /* lines [0, header_end) are a crawler's header (0: none) */
+  /* Lines of the crawler header's 标题, 发布时间, 发布机构 and 原文链接, GI_NO_LINE if none */
+  size_t header_title, header_published, header_organ, header_source;
+  uint32_t *page_first_line; /* pdftotext output: the line each page starts on */
+  size_t npages;             /* 0: not paged (findings give no page) */
+  int status;                /* first failure (out of memory), GOVINFO_OK otherwise */
 } gi_import;
 
+/* govinfo_import_with() for pdftotext output: findings also name the page and the line on
+ * it (pages are separated by form feeds). */
+int gi_import_pdf_text(govinfo_report **out, govinfo_diagnostics **findings, const char *text,
+                       size_t len, const govinfo_import_options *opts);
 /* GOVINFO_EINVAL (details recorded) for options of an unknown version or kind. */
 int gi_import_options_check(const govinfo_import_options *opts);
+
+/* Provenance: the SHA-256 of the bytes read into report's source_sha256. */
+int gi_import_set_sha256(govinfo_report *report, const char *bytes, size_t len);
 
 /* Records a finding; paths may be NULL when npaths is 0. */
 void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *const *paths,
@@ -40,6 +54,13 @@ void gi_import_finding(gi_import *im, gi_rule rule, gi_loc loc, const char *cons
 /* Format version, year, title, organ, date; section headings. GOVINFO_EPARSE when the text is
  * not recognisably an annual report. */
 int gi_import_detect(gi_import *im);
+/* The crawler's header (crawler.c): sets header_end and the header_* lines. */
+void gi_import_header(gi_import *im);
+/* The trimmed value of a header line "key: value"; new, NULL when out of memory. */
+char *gi_header_value(const gi_import *im, size_t line);
+/* Cuts lines that run a whole report together into lines where its titles and labels start,
+ * and sets glued (crawler.c). */
+int gi_import_reflow(gi_import *im);
 /* Tables 2, 3 and 4 into the report; sets table_end. */
 void gi_import_tables(gi_import *im);
 /* Metadata, preface and section texts into the report (after the tables: their lines are not

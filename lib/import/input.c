@@ -80,6 +80,19 @@ static int pdftotext(const char *program, const char *path, bool layout, char **
   return gi_buf_finish(&b, text, len);
 }
 
+/* A PDF whose text layer is empty (only page breaks and spaces): a scanned image. */
+static bool no_text_layer(const char *text, size_t len, const char *path) {
+  for (size_t i = 0; i < len; i++)
+    if (text[i] != '\f' && text[i] != '\n' && text[i] != '\r' && text[i] != ' ' && text[i] != '\t')
+      return false;
+  gi_fail_at(GOVINFO_EPARSE, path, (gi_loc){0, 0}, 0, NULL,
+             "the PDF has no text layer: it is a scanned image, and its text must be recognised "
+             "(OCR) first, e.g. ocrmypdf -l chi_sim %s OCRED.pdf (Debian packages ocrmypdf and "
+             "tesseract-ocr-chi-sim), then import OCRED.pdf",
+             path);
+  return true;
+}
+
 static size_t count_rule(const govinfo_diagnostics *d, const char *prefix) {
   size_t n = 0;
   for (size_t i = 0; i < govinfo_diagnostics_count(d); i++) {
@@ -95,12 +108,14 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   govinfo_import_options as_text = *opts;
   as_text.kind = GOVINFO_INPUT_TEXT;
   char *text = NULL;
-  size_t len;
+  size_t len = 0;
   int rc = pdftotext(program, path, true, &text, &len);
   if (rc != GOVINFO_OK) return rc;
-  rc = govinfo_import_with(out, findings, text, len, &as_text);
+  bool scanned = no_text_layer(text, len, path);
+  rc = scanned ? GOVINFO_EPARSE : gi_import_pdf_text(out, findings, text, len, &as_text);
   free(text);
   text = NULL;
+  if (scanned) return rc; /* its reading-order text is no better */
   bool unreadable =
       rc == GOVINFO_EPARSE || (rc == GOVINFO_OK && (count_rule(*findings, "import.cell_unread") ||
                                                     count_rule(*findings, "import.table_missing")));
@@ -110,7 +125,7 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   govinfo_diagnostics *second_findings = NULL;
   if (pdftotext(program, path, false, &text, &len) != GOVINFO_OK)
     return rc == GOVINFO_OK ? rc : GOVINFO_EPARSE;
-  int rc2 = govinfo_import_with(&second, &second_findings, text, len, &as_text);
+  int rc2 = gi_import_pdf_text(&second, &second_findings, text, len, &as_text);
   free(text);
   if (rc2 != GOVINFO_OK) return rc;
   size_t lost1 = rc == GOVINFO_OK ? count_rule(*findings, "import.") : SIZE_MAX;
@@ -157,11 +172,24 @@ int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **finding
   int rc = gi_read_file(path, &data, &len);
   if (rc != GOVINFO_OK) return rc;
   /* A PDF is read through its text, whatever kind was asked for: its bytes are no text. */
-  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
-    free(data);
-    return import_pdf(out, findings, path, &named);
+  bool pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+  rc = pdf ? import_pdf(out, findings, path, &named)
+           : govinfo_import_with(out, findings, data, len, &named);
+  /* Provenance: the hash of the file's own bytes (a PDF's, not its text's), and the file as
+     named unless the document names its own source (a crawler text's 原文链接 says more). */
+  if (rc == GOVINFO_OK && (rc = gi_import_set_sha256(*out, data, len)) == GOVINFO_OK) {
+    const char *named_source = govinfo_report_source(*out);
+    if (named_source == NULL || *named_source == '\0')
+      if ((rc = govinfo_report_set_source(*out, path)) == GOVINFO_EINVAL)
+        rc = GOVINFO_OK; /* a path that is not UTF-8 cannot be kept as text */
   }
-  rc = govinfo_import_with(out, findings, data, len, &named);
   free(data);
+  if (rc != GOVINFO_OK && *out) {
+    if (rc == GOVINFO_ENOMEM) gi_fail_oom();
+    govinfo_report_free(*out);
+    govinfo_diagnostics_free(*findings);
+    *out = NULL;
+    *findings = NULL;
+  }
   return rc;
 }

@@ -48,7 +48,7 @@ bool gi_row_identities_hold(const item *values, size_t ncol, const int8_t *signs
 /* Is row's label in the text around run k (before it, and after it up to the next run)? */
 label_match gi_label_near_run(const table_ctx *t, size_t row, const run *r) {
   int32_t have[KEY_MAX * 4];
-  const int32_t *want = t->row_keys + row * KEY_MAX;
+  const int32_t *want = t->row_keys + row * ROW_KEY_MAX;
   size_t nw = t->row_key_len[row];
   size_t nh = gi_text_key(&t->g, r->text_from, r->first, have, KEY_MAX * 2);
   nh += gi_text_key(&t->g, r->first + r->count, r->text_to, have + nh, KEY_MAX * 4 - nh);
@@ -61,7 +61,7 @@ label_match gi_label_near_run(const table_ctx *t, size_t row, const run *r) {
 /* Where a row's label starts in a key: its whole key, else its first letters when they occur
  * once (a misspelt label). SIZE_MAX when not there. */
 static size_t label_position(const table_ctx *t, size_t row, const int32_t *key, size_t n) {
-  const int32_t *want = t->row_keys + row * KEY_MAX;
+  const int32_t *want = t->row_keys + row * ROW_KEY_MAX;
   size_t nw = t->row_key_len[row], found = SIZE_MAX;
   if (nw == 0) return SIZE_MAX;
   for (size_t i = 0; i + nw <= n; i++)
@@ -77,10 +77,11 @@ static size_t label_position(const table_ctx *t, size_t row, const int32_t *key,
 
 static void note_variant_at(table_ctx *t, size_t row, gi_loc loc) {
   const struct govinfo_row *def = &t->def->rows[row];
-  char path[256], zh[512], en[512];
+  char path[256], zh[768], en[512], name[256];
   snprintf(path, sizeof path, "/tables/%s/%s", t->def->id, def->id);
-  snprintf(zh, sizeof zh, "%s 一行的标签与格式规定的「%s」写法不同，按位置和相近写法识别",
-           t->def->id, def->label);
+  gi_table_name_zh(t->im->format, t->def, name, sizeof name);
+  snprintf(zh, sizeof zh, "%s「%s」一行的标签印法与格式规定不同，按位置和相近写法识别", name,
+           def->label);
   snprintf(en, sizeof en,
            "the label of %s row %s is printed differently from the official "
            "「%s」; recognised by its position and likeness",
@@ -115,7 +116,7 @@ void gi_note_variants_in_region(table_ctx *t) {
   }
   for (size_t p = 0; p < t->nprinted; p++) {
     size_t row = t->printed[p], nw = t->row_key_len[row];
-    const int32_t *want = t->row_keys + row * KEY_MAX;
+    const int32_t *want = t->row_keys + row * ROW_KEY_MAX;
     if (nw < LIKE_HEAD || gi_key_contains(key, n, want, nw)) continue;
     size_t at = label_position(t, row, key, n);
     if (at == SIZE_MAX) continue;
@@ -152,14 +153,14 @@ bool gi_label_conflict(const table_ctx *t, const run *r, size_t row) {
   /* how much of each label the line holds, as a fraction; another row's label held better
    * than this row's, and held alike (misspelt labels), is a conflict */
   size_t own = t->row_key_len[row];
-  size_t mine = own ? gi_lcs(t->row_keys + row * KEY_MAX, own, have, nh) : 0;
+  size_t mine = own ? gi_lcs(t->row_keys + row * ROW_KEY_MAX, own, have, nh) : 0;
   if (mine == own) return false;
   for (size_t p = 0; p < t->nprinted; p++) {
     size_t other = t->printed[p], n = t->row_key_len[other];
     /* a label printed at all, whole or misspelt, keeps its first two letters together */
-    if (other == row || n < 2 || !gi_key_contains(have, nh, t->row_keys + other * KEY_MAX, 2))
+    if (other == row || n < 2 || !gi_key_contains(have, nh, t->row_keys + other * ROW_KEY_MAX, 2))
       continue;
-    size_t theirs = gi_lcs(t->row_keys + other * KEY_MAX, n, have, nh);
+    size_t theirs = gi_lcs(t->row_keys + other * ROW_KEY_MAX, n, have, nh);
     if (alike(theirs, n) && theirs * own > mine * n) return true; /* theirs/n > mine/own */
   }
   return false;
@@ -168,7 +169,7 @@ bool gi_label_conflict(const table_ctx *t, const run *r, size_t row) {
 /* Does a row's label (or, misspelt, its first five letters) start at key[0]? */
 static bool label_starts_at(const table_ctx *t, size_t row, const int32_t *key, size_t n) {
   size_t nw = t->row_key_len[row], head = nw < LIKE_HEAD ? nw : LIKE_HEAD;
-  const int32_t *want = t->row_keys + row * KEY_MAX;
+  const int32_t *want = t->row_keys + row * ROW_KEY_MAX;
   return nw > 0 && n >= head && key[0] == want[0] && memcmp(key, want, head * sizeof *key) == 0;
 }
 
@@ -190,7 +191,7 @@ bool gi_detached_labels_in_printed_order(const table_ctx *t, const size_t *moved
   for (size_t p = 0; p < t->nprinted; p++) {
     size_t row = t->printed[p];
     if (t->row_key_len[row]) {
-      unsigned bit = (unsigned)t->row_keys[row * KEY_MAX] & 127u;
+      unsigned bit = (unsigned)t->row_keys[row * ROW_KEY_MAX] & 127u;
       first[bit >> 6] |= UINT64_C(1) << (bit & 63);
     }
   }
@@ -244,5 +245,5 @@ bool gi_label_before_run(const table_ctx *t, size_t row, const run *r) {
   int32_t have[KEY_MAX * 2];
   size_t nh = gi_text_key(&t->g, r->text_from, r->first, have, KEY_MAX * 2);
   size_t nw = t->row_key_len[row];
-  return nw > 0 && gi_lcs(t->row_keys + row * KEY_MAX, nw, have, nh) == nw;
+  return nw > 0 && gi_lcs(t->row_keys + row * ROW_KEY_MAX, nw, have, nh) == nw;
 }

@@ -221,15 +221,16 @@ static bool split_cells(md_reader *r, const md_line *l) {
   return true;
 }
 
-/* A delimiter row: every cell is dashes with optional colons (`---`, `:--`, `:-:`). */
-static bool is_delimiter_row(md_reader *r, const md_line *l) {
+/* A delimiter row: every cell is dashes (min_dashes at least) with optional colons (`---`,
+ * `:--`, `:-:`). */
+static bool is_delimiter_row(md_reader *r, const md_line *l, size_t min_dashes) {
   if (!has_pipe(r->buf + l->start, l->end - l->start) || !split_cells(r, l)) return false;
   for (size_t c = 0; c < r->ncells; c++) {
     const char *s = r->buf + r->cells[c].start;
     size_t start = skip_blanks(s, 0, r->cells[c].len), end = trim_end(s, start, r->cells[c].len);
     if (start < end && s[start] == ':') start++;
     if (end > start && s[end - 1] == ':') end--;
-    if (start == end) return false;
+    if (start == end || end - start < min_dashes) return false;
     for (size_t i = start; i < end; i++)
       if (s[i] != '-') return false;
   }
@@ -323,12 +324,14 @@ static int read_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number, b
     r->table_first = r->doc->nlines;
     r->table_rows = 0;
   }
-  size_t block_row = 0, emitted = 0;
+  size_t block_row = 0, emitted = 0, first_line = r->doc->nlines;
   bool checking_repeat = continued;
   size_t repeat = 0; /* leading rows of the table repeated so far */
   int rc = GOVINFO_OK;
   do {
-    bool delimiter = block_row == 1 && is_delimiter_row(r, l);
+    /* the second line, or `|---|` repeated inside a table by a converter (a row of marks
+     * "-" is no delimiter there) */
+    bool delimiter = is_delimiter_row(r, l, block_row == 1 ? 1 : 3);
     block_row++;
     if (delimiter) continue;
     if (!split_cells(r, l)) return gi_fail_oom();
@@ -346,6 +349,7 @@ static int read_table(md_reader *r, md_line *l, size_t *pos, uint32_t *number, b
   } while ((*more = next_line(r->buf, r->len, pos, number, l)) &&
            has_pipe(r->buf + l->start, l->end - l->start));
   if (!continued) r->table_rows = emitted;
+  gi_doc_drop_empty_last_column(r->doc, first_line);
   end_table(r);
   return GOVINFO_OK;
 }
@@ -447,7 +451,7 @@ static bool starts_table(md_reader *r, const md_line *l, size_t pos, uint32_t nu
   if (!has_pipe(s + l->start, l->end - l->start)) return false;
   if (s[skip_blanks(s, l->start, l->end)] == '|') return true;
   md_line next;
-  return next_line(r->buf, r->len, &pos, &number, &next) && is_delimiter_row(r, &next);
+  return next_line(r->buf, r->len, &pos, &number, &next) && is_delimiter_row(r, &next, 1);
 }
 
 int gi_read_markdown(gi_doc *doc, const char *buf, size_t len) {

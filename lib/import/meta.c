@@ -265,6 +265,16 @@ static void find_title(gi_import *im) {
   static const int32_t report[] = {0x5E74, 0x5EA6, 0x62A5, 0x544A}; /* 年度报告 */
   size_t seen = 0;
   im->title_lines = im->title_end = 0;
+  if (im->header_title != GI_NO_LINE) { /* the crawler's header gives it */
+    size_t l = im->header_end;
+    while (l < im->doc.nlines && line_blank(&im->doc.lines[l])) l++;
+    /* the site's navigation before the report */
+    static const int32_t nav[] = {0x5F53, 0x524D, 0x4F4D, 0x7F6E}; /* 当前位置 */
+    int32_t key[KEY_MAX];
+    size_t n = l < im->doc.nlines ? gi_doc_line_key(&im->doc, l, key, KEY_MAX) : 0;
+    im->title_end = n >= 4 && memcmp(key, nav, sizeof nav) == 0 ? l + 1 : im->header_end;
+    return;
+  }
   for (size_t l = 0; l < im->doc.nlines && seen < 6; l++) {
     if (line_blank(&im->doc.lines[l])) continue;
     seen++;
@@ -278,16 +288,27 @@ static void find_title(gi_import *im) {
   }
 }
 
+/* Links a page prints after the report: "附件下载". */
+static bool is_site_chrome(const int32_t *k, size_t n) {
+  static const int32_t attachments[] = {0x9644, 0x4EF6, 0x4E0B, 0x8F7D}; /* 附件下载 */
+  return n == 4 && memcmp(k, attachments, sizeof attachments) == 0;
+}
+
 /* Signature and date after the last section: "绥滨镇人民政府 / 2021 年 1 月 15 日". */
 static void find_signature(gi_import *im, char date[11], size_t *organ_line) {
   date[0] = '\0';
   *organ_line = GI_NO_LINE;
   im->body_end = im->doc.nlines;
   size_t l = im->doc.nlines;
-  while (l > 0 && line_blank(&im->doc.lines[l - 1])) l--;
-  if (l == 0 || im->doc.lines[l - 1].kind != GI_LINE_TEXT) return;
   int32_t key[KEY_MAX];
-  size_t n = gi_doc_line_key(&im->doc, l - 1, key, KEY_MAX);
+  size_t n = 0;
+  for (;;) { /* the last line, past blank lines and a page's "附件下载" link */
+    while (l > im->header_end && line_blank(&im->doc.lines[l - 1])) l--;
+    if (l <= im->header_end || im->doc.lines[l - 1].kind != GI_LINE_TEXT) return;
+    n = gi_doc_line_key(&im->doc, l - 1, key, KEY_MAX);
+    if (!is_site_chrome(key, n)) break;
+    l--;
+  }
   if (!parse_date(key, n, date)) return;
   im->body_end = --l;
   while (l > 0 && line_blank(&im->doc.lines[l - 1])) l--;
@@ -367,23 +388,67 @@ static char *join_lines(const gi_import *im, size_t from, size_t to) {
   return out;
 }
 
+/* The title's letters and digits (the crawler header's 标题, else the title lines) and the
+ * report year in them; returns their count. */
+static size_t title_letters(const gi_import *im, int32_t *key, size_t cap, int *year,
+                            size_t *year_at) {
+  size_t n = 0;
+  if (im->header_title != GI_NO_LINE) {
+    char *value = gi_header_value(im, im->header_title);
+    if (value) n = gi_label_key(value, strlen(value), key, cap);
+    free(value);
+  } else {
+    for (size_t l = 0; l < im->title_end; l++) n += gi_doc_line_key(&im->doc, l, key + n, cap - n);
+  }
+  *year_at = 0;
+  *year = year_in(key, n, year_at);
+  return n;
+}
+
+/* The value of a crawler header line into meta `which`; false when it is empty. */
+static bool header_meta(gi_import *im, size_t line, gi_meta which) {
+  if (line == GI_NO_LINE) return false;
+  char *value = gi_header_value(im, line);
+  if (value == NULL) {
+    im->status = gi_fail_oom();
+    return false;
+  }
+  if (which == GI_META_PUBLISHED) { /* "2020-01-09 09:49": the date */
+    bool date = strlen(value) >= 10 && (value[10] == '\0' || value[10] == ' ');
+    if (date) value[10] = '\0';
+    if (!date || gi_check_date(value) != 0) value[0] = '\0';
+  }
+  if (value[0] == '\0') {
+    free(value);
+    return false;
+  }
+  set_meta(im, which, value, im->doc.lines[line].loc);
+  return true;
+}
+
 int gi_import_detect(gi_import *im) {
   char date[11];
   size_t organ_line;
+  gi_import_header(im);
   find_signature(im, date, &organ_line);
   find_title(im);
   int32_t key[KEY_MAX * 2];
-  size_t n = 0;
-  for (size_t l = 0; l < im->title_end; l++)
-    n += gi_doc_line_key(&im->doc, l, key + n, KEY_MAX * 2 - n);
-  size_t year_at = 0;
-  int year = year_in(key, n, &year_at);
+  int year;
+  size_t year_at;
+  size_t n = title_letters(im, key, KEY_MAX * 2, &year, &year_at);
   im->format = detect_format(im, year);
   if (im->status != GOVINFO_OK) return im->status;
   if (im->format == NULL)
     return gi_fail_at(GOVINFO_EPARSE, im->source, (gi_loc){1, 1}, 0, NULL,
                       "not recognisably a 政府信息公开工作年度报告: no format version's table "
                       "headings and no report year were found");
+  int rc = gi_import_reflow(im); /* a body run together into one line: cut into lines */
+  if (rc != GOVINFO_OK) return rc;
+  if (im->glued) {
+    find_signature(im, date, &organ_line);
+    find_title(im);
+    n = title_letters(im, key, KEY_MAX * 2, &year, &year_at);
+  }
   find_headings(im);
   bool any_heading = false;
   for (size_t s = 0; s < im->format->nsections; s++) any_heading |= im->heading[s] != GI_NO_LINE;
@@ -391,14 +456,15 @@ int gi_import_detect(gi_import *im) {
     return gi_fail_at(GOVINFO_EPARSE, im->source, (gi_loc){1, 1}, 0, NULL,
                       "not recognisably a 政府信息公开工作年度报告: no section headings and no "
                       "report year were found");
-  int rc = govinfo_report_new(&im->report, govinfo_format_id(im->format));
+  rc = govinfo_report_new(&im->report, govinfo_format_id(im->format));
   if (rc != GOVINFO_OK) return rc;
   if (gi_report_set_origin(im->report, im->source) != GOVINFO_OK)
     return im->status = GOVINFO_ENOMEM;
+  size_t first = 0;
+  while (first < im->doc.nlines && line_blank(&im->doc.lines[first])) first++;
   /* Title, year, organ. */
-  if (im->title_end > 0) {
-    size_t first = 0;
-    while (line_blank(&im->doc.lines[first])) first++;
+  if (header_meta(im, im->header_title, GI_META_TITLE)) {
+  } else if (im->title_end > 0 && first < im->title_lines) {
     gi_buf b = {0};
     for (size_t l = first; l < im->title_lines; l++) {
       char *t = trimmed(&im->doc.lines[l]);
@@ -418,7 +484,8 @@ int gi_import_detect(gi_import *im) {
   } else {
     metadata_missing(im, "报告年度", "report year", "/year");
   }
-  if (organ_line != GI_NO_LINE) {
+  if (header_meta(im, im->header_organ, GI_META_ORGAN)) {
+  } else if (organ_line != GI_NO_LINE) {
     set_meta(im, GI_META_ORGAN, trimmed(&im->doc.lines[organ_line]), im->doc.lines[organ_line].loc);
   } else if (year && year_at > 0) {
     /* the title names the organ before the year: "洪泽区人民政府2023 年…" */
@@ -430,13 +497,17 @@ int gi_import_detect(gi_import *im) {
     char *organ = NULL;
     size_t len;
     if (gi_buf_finish(&b, &organ, &len) != GOVINFO_OK) return im->status = GOVINFO_ENOMEM;
-    size_t first = 0;
-    while (line_blank(&im->doc.lines[first])) first++;
-    set_meta(im, GI_META_ORGAN, organ, im->doc.lines[first].loc);
+    size_t at = im->header_title != GI_NO_LINE ? im->header_title : first;
+    set_meta(im, GI_META_ORGAN, organ, im->doc.lines[at].loc);
   } else {
     metadata_missing(im, "发布机关", "issuing organ", "/organ");
   }
-  if (date[0]) set_meta(im, GI_META_PUBLISHED, gi_strdup(date), im->doc.lines[im->body_end].loc);
+  (void)n;
+  if (header_meta(im, im->header_published, GI_META_PUBLISHED)) {
+  } else if (date[0]) {
+    set_meta(im, GI_META_PUBLISHED, gi_strdup(date), im->doc.lines[im->body_end].loc);
+  }
+  header_meta(im, im->header_source, GI_META_SOURCE);
   return im->status;
 }
 

@@ -36,44 +36,104 @@ static void put_value(table_ctx *t, size_t row, size_t col, const item *it) {
   if (it->line > t->last_line || t->last_line == GI_NO_LINE) t->last_line = it->line;
 }
 
-static void put_row(table_ctx *t, size_t printed_index, const item *values) {
+void gi_put_row(table_ctx *t, size_t printed_index, const item *values) {
   size_t row = t->printed[printed_index];
   for (size_t c = 0; c < t->def->ncolumns; c++) put_value(t, row, c, &values[c]);
   t->done[printed_index] = true;
 }
 
-static void report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
-                          const char *why_en) {
-  size_t row = t->printed[printed_index];
+void gi_table_name_zh(const struct govinfo_format *f, const struct govinfo_table *def, char *buf,
+                      size_t size) {
+  long s = gi_section_index(f, def->section, strlen(def->section));
+  const char *number = s >= 0 ? f->sections[s].number : "";
+  size_t in_section = 0;
+  for (size_t j = 0; j < f->ntables; j++)
+    in_section += strcmp(f->tables[j].section, def->section) == 0;
+  /* table 2's parts are named by their captions, the others by their titles */
+  snprintf(buf, size, in_section > 1 ? "表%s%s" : "表%s（%s）", number, def->title);
+}
+
+void gi_report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
+                      const char *why_en) {
+  if (t->unread == NULL && (t->unread = calloc(t->def->nrows, sizeof *t->unread)) == NULL) {
+    t->im->status = gi_fail_oom();
+    return;
+  }
   t->reported[printed_index] = true;
-  const struct govinfo_row *r = &t->def->rows[row];
-  char **paths = calloc(t->def->ncolumns, sizeof *paths);
+  unread_row *u = &t->unread[printed_index];
+  u->loc = loc;
+  snprintf(u->why_zh, sizeof u->why_zh, "%s", why_zh);
+  snprintf(u->why_en, sizeof u->why_en, "%s", why_en);
+}
+
+/* Adds the pointers of row p's cells to paths; false when out of memory. */
+static bool add_row_paths(table_ctx *t, size_t printed_index, char **paths, size_t *n) {
   char buf[256];
+  for (size_t c = 0; c < t->def->ncolumns; c++) {
+    gi_cell_pointer(t->im->format, t->table, t->printed[printed_index], c, buf, sizeof buf);
+    if ((paths[(*n)++] = gi_strdup(buf)) == NULL) return false;
+  }
+  return true;
+}
+
+/* One import.cell_unread finding for the cells of the given rows. */
+static void unread_finding(table_ctx *t, const size_t *rows, size_t nrows, gi_loc loc,
+                           const char *zh, const char *en) {
+  char **paths = calloc(nrows * t->def->ncolumns, sizeof *paths);
+  size_t n = 0;
   bool ok = paths != NULL;
-  for (size_t c = 0; ok && c < t->def->ncolumns; c++) {
-    gi_cell_pointer(t->im->format, t->table, row, c, buf, sizeof buf);
-    ok = (paths[c] = gi_strdup(buf)) != NULL;
-  }
-  if (ok) {
-    char zh[512], en[512];
-    snprintf(zh, sizeof zh, "未能确定地读出 %s「%s」一行的数字（%s），已留空缺失", t->def->id,
-             r->label, why_zh);
-    snprintf(en, sizeof en,
-             "could not read the figures of %s row %s (%s) with certainty (%s); "
-             "they are left absent",
-             t->def->id, r->id, r->label, why_en);
-    gi_import_finding(t->im, GI_RULE_IMPORT_CELL_UNREAD, loc, (const char *const *)paths,
-                      t->def->ncolumns, zh, en);
-  } else {
-    t->im->status = GOVINFO_ENOMEM;
-  }
-  for (size_t c = 0; paths && c < t->def->ncolumns; c++) free(paths[c]);
+  for (size_t i = 0; ok && i < nrows; i++) ok = add_row_paths(t, rows[i], paths, &n);
+  if (ok)
+    gi_import_finding(t->im, GI_RULE_IMPORT_CELL_UNREAD, loc, (const char *const *)paths, n, zh,
+                      en);
+  else t->im->status = gi_fail_oom();
+  for (size_t i = 0; i < n; i++) free(paths[i]);
   free(paths);
+}
+
+/* The findings of the rows not read: one for the table when none of its rows was read (and
+ * more than one is printed), else one per row. */
+static void flush_unread(table_ctx *t) {
+  if (t->unread == NULL) return; /* every row was read */
+  size_t *rows = malloc((t->nprinted ? t->nprinted : 1) * sizeof *rows);
+  if (rows == NULL) {
+    t->im->status = gi_fail_oom();
+    return;
+  }
+  size_t nunread = 0, read = 0;
+  for (size_t k = 0; k < t->nprinted; k++) {
+    read += t->done[k];
+    if (t->reported[k] && !t->done[k]) rows[nunread++] = k;
+  }
+  char name[256], zh[768], en[768];
+  gi_table_name_zh(t->im->format, t->def, name, sizeof name);
+  if (nunread > 1 && read == 0) {
+    const unread_row *u = &t->unread[rows[0]];
+    snprintf(zh, sizeof zh, "未能确定地读出%s的数字（%s），整表已留空缺失", name, u->why_zh);
+    snprintf(en, sizeof en,
+             "could not read the figures of table %s (%s) with certainty (%s); the table is "
+             "left absent",
+             t->def->id, t->def->title, u->why_en);
+    unread_finding(t, rows, nunread, u->loc, zh, en);
+  } else {
+    for (size_t i = 0; i < nunread; i++) {
+      const unread_row *u = &t->unread[rows[i]];
+      const struct govinfo_row *r = &t->def->rows[t->printed[rows[i]]];
+      snprintf(zh, sizeof zh, "未能确定地读出%s「%s」一行的数字（%s），已留空缺失", name, r->label,
+               u->why_zh);
+      snprintf(en, sizeof en,
+               "could not read the figures of %s row %s (%s) with certainty (%s); "
+               "they are left absent",
+               t->def->id, r->id, r->label, u->why_en);
+      unread_finding(t, &rows[i], 1, u->loc, zh, en);
+    }
+  }
+  free(rows);
 }
 
 /* Where to point a finding about a row that was not read: the nearest value read before it,
  * else the region's first line. */
-static gi_loc unread_loc(const table_ctx *t, size_t printed_index) {
+gi_loc gi_unread_loc(const table_ctx *t, size_t printed_index) {
   for (size_t k = printed_index; k-- > 0;)
     if (t->done[k]) {
       const gi_cell *c = gi_report_cell(t->im->report, t->table, t->printed[k], 0);
@@ -91,12 +151,12 @@ static void read_run_as_row(table_ctx *t, size_t k, size_t p) {
   size_t row = t->printed[p];
   label_match m = gi_label_conflict(t, r, row) ? LABEL_ABSENT : gi_label_near_run(t, row, r);
   if (m == LABEL_ABSENT && t->nprinted > 1) {
-    report_unread(t, p, item_loc(&t->g.items[r->first]), "该行数字旁的标签与格式规定的行不符",
-                  "the label beside these figures is not this row's");
+    gi_report_unread(t, p, item_loc(&t->g.items[r->first]), "该行数字旁的标签与格式规定的行不符",
+                     "the label beside these figures is not this row's");
     return;
   }
   if (m == LABEL_VARIANT) gi_note_variant(t, row, r);
-  put_row(t, p, &t->g.items[r->first]);
+  gi_put_row(t, p, &t->g.items[r->first]);
 }
 
 /* 1: one run per printed row, each of one row's values. */
@@ -180,7 +240,7 @@ static bool read_by_stream(table_ctx *t) {
   size_t ncol = t->def->ncolumns, nvalues = 0;
   for (size_t k = 0; k < t->g.nruns; k++) nvalues += t->g.runs[k].count;
   if (ncol == 0 || nvalues != t->nprinted * ncol || nvalues == 0) return false;
-  item *values = malloc(nvalues * sizeof *values);
+  item *values = calloc(nvalues, sizeof *values);
   if (values == NULL) {
     t->im->status = gi_fail_oom();
     return true;
@@ -217,7 +277,7 @@ static bool read_by_stream(table_ctx *t) {
   for (size_t k = 0; k < t->nprinted && confirmed && nsigns; k++)
     confirmed = gi_row_identities_hold(values + k * ncol, ncol, signs, nsigns);
   if (confirmed) {
-    for (size_t k = 0; k < t->nprinted; k++) put_row(t, k, values + k * ncol);
+    for (size_t k = 0; k < t->nprinted; k++) gi_put_row(t, k, values + k * ncol);
     gi_note_variants_in_region(t);
   }
   free(values);
@@ -237,7 +297,7 @@ static void read_by_labels(table_ctx *t) {
     size_t nl = gi_adjacent_line_key(t, r, line, KEY_MAX);
     for (size_t p = next; p < t->nprinted; p++) {
       size_t row = t->printed[p], n = t->row_key_len[row];
-      if (n && gi_lcs(t->row_keys + row * KEY_MAX, n, line, nl) == n) {
+      if (n && gi_lcs(t->row_keys + row * ROW_KEY_MAX, n, line, nl) == n) {
         if (found == SIZE_MAX) found = p;
         matches++;
       }
@@ -249,7 +309,7 @@ static void read_by_labels(table_ctx *t) {
           matches++;
         }
     if (matches != 1) continue;
-    put_row(t, found, &t->g.items[r->first]);
+    gi_put_row(t, found, &t->g.items[r->first]);
     next = found + 1;
   }
 }
@@ -272,7 +332,7 @@ static bool read_by_position(table_ctx *t) {
     }
     at += r->count;
   }
-  item *values = malloc(nvalues * sizeof *values);
+  item *values = calloc(nvalues, sizeof *values);
   if (values == NULL) {
     t->im->status = gi_fail_oom();
     return true;
@@ -280,7 +340,7 @@ static bool read_by_position(table_ctx *t) {
   size_t n = 0;
   for (size_t i = 0; i < t->g.nitems; i++)
     if (t->g.items[i].is_value) values[n++] = t->g.items[i];
-  for (size_t k = 0; k < t->nprinted; k++) put_row(t, k, values + k * ncol);
+  for (size_t k = 0; k < t->nprinted; k++) gi_put_row(t, k, values + k * ncol);
   free(values);
   return true;
 }
@@ -289,22 +349,27 @@ static bool read_by_position(table_ctx *t) {
 size_t gi_read_table(gi_import *im, size_t table, size_t from, size_t to) {
   table_ctx t = {
       .im = im, .table = table, .def = &im->format->tables[table], .last_line = GI_NO_LINE};
-  if (!gi_region_build(im, &t.g, from, to, t.def->ncolumns)) return GI_NO_LINE;
+  /* a table whose rows are printed side by side has all their values in one printed row */
+  size_t row_width = t.def->ncolumns * (t.def->rows_side_by_side ? t.def->nrows : 1);
+  if (!gi_region_build(im, &t.g, from, to, row_width)) return GI_NO_LINE;
   if (!gi_choose_printed_rows(&t)) goto done;
   if (t.g.nruns == 0) {
     size_t l = from < im->doc.nlines ? from : (im->doc.nlines ? im->doc.nlines - 1 : 0);
     gi_report_table_missing(im, t.def, im->doc.nlines ? im->doc.lines[l].loc : (gi_loc){1, 1});
     goto done;
   }
-  if (!t.def->rows_side_by_side) {
+  if (im->glued) {
+    gi_read_glued(&t);
+  } else if (!t.def->rows_side_by_side) {
     if (!read_by_runs(&t) && !read_around_broken_run(&t) && !read_by_stream(&t)) read_by_labels(&t);
   } else {
     read_by_position(&t);
   }
   for (size_t k = 0; k < t.nprinted; k++)
     if (!t.done[k] && !t.reported[k])
-      report_unread(&t, k, unread_loc(&t, k), "数字个数或排列与表格不符",
-                    "the number or arrangement of figures does not fit the table");
+      gi_report_unread(&t, k, gi_unread_loc(&t, k), "数字个数或排列与表格不符",
+                       "the number or arrangement of figures does not fit the table");
+  flush_unread(&t);
   for (size_t i = 0; i < t.g.nitems; i++) /* the table ends at its last value, read or not */
     if (t.g.items[i].is_value && (t.last_line == GI_NO_LINE || t.g.items[i].line > t.last_line))
       t.last_line = t.g.items[i].line;
@@ -312,6 +377,7 @@ done:
   free(t.printed);
   free(t.done);
   free(t.reported);
+  free(t.unread);
   free(t.row_keys);
   free(t.row_key_len);
   gi_region_free(&t.g);

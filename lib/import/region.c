@@ -104,6 +104,18 @@ static bool classify(const gi_token *t, bool in_row, item *it) {
   return true;
 }
 
+/* Digits, with a decimal point between two of them or a money unit after them. */
+static bool is_digit_string(const gi_token *t) {
+  size_t n = t->len;
+  if (n >= 3 && strcmp(t->text + n - 3, "元") == 0) n -= 3;
+  if (n >= 3 && strcmp(t->text + n - 3, "万") == 0) n -= 3;
+  if (n == 0) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!(t->text[i] >= '0' && t->text[i] <= '9') && !(t->text[i] == '.' && i > 0 && i + 1 < n))
+      return false;
+  return true;
+}
+
 /* ---- regions ---- */
 
 void gi_region_free(region *g) {
@@ -114,7 +126,8 @@ void gi_region_free(region *g) {
 
 /* The cells [*start, *end) of a table row that hold its values: the trailing value cells.
  * Converters pad a spanned cell with empty ones; beyond the table's ncol values they are
- * dropped from the one side that has them (both sides: not knowable, left as they are). A row
+ * dropped from the one side that has them, or from both when the empty cells at the two ends
+ * are exactly the extra ones (else not knowable, left as they are). A row
  * of empty cells only is a blank row when it has a label and exactly ncol of them. */
 static void row_values(const gi_doc *d, const gi_line *line, size_t ncol, size_t *start,
                        size_t *end) {
@@ -133,6 +146,9 @@ static void row_values(const gi_doc *d, const gi_line *line, size_t ncol, size_t
     while (trail < e - s && cells[e - 1 - trail].len == 0) trail++;
     if (lead >= extra && trail == 0) s += extra;
     else if (trail >= extra && lead == 0) e -= extra;
+    /* fillers on the left and an empty trailing column on the right: when the empty cells
+     * at both ends are exactly the extra ones, the values are the cells between them */
+    else if (lead + trail == extra) s += lead, e -= trail;
   }
   *start = s;
   *end = e;
@@ -161,9 +177,16 @@ bool gi_region_build(gi_import *im, region *g, size_t from, size_t to, size_t nc
     for (size_t k = 0; k < line->count; k++) {
       item *it = &g->items[g->nitems++];
       it->tok = &d->tokens[line->first + k];
+      it->loc = it->tok->loc;
       it->line = l;
       it->is_value =
           row ? k >= start && k < end && classify(it->tok, true, it) : classify(it->tok, false, it);
+      /* glued text: "0000000" is several cells, read by splitting (glued.c) */
+      if (!it->is_value && im->glued && is_digit_string(it->tok)) {
+        it->is_value = true;
+        it->kind = VALUE_NUMBER;
+        it->unit = NULL;
+      }
       it->run_start = row && k == start;
     }
   }
@@ -218,20 +241,22 @@ static bool group_printed_whole(table_ctx *t, size_t group, const int32_t *regio
   for (size_t r = 0; r < t->def->nrows; r++) {
     if (!is_child_of(t->def, r, t->def->rows[group].id)) continue;
     size_t n = t->row_key_len[r] > 8 ? 8 : t->row_key_len[r];
-    if (gi_key_contains(region_key, nregion, t->row_keys + r * KEY_MAX, n)) return false;
+    if (gi_key_contains(region_key, nregion, t->row_keys + r * ROW_KEY_MAX, n)) return false;
   }
-  return gi_key_contains(region_key, nregion, t->row_keys + group * KEY_MAX, t->row_key_len[group]);
+  return gi_key_contains(region_key, nregion, t->row_keys + group * ROW_KEY_MAX,
+                         t->row_key_len[group]);
 }
 
 bool gi_choose_printed_rows(table_ctx *t) {
   t->printed = calloc(t->def->nrows, sizeof *t->printed);
   t->done = calloc(t->def->nrows, sizeof *t->done);
   t->reported = calloc(t->def->nrows, sizeof *t->reported);
-  t->row_keys = malloc(t->def->nrows * KEY_MAX * sizeof *t->row_keys);
+  t->row_keys = malloc(t->def->nrows * ROW_KEY_MAX * sizeof *t->row_keys);
   t->row_key_len = malloc(t->def->nrows * sizeof *t->row_key_len);
   if (t->row_keys && t->row_key_len)
     for (size_t r = 0; r < t->def->nrows; r++)
-      t->row_key_len[r] = gi_printed_label_key(t->def->rows[r].label, t->row_keys + r * KEY_MAX);
+      t->row_key_len[r] = gi_label_key(t->def->rows[r].label, strlen(t->def->rows[r].label),
+                                       t->row_keys + r * ROW_KEY_MAX, ROW_KEY_MAX);
   size_t cap = 1;
   for (size_t i = 0; i < t->g.nitems; i++) cap += t->g.items[i].tok->nkey;
   int32_t *region_key = malloc(sizeof(int32_t) * cap);

@@ -6,9 +6,10 @@
 #include "import/tables.h"
 
 void gi_report_table_missing(gi_import *im, const struct govinfo_table *def, gi_loc loc) {
-  char path[128], zh[256], en[256];
+  char path[128], zh[512], en[256], name[256];
   snprintf(path, sizeof path, "/tables/%s", def->id);
-  snprintf(zh, sizeof zh, "未找到表格 %s（%s）", def->id, def->title);
+  gi_table_name_zh(im->format, def, name, sizeof name);
+  snprintf(zh, sizeof zh, "未找到%s", name);
   snprintf(en, sizeof en, "table %s (%s) was not found", def->id, def->title);
   const char *paths[1] = {path};
   gi_import_finding(im, GI_RULE_IMPORT_TABLE_MISSING, loc, paths, 1, zh, en);

@@ -24,12 +24,14 @@
 
 #include "import/import.h"
 
-#define KEY_MAX 256 /* code points of a label key; longer text is cut */
+#define KEY_MAX 256    /* code points of a label key; longer text is cut */
+#define ROW_KEY_MAX 64 /* code points of a row label's key: the longest label has 40 */
 
 typedef enum value_kind { VALUE_NUMBER, VALUE_BLANK, VALUE_MARK } value_kind;
 
 typedef struct item {
   const gi_token *tok;
+  gi_loc loc; /* where it starts: the token's, or within it for a piece of a glued run */
   size_t line;
   bool is_value;
   value_kind kind;
@@ -52,6 +54,13 @@ typedef struct region {
   size_t first_line, end_line;
 } region;
 
+/* A row that could not be read, reported when the table is done: one finding for the table
+ * when none of its rows was read, else one per row. */
+typedef struct unread_row {
+  gi_loc loc;
+  char why_zh[192], why_en[192];
+} unread_row;
+
 typedef struct table_ctx {
   gi_import *im;
   size_t table; /* index in the format */
@@ -59,14 +68,15 @@ typedef struct table_ctx {
   region g;
   size_t *printed; /* rows printed with values, in printed order */
   size_t nprinted;
-  bool *done;        /* per printed row: read */
-  bool *reported;    /* per printed row: reported as not read */
-  size_t last_line;  /* last line a value was read from */
-  int32_t *row_keys; /* KEY_MAX per row: the key of its label */
+  bool *done;         /* per printed row: read */
+  bool *reported;     /* per printed row: reported as not read */
+  unread_row *unread; /* per printed row: why it was not read (when reported) */
+  size_t last_line;   /* last line a value was read from */
+  int32_t *row_keys;  /* KEY_MAX per row: the key of its label */
   size_t *row_key_len;
 } table_ctx;
 
-static inline gi_loc item_loc(const item *it) { return it->tok->loc; }
+static inline gi_loc item_loc(const item *it) { return it->loc; }
 
 /* Label likeness: a label printed with at least this share of its letters, in order, is the
  * label misspelt (LIKE_PERCENT); a misspelt label keeps its first LIKE_HEAD letters, and any
@@ -119,6 +129,21 @@ bool gi_detached_labels_in_printed_order(const table_ctx *t, const size_t *moved
 bool gi_label_before_run(const table_ctx *t, size_t row, const run *r);
 
 /* ---- reading (readings.c, tables.c) ---- */
+
+/* Writes one row's values (ncol items) into the report, in printed row p. */
+void gi_put_row(table_ctx *t, size_t printed_index, const item *values);
+/* Records that printed row p is not read, and why (reported when the table is done). */
+void gi_report_unread(table_ctx *t, size_t printed_index, gi_loc loc, const char *why_zh,
+                      const char *why_en);
+/* Where to point a finding about row p that was not read. */
+gi_loc gi_unread_loc(const table_ctx *t, size_t printed_index);
+/* The table's name in messages: "表三（收到和处理政府信息公开申请情况）" and "table3". */
+void gi_table_name_zh(const struct govinfo_format *f, const struct govinfo_table *def, char *buf,
+                      size_t size);
+
+/* Glued text (glued.c): each run's digits split into the row's cells where exactly one split
+ * satisfies the identities. */
+void gi_read_glued(table_ctx *t);
 
 /* Reads one table from lines [from, to). Returns the last line a value came from. */
 size_t gi_read_table(gi_import *im, size_t table, size_t from, size_t to);

@@ -564,9 +564,11 @@ static int read_top_value(builder *b, void *ctx, long key, size_t i, size_t *nex
 
 static void explain_top(builder *b, void *ctx, char *what, size_t what_size, char *keys,
                         size_t keys_size) {
-  static const long canonical[] = {TOP_FORMAT,     TOP_YEAR,          GI_META_ORGAN,
-                                   GI_META_TITLE,  GI_META_PUBLISHED, GI_META_DIVISION_CODE,
-                                   GI_META_SOURCE, GI_META_PREFACE,   TOP_SECTIONS,
+  static const long canonical[] = {TOP_FORMAT,        TOP_YEAR,
+                                   GI_META_ORGAN,     GI_META_TITLE,
+                                   GI_META_PUBLISHED, GI_META_DIVISION_CODE,
+                                   GI_META_SOURCE,    GI_META_SOURCE_SHA256,
+                                   GI_META_PREFACE,   TOP_SECTIONS,
                                    TOP_TABLES};
   _Static_assert(GI_COUNT_OF(canonical) == TOP_COUNT_, "every top-level key is listed");
   snprintf(what, what_size, "the report");

@@ -14,12 +14,19 @@ static bool all_digits(const char *s, size_t n) {
   return true;
 }
 
+/* The value of n digits (checked by all_digits). */
+static int digits_value(const char *s, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
 int gi_check_date(const char *s) {
   static const int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
       !all_digits(s + 8, 2))
     return GOVINFO_EINVAL;
-  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  int y = digits_value(s, 4), m = digits_value(s + 5, 2), d = digits_value(s + 8, 2);
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month[m - 1]) return GOVINFO_EINVAL;
   if (m == 2 && d == 29 && !leap) return GOVINFO_EINVAL;
@@ -29,6 +36,13 @@ int gi_check_date(const char *s) {
 int gi_check_division_code(const char *s) {
   size_t n = strlen(s);
   return (n == 6 || n == 9 || n == 12) && all_digits(s, n) ? GOVINFO_OK : GOVINFO_EINVAL;
+}
+
+int gi_check_sha256(const char *s) {
+  size_t n = 0;
+  for (; s[n]; n++)
+    if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))) return GOVINFO_EINVAL;
+  return n == 64 ? GOVINFO_OK : GOVINFO_EINVAL;
 }
 
 int gi_check_mark(const char *s, size_t len) {
@@ -48,6 +62,9 @@ const gi_meta_def gi_meta_defs[GI_META_COUNT_] = {
                                .check = gi_check_division_code,
                                .what = "6, 9 or 12 digits"},
     [GI_META_SOURCE] = {.key = "source", .what = "text"},
+    [GI_META_SOURCE_SHA256] = {.key = "source_sha256",
+                               .check = gi_check_sha256,
+                               .what = "64 lowercase hexadecimal digits (a SHA-256)"},
     [GI_META_PREFACE] = {.key = "preface", .what = "text", .multiline = true},
 };
 
@@ -262,6 +279,12 @@ int govinfo_report_set_division_code(govinfo_report *r, const char *v) {
 const char *govinfo_report_source(const govinfo_report *r) { return get_meta(r, GI_META_SOURCE); }
 int govinfo_report_set_source(govinfo_report *r, const char *v) {
   return set_meta(r, GI_META_SOURCE, v);
+}
+const char *govinfo_report_source_sha256(const govinfo_report *r) {
+  return get_meta(r, GI_META_SOURCE_SHA256);
+}
+int govinfo_report_set_source_sha256(govinfo_report *r, const char *v) {
+  return set_meta(r, GI_META_SOURCE_SHA256, v);
 }
 
 const char *govinfo_report_preface(const govinfo_report *r) { return get_meta(r, GI_META_PREFACE); }

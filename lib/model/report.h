@@ -58,6 +58,7 @@ typedef enum gi_meta {
   GI_META_PUBLISHED,
   GI_META_DIVISION_CODE,
   GI_META_SOURCE,
+  GI_META_SOURCE_SHA256,
   GI_META_PREFACE,
   GI_META_COUNT_
 } gi_meta;
@@ -100,6 +101,7 @@ void gi_cell_clear(gi_cell *c);
 /* Validity checks shared by setters and readers. */
 int gi_check_date(const char *s);          /* YYYY-MM-DD, a real date */
 int gi_check_division_code(const char *s); /* 6, 9 or 12 digits */
+int gi_check_sha256(const char *s);        /* 64 lowercase hex digits */
 /* Checks mark text: non-empty and not a number ("12" is refused; "12件" and "251000元" are
  * marks). Returns 0 or GOVINFO_ETYPE. */
 int gi_check_mark(const char *s, size_t len);

@@ -133,6 +133,10 @@
   X(IMPORT_READING_ORDER, "import.reading_order", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,              \
     "导入：PDF 的版式文本无法读出，改用阅读顺序文本",                                              \
     "import: the PDF's layout text could not be read; its reading-order text was used")            \
+  X(IMPORT_SPLIT_BY_IDENTITY, "import.split_by_identity", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,      \
+    "导入：连在一起印出的数字按勾稽关系分开（只有一种分法满足格数与勾稽关系）",                    \
+    "import: figures printed run together were separated by arithmetic (exactly one split "        \
+    "satisfies the cell count and the identities)")                                                \
   X(YEAR_CARRY_OVER, "year.carry_over", WARNING, CROSS, GI_FOUND_ACROSS_REPORTS,                   \
     "跨年度：本年“上年结转”应等于上年报告的“结转下年度继续办理”（每一列）",                        \
     "across years: this year's carried over equals last year's carried forward, in every column")  \

@@ -235,13 +235,14 @@ class ValidateTest(CliTest):
         self.assertStatus(r, 1)
         self.assertEqual(r.stderr, "")
         objects = self.json_lines(r.stdout)
-        self.assertEqual(len(objects), 2)
+        self.assertEqual(len(objects), 3)
+        self.assertEqual([k for k, _ in objects.pop()], ["summary"], "told apart by its key")
         for pairs, path in zip(objects, (ok, bad)):
             keys = [k for k, _ in pairs]
             self.assertEqual(keys[0], "file")
             self.assertEqual(dict(pairs)["file"], path)
             self.assertTrue({"valid", "errors", "warnings", "notes", "diagnostics"} <= set(keys))
-        ok_result, bad_result = (json.loads(l) for l in r.stdout.splitlines())
+        ok_result, bad_result = (json.loads(l) for l in r.stdout.splitlines()[:2])
         self.assertIs(ok_result["valid"], True)
         self.assertEqual(ok_result["errors"], 0)
         self.assertIs(bad_result["valid"], False)
@@ -261,6 +262,7 @@ class ValidateTest(CliTest):
         r = run("validate", "--json", syntax, schema, missing)
         self.assertStatus(r, 2)
         objects = [json.loads(l) for l in r.stdout.splitlines()]
+        self.assertEqual(objects.pop()["summary"]["failed"], 3)
         self.assertEqual([o["file"] for o in objects], [syntax, schema, missing])
         for o in objects:
             self.assertEqual(list(o), ["file", "valid", "error"])

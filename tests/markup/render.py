@@ -34,6 +34,7 @@ Run as a program to write a rendering:
 
     render.py FIXTURE.yaml markdown [--split] [--compact] [--html-tables] > OUT
     render.py FIXTURE.yaml html [--gbk] > OUT
+    render.py FIXTURE.yaml tsv [--fillers] > OUT
 """
 import copy
 import decimal
@@ -319,6 +320,146 @@ def render_markdown(report, spec, split=False, fillers=True, html_tables=False):
     return '\n'.join(lines) + '\n'
 
 
+# ---- Markdown shredded by PDF converters and OCR ----
+
+def shred_header(rows, how):
+    """Table 3's header rows as converters print them: split at the wrong places
+    ("商业企" / "业科研"), or generic (数据1, 数据2, ...)."""
+    out = []
+    for r, row in enumerate(rows):
+        texts = [c.text if c else '' for c in row]
+        if how == 'generic':
+            texts = ['数据%d' % (i + 1) for i in range(len(texts))]
+        elif r == len(rows) - 1:
+            joined = ''.join(texts)
+            size = max(1, len(joined) // max(1, len([t for t in texts if t])))
+            pieces = [joined[i:i + size + 1] for i in range(0, len(joined), size + 1)]
+            texts = (pieces + [''] * len(texts))[:len(texts)]
+        out.append(texts)
+    return out
+
+
+def md_line(texts, trailing):
+    return '| ' + ' | '.join(md_escape(t) for t in texts) + (' | |' if trailing else ' |')
+
+
+def shredded_table3(grid, header_how, trailing, apart='before'):
+    """Table 3 cut into pieces: each piece its own pipe table under a generic header with a
+    separator row; the rows whose label is long print their figures alone, the label as
+    loose text before the piece, split over two lines; a group label that starts a piece is
+    printed before it one character per line."""
+    rows = flatten(grid)
+    width = len(rows[0])
+    lines = []
+    header = shred_header(rows[:TABLE3_HEADER_ROWS], header_how)
+    lines.append(md_line(header[0], trailing))
+    lines.append('|' + '|'.join('---' for _ in range(width + trailing)) + '|')
+    lines += [md_line(h, trailing) for h in header[1:]]
+    body = rows[TABLE3_HEADER_ROWS:]
+    for i, row in enumerate(body):
+        texts = [c.text if c else '' for c in row]
+        labels = texts[:TABLE3_LABEL_COLUMNS]
+        long_label = [t for t in labels if len(t) >= 14 and t[0].isdigit()]
+        group = [t for t in labels[:2] if t and (t.startswith('（') or t.startswith('三、'))
+                 and row[labels.index(t)].rowspan > 1]
+        new_piece = ['', md_line(['列%d' % (k + 1) for k in range(width)], trailing),
+                     '|' + '|'.join('---' for _ in range(width + trailing)) + '|']
+        if long_label and apart == 'after':  # the row ends its piece, its label after it
+            texts = ['' if t in long_label else t for t in texts]
+            lines.append(md_line(texts, trailing))
+            lines.append('')
+            for t in long_label:
+                lines += [t[:len(t) // 2], t[len(t) // 2:]]
+            lines += new_piece
+            continue
+        if long_label or (group and i > 0):
+            lines.append('')
+            for g in group:  # the group label, broken into characters between pieces
+                lines += list(g)
+            for t in long_label:  # the label apart from its figures, over two lines
+                lines += [t[:len(t) // 2], t[len(t) // 2:]]
+            lines += new_piece
+            texts = ['' if t in group or t in long_label else t for t in texts]
+        lines.append(md_line(texts, trailing))
+    return lines
+
+
+def loose_table2(grid):
+    """Table 2 as OCR prints it: captions and the first items as loose text ("行政许可 97"),
+    the last item as a pipe table."""
+    lines, rows = [], [list(r) for r in grid]
+    captions = [i for i, r in enumerate(rows) if len(r) == 1]
+    last = captions[-1] if captions else len(rows)
+    for r in rows[:last]:
+        lines.append(' '.join(c.text for c in r if c.text))
+    if last < len(rows):
+        lines.append(rows[last][0].text)
+        rest = [r for r in rows[last + 1:]]
+        lines += md_table(rest)
+    return lines
+
+
+def render_markdown_shredded(report, spec, header_how='syllables', trailing=True,
+                             labels='before'):
+    """The Markdown a PDF converter or OCR makes of a report: table 二 partly loose text,
+    table 三 in pieces with shredded headers and labels apart from their figures, table 四 with
+    an empty trailing column."""
+    lines = ['# ' + report['title'], '']
+    if report.get('preface'):
+        lines += [report['preface'], '']
+    for title, paragraphs, grids in sections_with_tables(report, spec):
+        lines += ['## ' + title, '']
+        for p in paragraphs:
+            lines += [p, '']
+        for grid in grids:
+            if is_table3(grid):
+                lines += shredded_table3(grid, header_how, trailing, labels)
+            elif grid[0][0].text.startswith('第二十条'):
+                lines += loose_table2(grid)
+            else:  # table 四: its header levels, one row of 15, an empty column after
+                rows = [[c.text if c else '' for c in r] for r in flatten(grid)]
+                lines += [md_line(rows[0], trailing),
+                          '|' + '|'.join('---' for _ in range(len(rows[0]) + trailing)) + '|']
+                lines += [md_line(r, trailing) for r in rows[1:]]
+            lines.append('')
+    lines += signature(report)
+    return '\n'.join(lines) + '\n'
+
+
+# ---- tab-separated text ----
+
+def tsv_field(cell):
+    if cell is None:
+        return ''
+    text = cell.text
+    if '\t' in text or '\n' in text or '"' in text:
+        return '"%s"' % text.replace('"', '""')
+    return text
+
+
+def tsv_rows(grid, fillers):
+    """Lines of a copied table: each cell once (a browser: a spanned cell on its first row
+    and column only, so the rows below have fewer leading fields), or with fillers (WPS,
+    Excel: the positions a merged cell covers as empty fields)."""
+    rows = flatten(grid) if fillers else [list(row) for row in grid]
+    return ['\t'.join(tsv_field(c) for c in row) for row in rows]
+
+
+def render_tsv(report, spec, fillers=False, edit_rows=None):
+    """The report as text with its tables copied as tab-separated rows. edit_rows, if given,
+    is called with the table lines of each grid and returns them changed (deformations)."""
+    lines = [report['title'], '']
+    if report.get('preface'):
+        lines += [report['preface'], '']
+    for title, paragraphs, grids in sections_with_tables(report, spec):
+        lines += [title] + paragraphs
+        for grid in grids:
+            rows = tsv_rows(grid, fillers)
+            lines += edit_rows(grid, rows) if edit_rows else rows
+    lines += signature(report)
+    return '\n'.join(lines) + '\n'
+
+
 # ---- HTML ----
 
 STYLE = 'p { line-height: 2; } table { border-collapse: collapse; } td { border: 1px solid; }'
@@ -350,7 +491,44 @@ def html_table(grid, blank_as_nbsp=lambda cell_id: True):
     return lines + ['</tbody>', '</table>']
 
 
-def render_html(report, spec, charset='utf-8', blank_as_nbsp=lambda cell_id: True):
+def html_variant_grids(grid, split=False, levels=2):
+    """The grids a page prints for one table: table 3 split over two <table>s (the second
+    repeats the header rows), table 四 under a third header level."""
+    if levels == 3 and grid[0] and grid[0][0].text == '行政复议':
+        width = grid_width(grid)
+        return [[[Cell('政府信息公开行政复议、行政诉讼情况', colspan=width, header=True)]] + grid]
+    if split and is_table3(grid):
+        rows = [list(r) for r in grid]
+        middle = TABLE3_HEADER_ROWS + (len(rows) - TABLE3_HEADER_ROWS) // 2
+        # a group label spanning the cut is printed again in the second part
+        first, second = rows[:middle], rows[:TABLE3_HEADER_ROWS] + rows[middle:]
+        return [cut_spans(first), cut_spans(second)]
+    return [grid]
+
+
+def cut_spans(grid):
+    """A grid whose row spans do not reach past its last row; spanned labels that a cut left
+    without their cell are printed again at the top of the part that lost them."""
+    rows = [list(r) for r in grid]
+    out = []
+    width = grid_width(rows)
+    for r, cells in enumerate(rows):
+        out.append([Cell(c.text, c.colspan, min(c.rowspan, len(rows) - r), c.header, c.cell_id)
+                    for c in cells])
+    # rows whose group label was above the cut: give them the label back
+    for r in range(TABLE3_HEADER_ROWS, len(out)):
+        span = sum(c.colspan for c in out[r])
+        covered = sum(c.colspan for rr in range(TABLE3_HEADER_ROWS, r) for c in out[rr]
+                      if c.colspan and rr + c.rowspan > r and out[rr].index(c) < 2 and
+                      not c.cell_id)
+        if span + covered < width:
+            out[r][0] = Cell(out[r][0].text, out[r][0].colspan + width - span - covered,
+                             out[r][0].rowspan)
+    return out
+
+
+def render_html(report, spec, charset='utf-8', blank_as_nbsp=lambda cell_id: True,
+                split=False, levels=2, nested=False):
     """The page as bytes in `charset`, declared by a <meta charset> after the title (where
     libxml2 alone would not see it in time). A blank cell prints as &nbsp; when
     blank_as_nbsp(cell id), else as an empty cell."""
@@ -365,8 +543,12 @@ def render_html(report, spec, charset='utf-8', blank_as_nbsp=lambda cell_id: Tru
         body.append('<p><strong>%s</strong></p>' % html.escape(section_title))
         body += ['<p>　　%s</p>' % html.escape(p) for p in paragraphs]
         for grid in grids:
-            body += html_table(grid, blank_as_nbsp)
+            for part in html_variant_grids(grid, split, levels):
+                body += html_table(part, blank_as_nbsp)
     body += ['<p style="text-align:right">%s</p>' % html.escape(line) for line in signature(report)]
+    if nested:  # the article inside a page layout table
+        body = (['<table width="100%"><tr><td>menu</td><td>'] + body[1:] + ['</td></tr></table>'])
+        body.insert(0, '<body>')
     body += ['</div>', '</body>', '</html>']
     page = '\n'.join(head + body) + '\n'
     # GB2312 pages hold GBK characters; anything else becomes a character reference
@@ -377,8 +559,8 @@ def render_html(report, spec, charset='utf-8', blank_as_nbsp=lambda cell_id: Tru
 def main(argv):
     args = argv[1:]
     options = {a for a in args[2:]}
-    if len(args) < 2 or args[1] not in ('markdown', 'html') or not options <= {
-            '--split', '--compact', '--html-tables', '--gbk'}:
+    if len(args) < 2 or args[1] not in ('markdown', 'html', 'tsv') or not options <= {
+            '--split', '--compact', '--html-tables', '--gbk', '--fillers'}:
         print(__doc__.rsplit('\n\n', 1)[-1], file=sys.stderr)
         return 2
     report, spec = load_yaml(args[0]), load_spec()
@@ -386,6 +568,8 @@ def main(argv):
         page = render_markdown(report, spec, split='--split' in options,
                                fillers='--compact' not in options,
                                html_tables='--html-tables' in options).encode('utf-8')
+    elif args[1] == 'tsv':
+        page = render_tsv(report, spec, fillers='--fillers' in options).encode('utf-8')
     else:
         page = render_html(report, spec, charset='gb2312' if '--gbk' in options else 'utf-8')
     sys.stdout.buffer.write(page)

@@ -19,6 +19,8 @@ static int markdown(gi_doc *doc, const char *text, size_t len) {
   return gi_read_markdown(doc, text, len);
 }
 
+static int tsv(gi_doc *doc, const char *text, size_t len) { return gi_read_tsv(doc, text, len); }
+
 #ifdef GOVINFO_HAVE_HTML
 static int html(gi_doc *doc, const char *text, size_t len) {
   return gi_read_html(doc, text, len, "oom.html");
@@ -88,6 +90,13 @@ Test(markup_oom, markdown_survives_every_failed_allocation) {
       "| **一、本年新收** | 3 | 3 |\n| （二）部分公开<br>（区分处理的） | | / |\n\n---\n\n"
       "| 项目 | 申请人情况 | |\n|---|---|---|\n| | 自然人 | 总计 |\n"
       "| 四、结转下年度继续办理 | 1 | 1 |\n\n---\n\n| 结果维持 | 总计 |\n|---|---|\n| 1 | 1 |\n");
+}
+
+Test(markup_oom, tab_separated_rows_survive_every_failed_allocation) {
+  survives(tsv,
+           "某县2024年政府信息公开工作年度报告\n申请人情况\n\t自然人\t总计\n"
+           "三、本年度办理结果\t（一）予以公开\t3\t3\t\n\t\"（二）部分公开\n（区分）\"\t\t/\t\n"
+           "四、结转下年度继续办理\t1\t1\t\n");
 }
 
 /* A page number between two halves of a table: normalising it never allocates, so a failed

@@ -626,7 +626,7 @@ Test(json, an_unknown_id_far_from_any_lists_them_all) {
       "legal_service, other_org, total");
   assert_schema_error("{\"format\": \"2021\", \"zzz\": 1}", "/zzz",
                       "expected one of: format, year, organ, title, published, division_code, "
-                      "source, preface, sections, tables");
+                      "source, source_sha256, preface, sections, tables");
 }
 
 Test(json, the_preface_is_kept_whole_and_in_canonical_place) {

@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "failing_alloc.h"
 #include "helpers.h"
@@ -119,10 +120,14 @@ static int import_and_check(const char *text, size_t len) {
 }
 
 Test(oom, importing_text_survives_every_failed_allocation) {
-  /* layout text with a misspelt label (a finding), reading-order text with column blocks */
+  /* layout text with a misspelt label (a finding), reading-order text with column blocks,
+   * crawler text (a header, glued cells split by the identities), Word and Excel files */
   const char *texts[] = {"tests/data/fixtures/huaian-hongze-2023.layout.txt",
-                         "tests/data/fixtures/huaian-hongze-2024.txt"};
-  for (size_t i = 0; i < 2; i++) {
+                         "tests/data/fixtures/huaian-hongze-2024.txt",
+                         "tests/data/fixtures/crawler/06_ptzhsyqgwh_2023.txt",
+                         "tests/data/office/suibin-2020.docx",
+                         "tests/data/office/suibin-2020.xlsx"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
     size_t len;
     char *text = test_read_file(test_source_path(texts[i]), &len);
     fail_each_allocation_in_turn(import_and_check, text, len);
@@ -186,4 +191,39 @@ Test(oom, checks_across_reports_survive_every_failed_allocation) {
     across_texts[i] = test_read_file(test_source_path(files[i]), &across_lens[i]);
   fail_each_allocation_in_turn(check_across, NULL, 0);
   for (size_t i = 0; i < 3; i++) free(across_texts[i]);
+}
+
+/* parse → tidy rows → CSV (tidy and wide), JSON Lines; an export not committed leaves
+ * nothing, one committed is whole. */
+static int export_all_forms(const char *text, size_t len) {
+  govinfo_report *r = NULL;
+  int rc = govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_AUTO, "oom");
+  if (rc) return rc;
+  govinfo_rows *rows = NULL;
+  rc = govinfo_report_rows(&rows, r, "corpus/oom.yaml");
+  govinfo_rows_free(rows);
+  static const char *const paths[] = {"/tmp/govinfo-oom-export.csv",
+                                      "/tmp/govinfo-oom-export.wide.csv",
+                                      "/tmp/govinfo-oom-export.jsonl"};
+  static const unsigned flags[] = {GOVINFO_EXPORT_BOM, GOVINFO_EXPORT_WIDE | GOVINFO_EXPORT_LABELS,
+                                   0};
+  for (size_t i = 0; rc == GOVINFO_OK && i < 3; i++) {
+    govinfo_export_options opts = GOVINFO_EXPORT_OPTIONS_INIT;
+    opts.flags = flags[i];
+    govinfo_exporter *ex = NULL;
+    rc = govinfo_exporter_open(&ex, paths[i], &opts);
+    if (rc == GOVINFO_OK) rc = govinfo_exporter_add(ex, r, NULL, NULL, NULL, NULL);
+    if (rc == GOVINFO_OK) rc = govinfo_exporter_commit(ex);
+    govinfo_exporter_free(ex);
+    unlink(paths[i]);
+  }
+  govinfo_report_free(r);
+  return rc;
+}
+
+Test(oom, exporting_survives_every_failed_allocation) {
+  size_t len;
+  char *text = example("tests/data/fixtures/huaian-hongze-2024.yaml", GOVINFO_SYNTAX_YAML, &len);
+  fail_each_allocation_in_turn(export_all_forms, text, len);
+  free(text);
 }

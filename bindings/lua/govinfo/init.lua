@@ -18,7 +18,8 @@
 --   govinfo.new(format)                     an empty report: every cell absent
 --   govinfo.import_text(text [, kind [, name]]) -> report, findings: a published report read
 --                                           from its text; kind "auto" (default), "text"
---                                           (pdftotext output), "markdown" or "html".
+--                                           (pdftotext output), "markdown", "html",
+--                                           "tsv", "docx" or "xlsx".
 --                                           findings (diagnostics, see below) are the
 --                                           import.* ones: a cell not read with certainty
 --                                           is absent and named by import.cell_unread.
@@ -54,9 +55,10 @@
 --   report:decimal(id)         -> exact decimal text of a number cell, e.g. "96171.6"
 --   report:set_decimal(id, text) -> true; sets a number from its exact decimal text
 --   report:metadata()          -> {format=, year=, organ=, title=, published=, division_code=,
---                                 source=, preface=, origin=}; unset fields are nil
+--                                 source=, source_sha256=, preface=, origin=}; unset fields
+--                                 are nil
 --   report:set_metadata(name, value) -> true; name is one of year, organ, title, published,
---                                 division_code, source, preface; nil unsets
+--                                 division_code, source, source_sha256, preface; nil unsets
 --   report:sections()          -> array of {id=, title=, text=} in the report's order
 --   report:set_section(id, text [, title]) -> true; title nil means the official one
 --   report:remove_section(id)  -> true

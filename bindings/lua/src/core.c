@@ -403,9 +403,11 @@ static int finish_import(lua_State *L, int rc, owned *held, govinfo_diagnostics 
 }
 
 static govinfo_input_kind opt_input_kind(lua_State *L, int index) {
-  static const char *const names[] = {"auto", "text", "markdown", "html", NULL};
-  static const govinfo_input_kind values[] = {GOVINFO_INPUT_AUTO, GOVINFO_INPUT_TEXT,
-                                              GOVINFO_INPUT_MARKDOWN, GOVINFO_INPUT_HTML};
+  static const char *const names[] = {"auto", "text", "markdown", "html",
+                                      "tsv",  "docx", "xlsx",     NULL};
+  static const govinfo_input_kind values[] = {
+      GOVINFO_INPUT_AUTO, GOVINFO_INPUT_TEXT, GOVINFO_INPUT_MARKDOWN, GOVINFO_INPUT_HTML,
+      GOVINFO_INPUT_TSV,  GOVINFO_INPUT_DOCX, GOVINFO_INPUT_XLSX};
   return values[luaL_checkoption(L, index, "auto", names)];
 }
 
@@ -683,6 +685,7 @@ static const text_field text_fields[] = {
     {"published", govinfo_report_published, govinfo_report_set_published},
     {"division_code", govinfo_report_division_code, govinfo_report_set_division_code},
     {"source", govinfo_report_source, govinfo_report_set_source},
+    {"source_sha256", govinfo_report_source_sha256, govinfo_report_set_source_sha256},
     {"preface", govinfo_report_preface, govinfo_report_set_preface},
 };
 #define TEXT_FIELD_COUNT (sizeof text_fields / sizeof text_fields[0])

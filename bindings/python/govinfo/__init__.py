@@ -20,6 +20,7 @@ from .errors import (GovinfoError, InputOutputError, InvalidArgumentError, NotFo
 from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, find_format,
                       find_rule, format_for_year, formats, rules)
 from .importer import import_file, import_text
+from .corpus import frame_columns, import_many, load_many, to_frame
 from .report import Diagnostic, Report, Section, ValidationResult
 # Across reports (EXPERIMENTAL): govinfo.compare, govinfo.pair, govinfo.sum
 from .analysis import (Comparison, Pairing, SectionReuse, compare, pair, sum_against,
@@ -37,6 +38,7 @@ __all__ = [
     "load", "loads", "import_text", "import_file", "library_version", "library_path",
     "compare", "Comparison", "SectionReuse", "pair", "Pairing", "sum", "sum_reports",
     "sum_against",
+    "load_many", "import_many", "to_frame", "frame_columns",
 ]
 
 load = Report.load

@@ -50,10 +50,81 @@ Column = _opaque("govinfo_column")
 Rule = _opaque("govinfo_rule")
 Diagnostics = _opaque("govinfo_diagnostics")
 Diagnostic = _opaque("govinfo_diagnostic")
+Batch = _opaque("govinfo_batch")
+BatchItem = _opaque("govinfo_batch_item")
+Rows = _opaque("govinfo_rows")
+Exporter = _opaque("govinfo_exporter")
 Comparison = _opaque("govinfo_comparison")
 Pairing = _opaque("govinfo_pairing")
 
+
+class ValidateOptions(ctypes.Structure):
+    """struct govinfo_validate_options of validate.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+                ("enable", ctypes.POINTER(ctypes.c_char_p)),
+                ("disable", ctypes.POINTER(ctypes.c_char_p))]
+
+
+ValidateOptions.__name__ = "govinfo_validate_options"
+
+
+class ImportOptions(ctypes.Structure):
+    """struct govinfo_import_options of import.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("kind", ctypes.c_int),
+                ("source_name", ctypes.c_char_p), ("pdftotext", ctypes.c_char_p)]
+
+
+ImportOptions.__name__ = "govinfo_import_options"
+
+
+class BatchOptions(ctypes.Structure):
+    """struct govinfo_batch_options of batch.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("jobs", ctypes.c_uint), ("action", ctypes.c_int),
+                ("flags", ctypes.c_uint), ("import_", ctypes.POINTER(ImportOptions)),
+                ("validate", ctypes.POINTER(ValidateOptions)), ("window", ctypes.c_size_t)]
+
+
+BatchOptions.__name__ = "govinfo_batch_options"
+
+
+class ExportOptions(ctypes.Structure):
+    """struct govinfo_export_options of export.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("flags", ctypes.c_uint)]
+
+
+ExportOptions.__name__ = "govinfo_export_options"
+
+
+class CompareOptions(ctypes.Structure):
+    """struct govinfo_compare_options of analysis.h (version 1, EXPERIMENTAL)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+                ("reuse_min_run", ctypes.c_uint), ("reuse_percent", ctypes.c_uint),
+                ("reuse_sections", ctypes.POINTER(ctypes.c_char_p)),
+                ("jump_factor", ctypes.c_uint), ("jump_min_base", ctypes.c_uint)]
+
+
+CompareOptions.__name__ = "govinfo_compare_options"
+
+
+class PairingOptions(ctypes.Structure):
+    """struct govinfo_pairing_options of analysis.h (version 1, EXPERIMENTAL)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint)]
+
+
+PairingOptions.__name__ = "govinfo_pairing_options"
+
+
+class SumOptions(ctypes.Structure):
+    """struct govinfo_sum_options of analysis.h (version 1, EXPERIMENTAL)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+                ("organ", ctypes.c_char_p)]
+
+
+SumOptions.__name__ = "govinfo_sum_options"
+
+
 P = ctypes.POINTER
+
 c_int, c_uint, c_size_t = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t
 c_int64, c_char_p, c_void_p = ctypes.c_int64, ctypes.c_char_p, ctypes.c_void_p
 # Strings the caller must release with govinfo_free come back through char ** out-parameters
@@ -61,26 +132,6 @@ c_int64, c_char_p, c_void_p = ctypes.c_int64, ctypes.c_char_p, ctypes.c_void_p
 OwnedString = P(c_void_p)
 # Enums (govinfo_syntax, govinfo_severity, ...) are int.
 c_enum = ctypes.c_int
-
-
-
-def _options(name: str, fields: list) -> type:
-    """A versioned options struct of the headers, field for field (named as in C, so the
-    prototype test can read the declarations)."""
-    return type(name, (ctypes.Structure,), {"_fields_": fields})
-
-
-ValidateOptions = _options("govinfo_validate_options", [
-    ("version", c_uint), ("flags", c_uint), ("enable", P(c_char_p)), ("disable", P(c_char_p))])
-ImportOptions = _options("govinfo_import_options", [
-    ("version", c_uint), ("kind", c_enum), ("source_name", c_char_p), ("pdftotext", c_char_p)])
-CompareOptions = _options("govinfo_compare_options", [
-    ("version", c_uint), ("flags", c_uint), ("reuse_min_run", c_uint),
-    ("reuse_percent", c_uint), ("reuse_sections", P(c_char_p)), ("jump_factor", c_uint),
-    ("jump_min_base", c_uint)])
-PairingOptions = _options("govinfo_pairing_options", [("version", c_uint), ("flags", c_uint)])
-SumOptions = _options("govinfo_sum_options", [
-    ("version", c_uint), ("flags", c_uint), ("organ", c_char_p)])
 
 # name: (restype, argtypes). Borrowed and static strings are c_char_p (copied to bytes).
 PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
@@ -92,6 +143,7 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_free": (None, [c_void_p]),
     "govinfo_version_string": (c_char_p, []),
     "govinfo_version_number": (c_int, []),
+    "govinfo_error_format": (c_int, [OwnedString, P(c_size_t), P(ErrorRecord), c_char_p, c_uint]),
     # format.h
     "govinfo_format_count": (c_size_t, []),
     "govinfo_format_at": (Format, [c_size_t]),
@@ -146,6 +198,8 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_report_set_division_code": (c_int, [Report, c_char_p]),
     "govinfo_report_source": (c_char_p, [Report]),
     "govinfo_report_set_source": (c_int, [Report, c_char_p]),
+    "govinfo_report_source_sha256": (c_char_p, [Report]),
+    "govinfo_report_set_source_sha256": (c_int, [Report, c_char_p]),
     "govinfo_report_preface": (c_char_p, [Report]),
     "govinfo_report_set_preface": (c_int, [Report, c_char_p]),
     "govinfo_report_year": (c_int, [Report]),
@@ -177,6 +231,10 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_rule_applies_to": (c_int, [Rule, Format]),
     "govinfo_severity_name": (c_char_p, [c_enum]),
     "govinfo_report_validate": (c_int, [P(Diagnostics), Report]),
+    "govinfo_validate_options_init": (c_int, [P(ValidateOptions), c_uint]),
+    "govinfo_report_validate_with": (c_int, [P(Diagnostics), Report, P(ValidateOptions)]),
+    "govinfo_diagnostic_format": (c_int, [OwnedString, P(c_size_t), Diagnostic, c_char_p,
+                                          c_uint]),
     "govinfo_diagnostics_free": (None, [Diagnostics]),
     "govinfo_diagnostics_count": (c_size_t, [Diagnostics]),
     "govinfo_diagnostics_at": (Diagnostic, [Diagnostics, c_size_t]),
@@ -203,16 +261,44 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     # import.h
     "govinfo_import": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t, c_enum, c_char_p]),
     "govinfo_import_file": (c_int, [P(Report), P(Diagnostics), c_char_p]),
-    # options structs and the formatter (common.h, validate.h, import.h)
-    "govinfo_error_format": (c_int, [OwnedString, P(c_size_t), P(ErrorRecord), c_char_p, c_uint]),
-    "govinfo_diagnostic_format": (c_int, [OwnedString, P(c_size_t), Diagnostic, c_char_p,
-                                          c_uint]),
-    "govinfo_validate_options_init": (c_int, [P(ValidateOptions), c_uint]),
-    "govinfo_report_validate_with": (c_int, [P(Diagnostics), Report, P(ValidateOptions)]),
     "govinfo_import_options_init": (c_int, [P(ImportOptions), c_uint]),
     "govinfo_import_with": (c_int, [P(Report), P(Diagnostics), c_char_p, c_size_t,
                                     P(ImportOptions)]),
     "govinfo_import_file_with": (c_int, [P(Report), P(Diagnostics), c_char_p, P(ImportOptions)]),
+    # batch.h (EXPERIMENTAL)
+    "govinfo_batch_options_init": (c_int, [P(BatchOptions), c_uint]),
+    "govinfo_batch_new": (c_int, [P(Batch), P(c_char_p), c_size_t, P(BatchOptions)]),
+    "govinfo_batch_free": (None, [Batch]),
+    "govinfo_batch_total": (c_size_t, [Batch]),
+    "govinfo_batch_jobs": (c_uint, [Batch]),
+    "govinfo_batch_next": (c_int, [P(BatchItem), Batch]),
+    "govinfo_batch_item_free": (None, [BatchItem]),
+    "govinfo_batch_item_index": (c_size_t, [BatchItem]),
+    "govinfo_batch_item_path": (c_char_p, [BatchItem]),
+    "govinfo_batch_item_relative_path": (c_char_p, [BatchItem]),
+    "govinfo_batch_item_name": (c_char_p, [BatchItem]),
+    "govinfo_batch_item_status": (c_int, [BatchItem]),
+    "govinfo_batch_item_error": (P(ErrorRecord), [BatchItem]),
+    "govinfo_batch_item_format_error": (c_int, [OwnedString, P(c_size_t), BatchItem, c_uint]),
+    "govinfo_batch_item_report": (Report, [BatchItem]),
+    "govinfo_batch_item_take_report": (c_int, [P(Report), BatchItem]),
+    "govinfo_batch_item_findings": (Diagnostics, [BatchItem]),
+    "govinfo_batch_item_import_findings": (Diagnostics, [BatchItem]),
+    "govinfo_batch_item_sha256": (c_char_p, [BatchItem]),
+    # export.h (EXPERIMENTAL)
+    "govinfo_rows_column_count": (c_size_t, []),
+    "govinfo_rows_column_name": (c_char_p, [c_size_t]),
+    "govinfo_report_rows": (c_int, [P(Rows), Report, c_char_p]),
+    "govinfo_rows_free": (None, [Rows]),
+    "govinfo_rows_count": (c_size_t, [Rows]),
+    "govinfo_rows_value": (c_char_p, [Rows, c_size_t, c_size_t]),
+    "govinfo_export_options_init": (c_int, [P(ExportOptions), c_uint]),
+    "govinfo_export_format_from_path": (c_enum, [c_char_p]),
+    "govinfo_exporter_open": (c_int, [P(Exporter), c_char_p, P(ExportOptions)]),
+    "govinfo_exporter_add": (c_int, [Exporter, Report, Diagnostics, c_char_p, c_char_p,
+                                     P(c_int)]),
+    "govinfo_exporter_commit": (c_int, [Exporter]),
+    "govinfo_exporter_free": (None, [Exporter]),
     # analysis.h (EXPERIMENTAL)
     "govinfo_compare_options_init": (c_int, [P(CompareOptions), c_uint]),
     "govinfo_compare": (c_int, [P(Comparison), Report, Report, P(CompareOptions)]),

@@ -78,7 +78,7 @@ class Comparison:
     def __init__(self, handle: Any) -> None:
         self._handle = handle
         self._finalizer = weakref.finalize(self, lib.govinfo_comparison_free, handle)
-        self.findings = ValidationResult(lib.govinfo_comparison_findings(handle), owner=self)
+        self.findings = ValidationResult(lib.govinfo_comparison_findings(handle), borrowed_from=self)
         self.reuse = tuple(
             SectionReuse(lib.govinfo_comparison_section_id(handle, i).decode(),
                          lib.govinfo_comparison_section_chars(handle, i),

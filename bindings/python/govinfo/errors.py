@@ -7,7 +7,7 @@ Each class also derives from the built-in exception a Python programmer would ca
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Optional, Type
+from typing import TYPE_CHECKING, Any, Dict, Optional, Type
 
 from ._library import lib
 
@@ -118,7 +118,11 @@ def _text(raw: Optional[bytes]) -> str:
 
 def last_error(code: int) -> GovinfoError:
     """The exception for a failed call's code, from this thread's error record."""
-    record = lib.govinfo_error_last().contents
+    return error_from_record(code, lib.govinfo_error_last().contents)
+
+
+def error_from_record(code: int, record: Any) -> GovinfoError:
+    """The exception for a code and a struct govinfo_error (a batch item's own record)."""
     # The record describes this failure only when it holds the same code.
     described = record.code == code
     message = _text(record.message) if described else ""

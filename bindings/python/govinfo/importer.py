@@ -12,7 +12,7 @@ from .report import PathArg, Report, ValidationResult, _cpath, _cstr
 __all__ = ["import_text", "import_file", "INPUT_KINDS"]
 
 # govinfo_input_kind
-INPUT_KINDS = {"auto": 0, "text": 1, "markdown": 2, "html": 3}
+INPUT_KINDS = {"auto": 0, "text": 1, "markdown": 2, "html": 3, "tsv": 4, "docx": 5, "xlsx": 6}
 
 
 def _kind(kind: str) -> int:

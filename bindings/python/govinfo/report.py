@@ -158,13 +158,19 @@ class ValidationResult:
     _finalizer: Optional[weakref.finalize]
     _owner: object
 
-    def __init__(self, found: Handle, owner: object = None) -> None:
-        """Takes ownership of a govinfo_diagnostics list (kept for to_json); with `owner`, the
-        list is borrowed from it (a comparison) and owner is kept alive instead."""
+    def __init__(self, found: Handle, owner: Optional[Handle] = None,
+                 borrowed_from: object = None) -> None:
+        """Takes ownership of a govinfo_diagnostics list (kept for to_json), or of the batch
+        item `owner` the list belongs to; with `borrowed_from`, the list is borrowed from that
+        object (a comparison), which is kept alive instead."""
         self._found = found
-        self._owner = owner
-        self._finalizer = (weakref.finalize(self, lib.govinfo_diagnostics_free, found)
-                           if owner is None else None)
+        self._owner = borrowed_from
+        if borrowed_from is not None:
+            self._finalizer = None
+        elif owner is None:
+            self._finalizer = weakref.finalize(self, lib.govinfo_diagnostics_free, found)
+        else:
+            self._finalizer = weakref.finalize(self, lib.govinfo_batch_item_free, owner)
         count = lib.govinfo_diagnostics_count(found)
         self.diagnostics = tuple(_diagnostic(lib.govinfo_diagnostics_at(found, i))
                                  for i in range(count))
@@ -344,10 +350,18 @@ class Report:
         check(lib.govinfo_report_save(self._live(), _cpath(path), _syntax(format),
                                       _WRITE_LABELS if labels else 0))
 
-    def to_dict(self) -> Dict[str, Any]:
-        """The document as Python data (through the library's JSON); money stays Decimal."""
-        data: Dict[str, Any] = json.loads(self.dumps("json"), parse_float=decimal.Decimal)
+    def to_dict(self, json_ready: bool = False) -> Dict[str, Any]:
+        """The document as Python data (through the library's JSON); money stays Decimal.
+        json_ready=True gives values json.dumps() takes as they are (money as float)."""
+        data: Dict[str, Any] = (json.loads(self.dumps("json")) if json_ready else
+                                json.loads(self.dumps("json"), parse_float=decimal.Decimal))
         return data
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickles through the canonical JSON (and the origin), so a report can be sent to
+        other processes and machines: multiprocessing, dask workers. Cell locations (line and
+        column in the file read) do not travel."""
+        return (_unpickle, (self.dumps("json"), self.origin))
 
     # --- validation -------------------------------------------------------------------
 
@@ -388,6 +402,9 @@ class Report:
                               "Administrative division code: 6, 9 or 12 digits")
     source = _metadata("govinfo_report_source", "govinfo_report_set_source",
                        "File name or URL of the published report")
+    source_sha256 = _metadata("govinfo_report_source_sha256",
+                              "govinfo_report_set_source_sha256",
+                              "SHA-256 of the bytes the report was imported from (hex)")
     preface = _metadata("govinfo_report_preface", "govinfo_report_set_preface",
                         "What the report prints before section 一")
 
@@ -526,3 +543,7 @@ class Report:
         if self.origin:
             parts.append(f"origin={self.origin!r}")
         return f"<govinfo.Report {' '.join(parts)}>"
+
+
+def _unpickle(document: str, origin: Optional[str]) -> Report:
+    return Report.loads(document, "json", source_name=origin)
