@@ -7,15 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "inputs.h"
+#include "cli_batch.h"
 
-enum { OPT_JSON, OPT_LANG, OPT_MIN_RUN, OPT_REUSE_PERCENT, OPT_SECTIONS, OPT_JUMP, OPT_COUNT_ };
+enum {
+  OPT_JSON,
+  OPT_LANG,
+  OPT_MIN_RUN,
+  OPT_REUSE_PERCENT,
+  OPT_SECTIONS,
+  OPT_JUMP,
+  OPT_JOBS,
+  OPT_COUNT_
+};
 
 static const cli_option options[OPT_COUNT_] = {
     [OPT_JSON] = {"json", 0, false},        [OPT_LANG] = {"lang", 0, true},
     [OPT_MIN_RUN] = {"min-run", 0, true},   [OPT_REUSE_PERCENT] = {"reuse-percent", 0, true},
     [OPT_SECTIONS] = {"sections", 0, true}, [OPT_JUMP] = {"jump-factor", 0, true},
+    [OPT_JOBS] = {"jobs", 'j', true},
 };
 
 #define MAX_SECTIONS 16
@@ -23,6 +32,7 @@ static const cli_option options[OPT_COUNT_] = {
 typedef struct settings {
   bool json;
   cli_lang lang;
+  unsigned jobs;
   govinfo_compare_options opts;
   char sections_text[256];
   const char *sections[MAX_SECTIONS + 1];
@@ -78,6 +88,7 @@ static int parse_settings(const cli_command *cmd, const cli_args *args, settings
   if (status == CLI_CONTINUE)
     status = parse_unsigned(cmd, "jump-factor", args->value[OPT_JUMP], &s->opts.jump_factor);
   if (status == CLI_CONTINUE) status = parse_sections(cmd, args->value[OPT_SECTIONS], s);
+  if (status == CLI_CONTINUE) status = cli_parse_jobs(cmd, args->value[OPT_JOBS], &s->jobs);
   return status;
 }
 
@@ -161,15 +172,9 @@ static cJSON *comparison_json(const govinfo_comparison *c, const char *body) {
 
 /* ---- comparing ---- */
 
-typedef struct corpus {
-  char **files;             /* as given or found */
-  govinfo_report **reports; /* NULL where loading failed */
-  size_t n;
-} corpus;
-
-static void compare_pair(const corpus *cp, size_t a, size_t b, const char *body, const settings *s,
-                         tally *t) {
-  const char *last = cli_display_name(cp->files[a]), *now = cli_display_name(cp->files[b]);
+static void compare_pair(const cli_loaded *cp, size_t a, size_t b, const char *body,
+                         const settings *s, tally *t) {
+  const char *last = cp->names[a], *now = cp->names[b];
   govinfo_comparison *c;
   int rc = govinfo_compare(&c, cp->reports[a], cp->reports[b], &s->opts);
   if (rc) {
@@ -200,7 +205,7 @@ static void compare_pair(const corpus *cp, size_t a, size_t b, const char *body,
   govinfo_comparison_free(c);
 }
 
-static void print_ambiguous(const corpus *cp, const size_t *index, const govinfo_pairing *p,
+static void print_ambiguous(const cli_loaded *cp, const size_t *index, const govinfo_pairing *p,
                             size_t g, const settings *s) {
   size_t size = govinfo_pairing_ambiguous_size(p, g);
   const char *body = govinfo_pairing_body(p, govinfo_pairing_ambiguous_member(p, g, 0));
@@ -212,7 +217,7 @@ static void print_ambiguous(const corpus *cp, const size_t *index, const govinfo
     for (size_t k = 0; ok && k < size; k++) {
       size_t i = index[govinfo_pairing_ambiguous_member(p, g, k)];
       cJSON *item = cJSON_CreateObject();
-      ok = item && cJSON_AddStringToObject(item, "file", cli_display_name(cp->files[i])) &&
+      ok = item && cJSON_AddStringToObject(item, "file", cp->names[i]) &&
            cJSON_AddNumberToObject(item, "year", govinfo_report_year(cp->reports[i])) &&
            cJSON_AddItemToArray(files, item);
       if (!ok) cJSON_Delete(item);
@@ -223,14 +228,14 @@ static void print_ambiguous(const corpus *cp, const size_t *index, const govinfo
   cli_printf(s->lang == CLI_LANG_EN ? "ambiguous: %s:" : "无法确定配对：%s：", body ? body : "?");
   for (size_t k = 0; k < size; k++) {
     size_t i = index[govinfo_pairing_ambiguous_member(p, g, k)];
-    cli_printf(s->lang == CLI_LANG_EN ? " %s (%d)" : " %s（%d年）", cli_display_name(cp->files[i]),
+    cli_printf(s->lang == CLI_LANG_EN ? " %s (%d)" : " %s（%d年）", cp->names[i],
                govinfo_report_year(cp->reports[i]));
   }
   cli_puts("\n");
 }
 
-static void print_unpaired(const corpus *cp, size_t i, const char *body, const settings *s) {
-  const char *file = cli_display_name(cp->files[i]);
+static void print_unpaired(const cli_loaded *cp, size_t i, const char *body, const settings *s) {
+  const char *file = cp->names[i];
   int year = govinfo_report_year(cp->reports[i]);
   if (s->json) {
     cJSON *obj = cJSON_CreateObject();
@@ -248,7 +253,7 @@ static void print_unpaired(const corpus *cp, size_t i, const char *body, const s
 }
 
 /* Every loaded report paired by body and year, each pair compared. */
-static int compare_corpus(const corpus *cp, bool as_given, const settings *s, tally *t) {
+static int compare_corpus(const cli_loaded *cp, bool as_given, const settings *s, tally *t) {
   const govinfo_report **loaded = malloc((cp->n + 1) * sizeof *loaded);
   size_t *index = malloc((cp->n + 1) * sizeof *index), n = 0;
   if (loaded == NULL || index == NULL) {
@@ -306,31 +311,19 @@ static void print_summary(const tally *t, cli_lang lang) {
   }
 }
 
-static int run_inputs(const cli_command *cmd, const cli_inputs *in, const settings *s) {
-  bool as_given = !in->any_directory && in->n == 2;
-  if (in->n < 2)
-    return cli_usage_error(cmd,
-                           "expected LAST THIS, or files and directories holding at least "
-                           "two reports (found %zu)",
-                           in->n);
-  corpus cp = {in->paths, calloc(in->n, sizeof *cp.reports), in->n};
-  if (cp.reports == NULL) return cli_error("out of memory");
-  tally t = {0};
-  for (size_t i = 0; i < in->n; i++) {
-    cli_failure failure;
-    if (cli_load_report(&cp.reports[i], in->paths[i], &failure)) {
-      cp.reports[i] = NULL;
-      report_failure(cli_display_name(in->paths[i]), &failure, s, &t);
-    }
-  }
-  int status = CLI_CONTINUE;
-  if (!(as_given && t.failed)) status = compare_corpus(&cp, as_given, s, &t);
-  for (size_t i = 0; i < in->n; i++) govinfo_report_free(cp.reports[i]);
-  free(cp.reports);
-  if (status != CLI_CONTINUE) return status;
-  if (!s->json) print_summary(&t, s->lang);
-  if (t.failed) return CLI_EXIT_FAILURE;
-  return t.error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+typedef struct load_context {
+  const settings *s;
+  tally *t;
+} load_context;
+
+static void load_failed(const char *name, const cli_failure *failure, void *context) {
+  load_context *c = context;
+  report_failure(name, failure, c->s, c->t);
+}
+
+static bool is_directory(const char *operand) {
+  char *const one[] = {(char *)operand};
+  return cli_is_batch(one, 1); /* one operand is a batch only when it is a directory */
 }
 
 static int run(const cli_command *cmd, int argc, char **argv) {
@@ -339,21 +332,36 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   if (status != CLI_CONTINUE) return status;
   settings s = {0};
   status = parse_settings(cmd, &args, &s);
-  cli_inputs in = {0};
   if (status == CLI_CONTINUE && args.noperands == 0)
     status = cli_usage_error(cmd, "no reports given");
-  if (status == CLI_CONTINUE) status = cli_inputs_expand(&in, args.operands, args.noperands);
-  if (status == CLI_CONTINUE) status = run_inputs(cmd, &in, &s);
-  cli_inputs_free(&in);
+  /* LAST THIS: two files compared as given, whatever their names. */
+  bool as_given = status == CLI_CONTINUE && args.noperands == 2 &&
+                  !is_directory(args.operands[0]) && !is_directory(args.operands[1]);
+  tally t = {0};
+  load_context context = {&s, &t};
+  cli_loaded cp = {0};
+  if (status == CLI_CONTINUE)
+    status = cli_load_all(&cp, args.operands, args.noperands, s.jobs, load_failed, &context);
+  if (status == CLI_CONTINUE && cp.n < 2)
+    status = cli_usage_error(cmd,
+                             "expected LAST THIS, or files and directories holding at least "
+                             "two reports (found %zu)",
+                             cp.n);
+  if (status == CLI_CONTINUE && !(as_given && t.failed))
+    status = compare_corpus(&cp, as_given, &s, &t);
+  cli_loaded_free(&cp);
   cli_args_free(&args);
-  return status;
+  if (status != CLI_CONTINUE) return status;
+  if (!s.json) print_summary(&t, s.lang);
+  if (t.failed) return CLI_EXIT_FAILURE;
+  return t.error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }
 
 const cli_command cli_compare_command = {
     .name = "compare",
     .summary = "compare a body's report with its report of the year before",
     .synopsis = "govinfo compare [--json] [--lang zh|en] [OPTIONS] LAST THIS\n"
-                "       govinfo compare [--json] [--lang zh|en] [OPTIONS] FILE|DIR...",
+                "       govinfo compare [--json] [--lang zh|en] [--jobs N] [OPTIONS] FILE|DIR...",
     .help = "EXPERIMENTAL. Compares a report with the same body's report of the year before:\n"
             "this year's carried-over applications against last year's carried forward, in\n"
             "every column (year.carry_over; across the change of format too), the documents in\n"
@@ -362,7 +370,8 @@ const cli_command cli_compare_command = {
             "\n"
             "With two files, LAST THIS, they are compared as given: THIS must be for the year\n"
             "after LAST. Otherwise every report of the files and directories (read\n"
-            "recursively for .json, .yaml and .yml files) is paired by body and consecutive\n"
+            "recursively for report documents, in name order, on --jobs threads; \"-\" is\n"
+            "standard input) is paired by body and consecutive\n"
             "years: bodies are matched by their organ with full-width forms, spaces and leading\n"
             "region names left out (淮安市洪泽区人民政府 = 洪泽区人民政府). Each pair is printed,\n"
             "with the share of each section's text also found in last year's and the\n"
@@ -383,6 +392,8 @@ const cli_command cli_compare_command = {
             "  --reuse-percent P    year.text_reuse above P% of a section (50)\n"
             "  --sections IDS       sections the threshold applies to (s1,s5)\n"
             "  --jump-factor F      year.jump above F times or under 1/F (5)\n"
+            "  -j, --jobs N         threads reading the reports (default 0: one per\n"
+            "                       processor)\n"
             "  -h, --help           show this help\n"
             "\n"
             "Exit status: 0 no errors (warnings and notes allowed), 1 some finding is an\n"

@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "inputs.h"
+#include "cli_batch.h"
 
-enum { OPT_ORGAN, OPT_OUTPUT, OPT_BLANK, OPT_AGAINST, OPT_JSON, OPT_LANG, OPT_COUNT_ };
+enum { OPT_ORGAN, OPT_OUTPUT, OPT_BLANK, OPT_AGAINST, OPT_JSON, OPT_LANG, OPT_JOBS, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
     [OPT_ORGAN] = {"organ", 0, true},          [OPT_OUTPUT] = {"output", 'o', true},
     [OPT_BLANK] = {"blank-as-zero", 0, false}, [OPT_AGAINST] = {"against", 0, true},
     [OPT_JSON] = {"json", 0, false},           [OPT_LANG] = {"lang", 0, true},
+    [OPT_JOBS] = {"jobs", 'j', true},
 };
 
 /* A sum has no text of its own: the rules about what sections 五 and 六 say do not apply. */
@@ -84,32 +84,32 @@ static int finish(govinfo_report *sum, const govinfo_diagnostics *summed, const 
   return status;
 }
 
-static int sum_inputs(const cli_inputs *in, const settings *s) {
-  govinfo_report **parts = calloc(in->n + 1, sizeof *parts);
-  if (parts == NULL) return cli_error("out of memory");
+static void load_failed(const char *name, const cli_failure *failure, void *context) {
+  cli_print_failure(name, failure);
+  *(bool *)context = true;
+}
+
+/* The parts loaded on `jobs` threads, summed; nothing is written from incomplete parts. */
+static int sum_inputs(const cli_command *cmd, char *const *operands, size_t n, unsigned jobs,
+                      const settings *s) {
   bool failed = false;
-  for (size_t i = 0; i < in->n; i++) {
-    cli_failure failure;
-    if (cli_load_report(&parts[i], in->paths[i], &failure)) {
-      parts[i] = NULL;
-      cli_print_failure(cli_display_name(in->paths[i]), &failure);
-      failed = true;
-    }
-  }
-  int status = CLI_EXIT_FAILURE;
+  cli_loaded parts;
+  int status = cli_load_all(&parts, operands, n, jobs, load_failed, &failed);
+  if (status == CLI_CONTINUE && parts.n == 0) status = cli_usage_error(cmd, "no reports found");
+  if (status == CLI_CONTINUE && failed) status = CLI_EXIT_FAILURE;
   govinfo_report *sum;
   govinfo_diagnostics *summed;
-  if (failed) {
-    /* nothing is written from incomplete parts */
-  } else if (govinfo_sum(&sum, &summed, (const govinfo_report *const *)parts, in->n, &s->opts)) {
-    cli_error("%s", govinfo_error_last()->message);
+  if (status != CLI_CONTINUE) {
+    /* reported */
+  } else if (govinfo_sum(&sum, &summed, (const govinfo_report *const *)parts.reports, parts.n,
+                         &s->opts)) {
+    status = cli_error("%s", govinfo_error_last()->message);
   } else {
     status = finish(sum, summed, s);
     govinfo_diagnostics_free(summed);
     govinfo_report_free(sum);
   }
-  for (size_t i = 0; i < in->n; i++) govinfo_report_free(parts[i]);
-  free(parts);
+  cli_loaded_free(&parts);
   return status;
 }
 
@@ -128,11 +128,9 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     status = cli_usage_error(cmd, "--organ NAME is required: the organ of the sum");
   if (status == CLI_CONTINUE && args.noperands == 0)
     status = cli_usage_error(cmd, "no reports to sum");
-  cli_inputs in = {0};
-  if (status == CLI_CONTINUE) status = cli_inputs_expand(&in, args.operands, args.noperands);
-  if (status == CLI_CONTINUE && in.n == 0) status = cli_usage_error(cmd, "no reports found");
-  if (status == CLI_CONTINUE) status = sum_inputs(&in, &s);
-  cli_inputs_free(&in);
+  unsigned jobs = 0;
+  if (status == CLI_CONTINUE) status = cli_parse_jobs(cmd, args.value[OPT_JOBS], &jobs);
+  if (status == CLI_CONTINUE) status = sum_inputs(cmd, args.operands, args.noperands, jobs, &s);
   cli_args_free(&args);
   return status;
 }
@@ -141,10 +139,11 @@ const cli_command cli_sum_command = {
     .name = "sum",
     .summary = "sum the reports of several bodies into one",
     .synopsis = "govinfo sum --organ NAME [-o OUT] [--blank-as-zero] [--against PARENT]\n"
-                "            [--json] [--lang zh|en] FILE|DIR...",
+                "            [--json] [--lang zh|en] [--jobs N] FILE|DIR...",
     .help =
-        "EXPERIMENTAL. Sums the reports of several bodies (files, or directories read\n"
-        "recursively for .json, .yaml and .yml files) into one report of the same format\n"
+        "EXPERIMENTAL. Sums the reports of several bodies (files, directories read\n"
+        "recursively for report documents, or \"-\" for standard input; read on --jobs\n"
+        "threads) into one report of the same format\n"
         "version and year whose every cell is the sum of theirs, in exact decimals. Reports\n"
         "of different format versions or years are refused.\n"
         "\n"
@@ -168,6 +167,7 @@ const cli_command cli_sum_command = {
         "  --json             findings as JSON lines with \"stage\": \"sum\", \"validate\" and\n"
         "                     \"against\", each in the form of govinfo validate --json\n"
         "  --lang zh|en       language of the messages (default zh)\n"
+        "  -j, --jobs N       threads reading the parts (default 0: one per processor)\n"
         "  -h, --help         show this help\n"
         "\n"
         "Exit status: 0 the sum has no errors (warnings allowed), 1 it has, 2 a usage error,\n"

@@ -139,6 +139,25 @@ class CompareTest(AcrossTest):
         r = run("compare", "--lang", "en", self.dir)
         self.assertIn(f"unpaired: {self.dir}/b/y.yml (绥滨镇人民政府, 2021)", r.stdout.splitlines())
 
+    def test_reports_are_read_by_the_batch_runner_the_same_for_any_jobs(self):
+        for name, src in (("a/2023.yaml", H2023), ("a/2024.yaml", H2024),
+                          ("b/x.yaml", SUIBIN_2020), ("b/y.yml", SUIBIN_2021), ("c/city.yaml", CITY)):
+            shutil.copy(os.path.join(ROOT, src), self.put(name, ""))
+        outputs = [run("compare", "--json", "--jobs", jobs, self.dir) for jobs in ("1", "2")]
+        for r in outputs:
+            self.assertStatus(r, 0)
+        self.assertEqual(outputs[0].stdout, outputs[1].stdout)
+        self.assertEqual([json.loads(l)["kind"] for l in outputs[0].stdout.splitlines()],
+                         ["pair", "pair", "unpaired"])
+        # "-" is standard input, named <stdin>, and LAST THIS stays as given
+        with open(os.path.join(ROOT, H2023), encoding="utf-8") as f:
+            r = subprocess.run(WRAPPER + [CLI, "compare", "--lang", "en", "-", H2024],
+                               stdin=f, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, encoding="utf-8", cwd=ROOT, timeout=120)
+        self.assertStatus(r, 0)
+        self.assertEqual(r.stdout.splitlines()[0],
+                         f"pair: 洪泽区人民政府: <stdin> (2023) -> {H2024} (2024)")
+
     def test_reports_that_cannot_be_read_or_compared_exit_2(self):
         r = run("compare", H2024, H2023)  # LAST THIS in the wrong order
         self.assertStatus(r, 2)
@@ -158,7 +177,7 @@ class CompareTest(AcrossTest):
     def test_usage_errors(self):
         for args in ([], [H2023], ["--reuse-percent", "x", H2023, H2024],
                      ["--min-run", "-1", H2023, H2024], ["--sections", "s1,,s5", H2023, H2024],
-                     ["--lang", "fr", H2023, H2024]):
+                     ["--lang", "fr", H2023, H2024], ["--jobs", "many", H2023, H2024]):
             with self.subTest(args=args):
                 r = run("compare", *args)
                 self.assertStatus(r, 2)
@@ -247,14 +266,22 @@ class SumTest(AcrossTest):
         shutil.copy(os.path.join(ROOT, H2024), self.put("parts/a.yaml", ""))
         shutil.copy(os.path.join(ROOT, CITY), self.put("parts/deeper/b.yaml", ""))
         out = os.path.join(self.dir, "t.json")
-        r = run("sum", "--organ", "x", os.path.join(self.dir, "parts"), "-o", out)
-        self.assertStatus(r, 0)
-        with open(out, encoding="utf-8") as f:
-            self.assertEqual(json.load(f)["tables"]["table3"]["new_received"]["total"], 3214)
+        for jobs in ("1", "2"):
+            r = run("sum", "--organ", "x", "--jobs", jobs, os.path.join(self.dir, "parts"), "-o",
+                    out)
+            self.assertStatus(r, 0)
+            with open(out, encoding="utf-8") as f:
+                self.assertEqual(json.load(f)["tables"]["table3"]["new_received"]["total"], 3214)
+        # a directory without reports
+        os.makedirs(os.path.join(self.dir, "empty"))
+        r = run("sum", "--organ", "x", os.path.join(self.dir, "empty"))
+        self.assertStatus(r, 2)
+        self.assertIn("no reports found", r.stderr)
 
     def test_usage_errors(self):
         for args in ([H2024], ["--organ", "x"], ["--organ", "", H2024], ["--organ", "x",
-                                                                         "--lang", "de", H2024]):
+                                                                         "--lang", "de", H2024],
+                     ["--organ", "x", "--jobs", "-1", H2024]):
             with self.subTest(args=args):
                 r = run("sum", *args)
                 self.assertStatus(r, 2)
