@@ -151,23 +151,12 @@ static cJSON *comparison_json(const govinfo_comparison *c, const char *body) {
   char *text;
   size_t len;
   if (govinfo_comparison_to_json(&text, &len, c)) return NULL;
-  cJSON *parsed = cJSON_ParseWithLength(text, len);
-  govinfo_free(text);
-  cJSON *obj = cJSON_IsObject(parsed) ? cJSON_CreateObject() : NULL;
+  cJSON *obj = cJSON_CreateObject();
   bool ok = obj && cJSON_AddStringToObject(obj, "kind", "pair") &&
             (body ? cJSON_AddStringToObject(obj, "body", body) != NULL
                   : cJSON_AddNullToObject(obj, "body") != NULL);
-  while (ok && parsed->child) {
-    cJSON *item = cJSON_DetachItemViaPointer(parsed, parsed->child);
-    ok = cJSON_AddItemToObject(obj, item->string, item);
-    if (!ok) cJSON_Delete(item);
-  }
-  cJSON_Delete(parsed);
-  if (!ok) {
-    cJSON_Delete(obj);
-    return NULL;
-  }
-  return obj;
+  if (!ok) cJSON_Delete(obj);
+  return cli_json_after(ok ? obj : NULL, text, len);
 }
 
 /* ---- comparing ---- */
@@ -294,23 +283,6 @@ static int compare_corpus(const cli_loaded *cp, bool as_given, const settings *s
   return CLI_CONTINUE;
 }
 
-static void print_summary(const tally *t, cli_lang lang) {
-  if (t->errors == 0 && t->warnings == 0) return;
-  fflush(stdout);
-  if (lang == CLI_LANG_ZH) {
-    fputs("共 ", stderr);
-    if (t->errors) fprintf(stderr, "%zu 个错误", t->errors);
-    if (t->errors && t->warnings) fputs("，", stderr);
-    if (t->warnings) fprintf(stderr, "%zu 个警告", t->warnings);
-    fputs("。\n", stderr);
-  } else {
-    if (t->errors) fprintf(stderr, "%zu error%s", t->errors, t->errors == 1 ? "" : "s");
-    if (t->errors && t->warnings) fputs(" and ", stderr);
-    if (t->warnings) fprintf(stderr, "%zu warning%s", t->warnings, t->warnings == 1 ? "" : "s");
-    fputs(" generated.\n", stderr);
-  }
-}
-
 typedef struct load_context {
   const settings *s;
   tally *t;
@@ -352,7 +324,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   cli_loaded_free(&cp);
   cli_args_free(&args);
   if (status != CLI_CONTINUE) return status;
-  if (!s.json) print_summary(&t, s.lang);
+  if (!s.json) cli_print_totals(t.errors, t.warnings, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
   return t.error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }

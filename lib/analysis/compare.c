@@ -404,23 +404,12 @@ static bool add_reuse(cJSON *obj, const govinfo_comparison *c) {
 }
 
 static cJSON *comparison_json(const govinfo_comparison *c) {
-  char *text;
-  size_t len;
-  if (govinfo_diagnostics_to_json(&text, &len, c->findings)) return NULL;
-  cJSON *findings = cJSON_ParseWithLength(text, len);
-  free(text);
   cJSON *obj = cJSON_CreateObject(), *years = NULL;
-  bool ok = findings && obj && add_file(obj, "last", c->last_file) &&
-            add_file(obj, "this", c->this_file) &&
+  bool ok = obj && add_file(obj, "last", c->last_file) && add_file(obj, "this", c->this_file) &&
             (years = cJSON_AddArrayToObject(obj, "years")) != NULL &&
             cJSON_AddItemToArray(years, cJSON_CreateNumber(c->last_year)) &&
-            cJSON_AddItemToArray(years, cJSON_CreateNumber(c->this_year)) && add_reuse(obj, c);
-  while (ok && findings->child) {
-    cJSON *item = cJSON_DetachItemViaPointer(findings, findings->child);
-    ok = cJSON_AddItemToObject(obj, item->string, item);
-    if (!ok) cJSON_Delete(item);
-  }
-  cJSON_Delete(findings);
+            cJSON_AddItemToArray(years, cJSON_CreateNumber(c->this_year)) && add_reuse(obj, c) &&
+            gi_diagnostics_add_json(obj, c->findings);
   if (!ok) {
     cJSON_Delete(obj);
     return NULL;
@@ -431,15 +420,5 @@ static cJSON *comparison_json(const govinfo_comparison *c) {
 int govinfo_comparison_to_json(char **out, size_t *len, const govinfo_comparison *c) {
   if (out) *out = NULL;
   if (out == NULL || c == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
-  cJSON *obj = comparison_json(c);
-  char *printed = obj ? cJSON_Print(obj) : NULL;
-  cJSON_Delete(obj);
-  if (printed == NULL) return gi_fail_oom();
-  size_t n = strlen(printed);
-  char *copy = gi_strndup(printed, n);
-  cJSON_free(printed);
-  if (copy == NULL) return gi_fail_oom();
-  *out = copy;
-  if (len) *len = n;
-  return GOVINFO_OK;
+  return gi_json_print(out, len, comparison_json(c));
 }

@@ -85,4 +85,14 @@ void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list);
 /* Frees the builder's memory (not the findings it made). */
 void gi_finding_free(gi_finding *f);
 
+/* ---- JSON (json.c) ---- */
+
+struct cJSON;
+/* Adds the fields of govinfo_diagnostics_to_json() ("valid", "errors", "warnings", "notes",
+ * "diagnostics") to obj; false when out of memory. */
+bool gi_diagnostics_add_json(struct cJSON *obj, const govinfo_diagnostics *list);
+/* Prints obj (deleted here) as a new string for govinfo_free() in *out (length in *len if
+ * len is not NULL). */
+int gi_json_print(char **out, size_t *len, struct cJSON *obj);
+
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/text.h"
 #include "validate/prose.h"
 #include "validate/validate.h"
 
@@ -62,26 +63,12 @@ void gi_check_published_late(vctx *x, gi_rule rule) {
 
 /* ---- years written in the text ---- */
 
-/* Value of the ASCII or full-width digit at s (its length in *len), -1 when none. */
-static int digit_at(const char *s, size_t *len) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (u[0] >= '0' && u[0] <= '9') {
-    *len = 1;
-    return u[0] - '0';
-  }
-  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-    *len = 3;
-    return u[2] - 0x90;
-  }
-  return -1;
-}
-
 /* Reads a run of digits: its value (meaningless past 9 digits) and number of digits. */
 static const char *read_digits(const char *s, int *value, int *count) {
   size_t len;
   int d;
   *value = *count = 0;
-  for (; (d = digit_at(s, &len)) >= 0; s += len)
+  for (; (d = gi_digit_at(s, &len)) >= 0; s += len)
     if ((*count)++ < 9) *value = *value * 10 + d;
   return s;
 }
@@ -92,7 +79,7 @@ static const char *read_digits(const char *s, int *value, int *count) {
 static const char *next_digits(const char *s) {
   size_t len;
   for (s += strcspn(s, "0123456789\xEF"); *s; s += 1 + strcspn(s + 1, "0123456789\xEF"))
-    if (digit_at(s, &len) >= 0) return s;
+    if (gi_digit_at(s, &len) >= 0) return s;
   return NULL;
 }
 
@@ -188,7 +175,7 @@ static int opening_year(const char *s, const char *e, const char **at) {
   const char *p = gi_skip_spaces(s), *digits = NULL;
   size_t len;
   for (const char *q = p; q < e && q - p <= SUBJECT_BYTES && digits == NULL; q++)
-    if (digit_at(q, &len) >= 0) digits = q;
+    if (gi_digit_at(q, &len) >= 0) digits = q;
   if (digits == NULL) return 0;
   for (const char *q = p; q < digits; q++)
     if (gi_clause_delimiter_at(q)) return 0;

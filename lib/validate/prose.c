@@ -46,20 +46,6 @@ gi_loc gi_text_loc(const gi_text_map *map, const char *text, size_t offset, gi_l
 
 /* ---- numbers ---- */
 
-/* Value of the ASCII or full-width digit at s (its length in *len), -1 when none. */
-static int digit_at(const char *s, size_t *len) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (u[0] >= '0' && u[0] <= '9') {
-    *len = 1;
-    return u[0] - '0';
-  }
-  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-    *len = 3;
-    return u[2] - 0x90;
-  }
-  return -1;
-}
-
 /* The Chinese numeral at s (every one is three bytes in UTF-8): 0..9 a digit, 10 and up a
  * unit; -1 when none. A switch on the three bytes: this runs on every byte of a sentence. */
 static int numeral_value(const char *s) {
@@ -102,7 +88,7 @@ static int numeral_value(const char *s) {
 }
 
 bool gi_numeral_at(const char *s, size_t *len) {
-  if (digit_at(s, len) >= 0) return true;
+  if (gi_digit_at(s, len) >= 0) return true;
   if (numeral_value(s) < 0) return false;
   *len = 3;
   return true;
@@ -184,7 +170,7 @@ static bool digits_value(const char *start, const char *end, int64_t *out) {
   uint64_t v = 0;
   size_t len;
   for (const char *p = start; p < end;) {
-    int d = digit_at(p, &len);
+    int d = gi_digit_at(p, &len);
     if (d < 0) {
       p++; /* a separator */
       continue;
@@ -204,13 +190,13 @@ static const char *digits_back(const char *text, const char *end) {
   for (;;) {
     const char *c = gi_char_before(text, start);
     if (c == start) break;
-    if (digit_at(c, &len) >= 0 && c + len == start) {
+    if (gi_digit_at(c, &len) >= 0 && c + len == start) {
       start = c;
       group++;
       continue;
     }
     /* A separator: three digits after it and a digit before it. */
-    if (*c == ',' && group == 3 && c > text && digit_at(gi_char_before(text, c), &len) >= 0) {
+    if (*c == ',' && group == 3 && c > text && gi_digit_at(gi_char_before(text, c), &len) >= 0) {
       start = c;
       group = 0;
       continue;
@@ -237,7 +223,7 @@ bool gi_number_before(const char *text, const char *end, gi_prose_number *out) {
   if (start == end || !gi_chinese_numeral(start, (size_t)(end - start), &out->value)) return false;
   size_t len;
   const char *c = gi_char_before(text, start);
-  if (c < start && digit_at(c, &len) >= 0) return false;
+  if (c < start && gi_digit_at(c, &len) >= 0) return false;
   out->start = start;
   out->end = end;
   out->chinese = true;
@@ -251,7 +237,7 @@ bool gi_number_at(const char *s, const char *end, gi_prose_number *out) {
   const char *p = s;
   size_t len;
   uint64_t v = 0;
-  for (int d; p < end && (d = digit_at(p, &len)) >= 0; p += len) {
+  for (int d; p < end && (d = gi_digit_at(p, &len)) >= 0; p += len) {
     v = v * 10 + (uint64_t)d;
     if (v > GI_MAX_WHOLE) return false;
   }
@@ -259,9 +245,9 @@ bool gi_number_at(const char *s, const char *end, gi_prose_number *out) {
   out->start = s;
   out->value = (int64_t)v;
   size_t point = p < end && *p == '.' ? 1 : p + 3 <= end && memcmp(p, "．", 3) == 0 ? 3 : 0;
-  if (point && p + point < end && digit_at(p + point, &len) >= 0) {
+  if (point && p + point < end && gi_digit_at(p + point, &len) >= 0) {
     p += point;
-    for (int d; p < end && (d = digit_at(p, &len)) >= 0 && out->decimals < 6; p += len) {
+    for (int d; p < end && (d = gi_digit_at(p, &len)) >= 0 && out->decimals < 6; p += len) {
       out->fraction = out->fraction * 10 + (uint32_t)d;
       out->decimals++;
     }

@@ -21,20 +21,7 @@ static govinfo_report *report_of(const char *format_id) {
   bool v2019 = strcmp(format_id, "2019") == 0;
   govinfo_report *r = NULL;
   cr_assert_eq(govinfo_report_new_template(&r, format_id, v2019 ? 2020 : 2024, "某县人民政府"), 0);
-  const govinfo_format *f = govinfo_report_format(r);
-  for (size_t t = 0; t < govinfo_format_table_count(f); t++) {
-    const govinfo_table *tb = govinfo_format_table_at(f, t);
-    for (size_t row = 0; row < govinfo_table_row_count(tb); row++) {
-      const govinfo_row *rw = govinfo_table_row_at(tb, row);
-      if (govinfo_row_role_of(rw) != GOVINFO_ROW_DATA) continue;
-      for (size_t c = 0; c < govinfo_table_column_count(tb); c++) {
-        char id[256];
-        snprintf(id, sizeof id, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(rw),
-                 govinfo_column_id(govinfo_table_column_at(tb, c)));
-        set_int(r, id, 0);
-      }
-    }
-  }
+  test_zero_every_data_cell(r);
   static const struct {
     const char *row;
     int64_t v;

@@ -18,20 +18,7 @@ static void set_number(govinfo_report *r, const char *cell_id, const char *text)
 static govinfo_report *part(const char *format, int year, const char *origin) {
   govinfo_report *r = NULL;
   cr_assert_eq(govinfo_report_new_template(&r, format, year, "某县某局"), 0);
-  const govinfo_format *f = govinfo_report_format(r);
-  for (size_t t = 0; t < govinfo_format_table_count(f); t++) {
-    const govinfo_table *tb = govinfo_format_table_at(f, t);
-    for (size_t row = 0; row < govinfo_table_row_count(tb); row++) {
-      const govinfo_row *rw = govinfo_table_row_at(tb, row);
-      if (govinfo_row_role_of(rw) != GOVINFO_ROW_DATA) continue;
-      for (size_t c = 0; c < govinfo_table_column_count(tb); c++) {
-        char id[256];
-        snprintf(id, sizeof id, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(rw),
-                 govinfo_column_id(govinfo_table_column_at(tb, c)));
-        set_int(r, id, 0);
-      }
-    }
-  }
+  test_zero_every_data_cell(r);
   cr_assert_eq(gi_report_set_origin(r, origin), 0);
   return r;
 }

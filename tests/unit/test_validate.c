@@ -44,23 +44,6 @@ static void set_published(govinfo_report *r, const char *date) {
   cr_assert_eq(govinfo_report_set_published(r, date), 0, "%s", date);
 }
 
-static void set_every_data_cell_to_zero(govinfo_report *r) {
-  const govinfo_format *f = govinfo_report_format(r);
-  for (size_t t = 0; t < govinfo_format_table_count(f); t++) {
-    const govinfo_table *tb = govinfo_format_table_at(f, t);
-    for (size_t row = 0; row < govinfo_table_row_count(tb); row++) {
-      const govinfo_row *rw = govinfo_table_row_at(tb, row);
-      if (govinfo_row_role_of(rw) != GOVINFO_ROW_DATA) continue;
-      for (size_t c = 0; c < govinfo_table_column_count(tb); c++) {
-        char id[256];
-        snprintf(id, sizeof id, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(rw),
-                 govinfo_column_id(govinfo_table_column_at(tb, c)));
-        set_int(r, id, 0);
-      }
-    }
-  }
-}
-
 /* A complete, consistent report: all figures 0, every section written, published in time. */
 static govinfo_report *base_report(const char *format_id) {
   int year = year_of(format_id);
@@ -69,7 +52,7 @@ static govinfo_report *base_report(const char *format_id) {
   char date[32];
   snprintf(date, sizeof date, "%d-01-20", year + 1);
   set_published(r, date);
-  set_every_data_cell_to_zero(r);
+  test_zero_every_data_cell(r);
   set_text(r, "s1", "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。");
   set_text(r, "s2", "主动公开政府信息情况见下表。");
   set_text(r, "s3", "收到和处理政府信息公开申请情况见下表。");
