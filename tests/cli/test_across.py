@@ -291,6 +291,45 @@ class SumTest(AcrossTest):
         self.assertIn("missing.yaml", r.stderr)
 
 
+class ReadmeTest(AcrossTest):
+    def test_the_readme_examples_print_what_the_readme_shows(self):
+        """Each `$ command` of the README's section on the narrative, compare and sum is run
+        from the source root (its /tmp/ files in a temporary directory); every line the README
+        shows under it is printed (… standing for what it leaves out)."""
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        start = readme.index("## The text against the tables, and reports against each other")
+        section = readme[start:readme.index("\n## ", start + 3)]
+        blocks = re.findall(r"```console\n(.*?)```", section, flags=re.S)
+        self.assertEqual(len(blocks), 3)
+        tmp = self.dir + "/"
+        env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(CLI)) + os.pathsep +
+                   os.environ.get("PATH", ""))
+        commands = 0
+        for block in blocks:
+            command, shown = None, []
+            for line in block.replace("/tmp/", tmp).splitlines() + ["$ "]:
+                if not line.startswith("$ "):
+                    shown.append(line)
+                    continue
+                if command:
+                    r = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, text=True,
+                                       encoding="utf-8", stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, timeout=120)
+                    printed = r.stdout.splitlines()
+                    for want in shown:
+                        with self.subTest(command=command, line=want):
+                            if "…" in want:  # what the README leaves out
+                                head, tail = want.split("…", 1)
+                                self.assertTrue(any(p.startswith(head) and p.endswith(tail)
+                                                    for p in printed), r.stdout)
+                            else:
+                                self.assertIn(want, printed)
+                    commands += 1
+                command, shown = line[2:].strip(), []
+        self.assertEqual(commands, 5)
+
+
 def setUpModule():
     if not CLI or not os.path.exists(CLI):
         raise RuntimeError("GOVINFO_CLI must name the built govinfo binary")
