@@ -389,8 +389,8 @@ static bool add_reuse(cJSON *obj, const govinfo_comparison *c) {
     const section_reuse *s = &c->reuse[i];
     cJSON *item = cJSON_CreateObject();
     /* The share rounded to four places, so it prints as written ("0.4356"). */
-    double share =
-        s->chars ? (double)((s->reused * 10000 + s->chars / 2) / s->chars) / 10000.0 : 0.0;
+    size_t per_10000 = s->chars ? (s->reused * 10000 + s->chars / 2) / s->chars : 0;
+    double share = (double)per_10000 / 10000.0;
     bool ok = item && cJSON_AddStringToObject(item, "section", s->id) &&
               cJSON_AddNumberToObject(item, "chars", (double)s->chars) &&
               cJSON_AddNumberToObject(item, "reused", (double)s->reused) &&

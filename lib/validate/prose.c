@@ -328,7 +328,7 @@ const char *gi_sentence_end(const char *p) {
  * such as 0xE5, while the last byte of a character is spread over 64 values. */
 const char *gi_find_word(const char *s, const char *end, const char *word) {
   size_t n = strlen(word), k = n > 2 ? 2 : n ? n - 1 : 0;
-  if (n == 0) return s;
+  if (n == 0 || s == NULL) return s;
   for (const char *from = s + k; end - s >= (ptrdiff_t)n;) {
     const char *p = memchr(from, word[k], (size_t)(end - from) - (n - 1 - k));
     if (p == NULL) return NULL;
