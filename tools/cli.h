@@ -35,6 +35,8 @@ extern const cli_command cli_convert_command;
 extern const cli_command cli_template_command;
 extern const cli_command cli_rules_command;
 extern const cli_command cli_import_command;
+extern const cli_command cli_compare_command;
+extern const cli_command cli_sum_command;
 extern const cli_command cli_export_command;
 
 /* ---- options (cli.c) ---- */
@@ -124,5 +126,13 @@ void cli_print_findings_text(FILE *out, const char *file, const govinfo_diagnost
  * memory. stage may be NULL. */
 bool cli_print_findings_json(FILE *out, const char *file, const govinfo_diagnostics *diags,
                              const char *stage);
+struct cJSON;
+/* The members of the library's JSON object text[0..len) (freed here with govinfo_free())
+ * moved after head's own, so the CLI's fields come first. Returns head, or NULL (head
+ * deleted) when text is no object or memory runs out. */
+struct cJSON *cli_json_after(struct cJSON *head, char *text, size_t len);
+/* "2 errors and 3 warnings generated." (zh: "共 2 个错误，3 个警告。") on stderr; nothing
+ * when both are 0. */
+void cli_print_totals(size_t errors, size_t warnings, cli_lang lang);
 
 #endif

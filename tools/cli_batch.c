@@ -93,6 +93,64 @@ void cli_batch_finish(cli_batch *run) {
   run->batch = NULL;
 }
 
+void cli_failure_from_item(cli_failure *failure, const govinfo_batch_item *item) {
+  const govinfo_error *e = govinfo_batch_item_error(item);
+  *failure =
+      (cli_failure){.code = govinfo_batch_item_status(item), .line = e->line, .column = e->column};
+  snprintf(failure->message, sizeof failure->message, "%s", e->message);
+  snprintf(failure->path, sizeof failure->path, "%s", e->path);
+}
+
+/* ---- every report at once ---- */
+
+static bool keep_item(cli_loaded *out, govinfo_batch_item *item, cli_load_failed on_failure,
+                      void *context) {
+  size_t i = out->n;
+  if ((out->names[i] = strdup(govinfo_batch_item_name(item))) == NULL) return false;
+  out->n++;
+  if (govinfo_batch_item_status(item) == GOVINFO_OK)
+    return govinfo_batch_item_take_report(&out->reports[i], item) == GOVINFO_OK;
+  cli_failure failure;
+  cli_failure_from_item(&failure, item);
+  on_failure(out->names[i], &failure, context);
+  return true;
+}
+
+int cli_load_all(cli_loaded *out, char *const *operands, size_t n, unsigned jobs,
+                 cli_load_failed on_failure, void *context) {
+  memset(out, 0, sizeof *out);
+  govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
+  opts.jobs = jobs;
+  cli_batch run;
+  if (cli_batch_start(&run, operands, n, &opts, false) != CLI_CONTINUE) return CLI_EXIT_FAILURE;
+  out->names = calloc(run.total + 1, sizeof *out->names);
+  out->reports = calloc(run.total + 1, sizeof *out->reports);
+  bool ok = out->names && out->reports;
+  govinfo_batch_item *item;
+  while (ok && (item = cli_batch_next(&run)) != NULL) {
+    bool failed = govinfo_batch_item_status(item) != GOVINFO_OK;
+    ok = keep_item(out, item, on_failure, context);
+    govinfo_batch_item_free(item);
+    cli_batch_done(&run, failed);
+  }
+  size_t total = run.total;
+  cli_batch_finish(&run);
+  if (!ok) return cli_error("out of memory");
+  /* An item the library could not hand over was reported by cli_batch_next(): nothing is
+   * compared or summed without it. */
+  return out->n < total ? CLI_EXIT_FAILURE : CLI_CONTINUE;
+}
+
+void cli_loaded_free(cli_loaded *loaded) {
+  for (size_t i = 0; i < loaded->n; i++) {
+    free(loaded->names[i]);
+    govinfo_report_free(loaded->reports[i]);
+  }
+  free(loaded->names);
+  free(loaded->reports);
+  memset(loaded, 0, sizeof *loaded);
+}
+
 /* ---- summary ---- */
 
 bool cli_summary_init(cli_summary *s) {

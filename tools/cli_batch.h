@@ -1,4 +1,4 @@
-/* Commands over many reports (validate, import, export; compare and sum can adopt it): the
+/* Commands over many reports (validate, import, export, compare, sum): the
  * inputs through the library's batch runner (govinfo_batch: files, directories, "-", --jobs),
  * a progress line on a terminal, and the summary at the end. */
 #ifndef GOVINFO_CLI_BATCH_H
@@ -39,6 +39,28 @@ govinfo_batch_item *cli_batch_next(cli_batch *run);
 void cli_batch_done(cli_batch *run, bool failed);
 /* Clears the progress line and frees the batch. */
 void cli_batch_finish(cli_batch *run);
+
+/* The failure of an item that has no report (govinfo_batch_item_status() != GOVINFO_OK). */
+void cli_failure_from_item(cli_failure *failure, const govinfo_batch_item *item);
+
+/* Every report of the operands at once, for commands that need them together (compare,
+ * sum): loaded by the batch runner on `jobs` threads, in input order. */
+typedef struct cli_loaded {
+  char **names;             /* how messages name each input: its path, or "<stdin>" */
+  govinfo_report **reports; /* NULL where the input could not be loaded */
+  size_t n;
+} cli_loaded;
+
+/* Called for each input that could not be loaded, in input order. */
+typedef void (*cli_load_failed)(const char *name, const cli_failure *failure, void *context);
+
+/* Expands the operands (files, directories, "-") and loads every report. Failures go to
+ * on_failure and leave that report NULL. Returns CLI_CONTINUE, or prints why and returns
+ * CLI_EXIT_FAILURE (bad operands, out of memory); free *out with cli_loaded_free() either
+ * way. */
+int cli_load_all(cli_loaded *out, char *const *operands, size_t n, unsigned jobs,
+                 cli_load_failed on_failure, void *context);
+void cli_loaded_free(cli_loaded *loaded);
 
 /* What a batch added up to. */
 typedef struct cli_summary {

@@ -75,11 +75,8 @@ typedef struct tally {
 } tally;
 
 static void print_item_failure(const govinfo_batch_item *item) {
-  const govinfo_error *e = govinfo_batch_item_error(item);
-  cli_failure failure = {
-      .code = govinfo_batch_item_status(item), .line = e->line, .column = e->column};
-  snprintf(failure.message, sizeof failure.message, "%s", e->message);
-  snprintf(failure.path, sizeof failure.path, "%s", e->path);
+  cli_failure failure;
+  cli_failure_from_item(&failure, item);
   cli_print_failure(govinfo_batch_item_name(item), &failure);
 }
 

@@ -214,10 +214,8 @@ static bool import_item(const govinfo_batch_item *item, const settings *s, writt
   const char *file = govinfo_batch_item_name(item);
   int rc = govinfo_batch_item_status(item);
   if (rc) {
-    const govinfo_error *e = govinfo_batch_item_error(item);
-    cli_failure failure = {.code = rc, .line = e->line, .column = e->column};
-    snprintf(failure.message, sizeof failure.message, "%s", e->message);
-    snprintf(failure.path, sizeof failure.path, "%s", e->path);
+    cli_failure failure;
+    cli_failure_from_item(&failure, item);
     cli_print_failure(file, &failure);
     cli_summary_add_failure(sum);
     return true;

@@ -104,10 +104,8 @@ static void validate_item(const govinfo_batch_item *item, const settings *s, tal
   const char *file = govinfo_batch_item_name(item);
   int rc = govinfo_batch_item_status(item);
   if (rc) {
-    const govinfo_error *e = govinfo_batch_item_error(item);
-    cli_failure failure = {.code = rc, .line = e->line, .column = e->column};
-    snprintf(failure.message, sizeof failure.message, "%s", e->message);
-    snprintf(failure.path, sizeof failure.path, "%s", e->path);
+    cli_failure failure;
+    cli_failure_from_item(&failure, item);
     report_failure(file, &failure, s, t);
     cli_summary_add_failure(sum);
     return;
@@ -154,25 +152,6 @@ static void validate_all(char **operands, size_t n, unsigned jobs, bool quiet, c
   cli_summary_free(&sum);
 }
 
-/* ---- the summary, like clang's "2 errors and 3 warnings generated." ---- */
-
-static void print_summary(const tally *t, cli_lang lang) {
-  if (t->errors == 0 && t->warnings == 0) return;
-  fflush(stdout);
-  if (lang == CLI_LANG_ZH) {
-    fputs("共 ", stderr);
-    if (t->errors) fprintf(stderr, "%zu 个错误", t->errors);
-    if (t->errors && t->warnings) fputs("，", stderr);
-    if (t->warnings) fprintf(stderr, "%zu 个警告", t->warnings);
-    fputs("。\n", stderr);
-  } else {
-    if (t->errors) fprintf(stderr, "%zu error%s", t->errors, t->errors == 1 ? "" : "s");
-    if (t->errors && t->warnings) fputs(" and ", stderr);
-    if (t->warnings) fprintf(stderr, "%zu warning%s", t->warnings, t->warnings == 1 ? "" : "s");
-    fputs(" generated.\n", stderr);
-  }
-}
-
 static int run(const cli_command *cmd, int argc, char **argv) {
   cli_args args;
   int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
@@ -190,7 +169,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   tally t = {0};
   validate_all(args.operands, args.noperands, jobs, args.value[OPT_QUIET] != NULL, &s, &t);
   cli_args_free(&args);
-  if (!s.json) print_summary(&t, s.lang);
+  if (!s.json) cli_print_totals(t.errors, t.warnings, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
   return t.error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }

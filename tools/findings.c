@@ -1,4 +1,4 @@
-/* Printing findings, shared by validate and import: clang-style lines or one JSON line. */
+/* Printing findings, shared by the commands: clang-style lines or one JSON line, and the totals. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
@@ -19,27 +19,50 @@ void cli_print_findings_text(FILE *out, const char *file, const govinfo_diagnost
   }
 }
 
+cJSON *cli_json_after(cJSON *head, char *text, size_t len) {
+  cJSON *parsed = cJSON_ParseWithLength(text, len);
+  govinfo_free(text);
+  bool ok = head && cJSON_IsObject(parsed);
+  while (ok && parsed->child) {
+    cJSON *item = cJSON_DetachItemViaPointer(parsed, parsed->child);
+    ok = cJSON_AddItemToObject(head, item->string, item);
+    if (!ok) cJSON_Delete(item);
+  }
+  cJSON_Delete(parsed);
+  if (!ok) {
+    cJSON_Delete(head);
+    return NULL;
+  }
+  return head;
+}
+
 /* The library's JSON for the list, with "file" (and "stage") first. */
 static cJSON *findings_json(const char *file, const govinfo_diagnostics *diags, const char *stage) {
   char *text;
   size_t len;
   if (govinfo_diagnostics_to_json(&text, &len, diags)) return NULL;
-  cJSON *parsed = cJSON_ParseWithLength(text, len);
-  govinfo_free(text);
-  cJSON *obj = cJSON_IsObject(parsed) ? cJSON_CreateObject() : NULL;
+  cJSON *obj = cJSON_CreateObject();
   bool ok = obj && cJSON_AddStringToObject(obj, "file", file) &&
             (stage == NULL || cJSON_AddStringToObject(obj, "stage", stage));
-  while (ok && parsed->child) {
-    cJSON *item = cJSON_DetachItemViaPointer(parsed, parsed->child);
-    ok = cJSON_AddItemToObject(obj, item->string, item);
-    if (!ok) cJSON_Delete(item);
+  if (!ok) cJSON_Delete(obj);
+  return cli_json_after(ok ? obj : NULL, text, len);
+}
+
+void cli_print_totals(size_t errors, size_t warnings, cli_lang lang) {
+  if (errors == 0 && warnings == 0) return;
+  fflush(stdout);
+  if (lang == CLI_LANG_ZH) {
+    fputs("共 ", stderr);
+    if (errors) fprintf(stderr, "%zu 个错误", errors);
+    if (errors && warnings) fputs("，", stderr);
+    if (warnings) fprintf(stderr, "%zu 个警告", warnings);
+    fputs("。\n", stderr);
+  } else {
+    if (errors) fprintf(stderr, "%zu error%s", errors, errors == 1 ? "" : "s");
+    if (errors && warnings) fputs(" and ", stderr);
+    if (warnings) fprintf(stderr, "%zu warning%s", warnings, warnings == 1 ? "" : "s");
+    fputs(" generated.\n", stderr);
   }
-  cJSON_Delete(parsed);
-  if (!ok) {
-    cJSON_Delete(obj);
-    return NULL;
-  }
-  return obj;
 }
 
 bool cli_print_findings_json(FILE *out, const char *file, const govinfo_diagnostics *diags,

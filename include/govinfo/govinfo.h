@@ -10,6 +10,7 @@
 #include "validate.h"
 #include "io.h"
 #include "import.h"
+#include "analysis.h" /* EXPERIMENTAL */
 #include "batch.h"
 #include "export.h"
 

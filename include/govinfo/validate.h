@@ -33,7 +33,9 @@ GOVINFO_API const char *govinfo_rule_id(const govinfo_rule *rule);
 GOVINFO_API govinfo_severity govinfo_rule_severity(const govinfo_rule *rule);
 GOVINFO_API const char *govinfo_rule_description(const govinfo_rule *rule);    /* Chinese */
 GOVINFO_API const char *govinfo_rule_description_en(const govinfo_rule *rule); /* English */
-/* 1 when the validator applies the rule to reports of that format version. */
+/* 1 when the validator applies the rule to reports of that format version; for the rules
+ * found across reports (year.*, sum.*, see analysis.h), when those checks apply it to reports
+ * of that version. */
 GOVINFO_API int govinfo_rule_applies_to(const govinfo_rule *rule, const govinfo_format *format);
 
 /* "error", "warning", "note" (static). */

@@ -380,8 +380,7 @@ void gi_sqlite_close(govinfo_exporter *ex) {
   struct gi_sqlite *d = ex->db;
   if (d == NULL) return;
   sqlite3_stmt *all[] = {d->find, d->remove, d->report, d->cell, d->section, d->finding, d->label};
-  // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of statement pointers
-  for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
+  for (size_t i = 0; i < sizeof all / sizeof(sqlite3_stmt *); i++) sqlite3_finalize(all[i]);
   if (d->in_transaction) sqlite3_exec(d->db, "ROLLBACK;", NULL, NULL, NULL);
   sqlite3_close(d->db);
   free(d);

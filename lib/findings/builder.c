@@ -33,6 +33,7 @@ __attribute__((format(printf, 2, 0))) static void text_vprintf(gi_buf *b, const 
 void gi_finding_begin(gi_finding *f, gi_rule rule) {
   f->rule = rule;
   f->loc = (gi_loc){0, 0};
+  f->file = NULL;
   f->text.len = 0;
   f->npaths = 0;
   for (int i = 0; i < GI_SLOT_COUNT_; i++) f->slot[i] = GI_NO_SLOT;
@@ -111,13 +112,15 @@ void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list) {
     return;
   }
   size_t head = f->npaths * sizeof(const char *);
-  char *block = malloc(head + f->text.len);
+  size_t file_len = f->file ? strlen(f->file) + 1 : 0;
+  char *block = malloc(head + f->text.len + file_len);
   if (block == NULL) {
     f->oom = true;
     return;
   }
   char *strings = block + head;
   memcpy(strings, f->text.data, f->text.len);
+  if (f->file) memcpy(strings + f->text.len, f->file, file_len);
   const char **paths = (const char **)(void *)block;
   for (size_t i = 0; i < f->npaths; i++) paths[i] = strings + f->path_off[i];
   const char *slot[GI_SLOT_COUNT_];
@@ -135,7 +138,7 @@ void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list) {
       .message_en = slot[GI_SLOT_EN] ? slot[GI_SLOT_EN] : "",
       .expected = slot[GI_SLOT_EXPECTED],
       .actual = slot[GI_SLOT_ACTUAL],
-      .file = list->file,
+      .file = f->file ? strings + f->text.len : list->file,
       .block = block,
   };
   list->by_severity[severity]++;

@@ -20,8 +20,8 @@ struct govinfo_diagnostic {
   size_t npaths;
   const char *const *paths;
   const char *message, *message_en, *expected, *actual; /* expected/actual may be NULL */
-  const char *file;                                     /* the list's file name */
-  void *block;                                          /* paths and strings, one block */
+  const char *file; /* the list's file name, or the finding's own (in its block) */
+  void *block;      /* paths and strings, one block */
 };
 
 struct govinfo_diagnostics {
@@ -52,7 +52,8 @@ typedef enum gi_finding_slot {
 
 typedef struct gi_finding {
   gi_rule rule;
-  gi_loc loc; /* of the first path */
+  gi_loc loc;       /* of the first path */
+  const char *file; /* NULL: the list's file; else the file the finding is located in (copied) */
   gi_buf text;
   size_t slot[GI_SLOT_COUNT_]; /* offsets in text; GI_NO_SLOT when not set */
   size_t *path_off;
@@ -83,5 +84,15 @@ void gi_finding_set_values(gi_finding *f, int64_t expected, int64_t actual);
 void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list);
 /* Frees the builder's memory (not the findings it made). */
 void gi_finding_free(gi_finding *f);
+
+/* ---- JSON (json.c) ---- */
+
+struct cJSON;
+/* Adds the fields of govinfo_diagnostics_to_json() ("valid", "errors", "warnings", "notes",
+ * "diagnostics") to obj; false when out of memory. */
+bool gi_diagnostics_add_json(struct cJSON *obj, const govinfo_diagnostics *list);
+/* Prints obj (deleted here) as a new string for govinfo_free() in *out (length in *len if
+ * len is not NULL). */
+int gi_json_print(char **out, size_t *len, struct cJSON *obj);
 
 #endif

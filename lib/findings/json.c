@@ -44,8 +44,7 @@ static cJSON *diagnostic_json(const govinfo_diagnostic *d) {
   return obj;
 }
 
-static cJSON *list_json(const govinfo_diagnostics *list) {
-  cJSON *obj = cJSON_CreateObject();
+bool gi_diagnostics_add_json(cJSON *obj, const govinfo_diagnostics *list) {
   cJSON *items = NULL;
   bool ok =
       obj && cJSON_AddBoolToObject(obj, "valid", list->by_severity[GOVINFO_SEVERITY_ERROR] == 0) &&
@@ -59,17 +58,10 @@ static cJSON *list_json(const govinfo_diagnostics *list) {
     ok = d && cJSON_AddItemToArray(items, d);
     if (!ok) cJSON_Delete(d);
   }
-  if (!ok) {
-    cJSON_Delete(obj);
-    return NULL;
-  }
-  return obj;
+  return ok;
 }
 
-int govinfo_diagnostics_to_json(char **out, size_t *len, const govinfo_diagnostics *list) {
-  if (out) *out = NULL;
-  if (out == NULL || list == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
-  cJSON *obj = list_json(list);
+int gi_json_print(char **out, size_t *len, cJSON *obj) {
   char *printed = obj ? cJSON_Print(obj) : NULL;
   cJSON_Delete(obj);
   if (printed == NULL) return gi_fail_oom();
@@ -81,4 +73,15 @@ int govinfo_diagnostics_to_json(char **out, size_t *len, const govinfo_diagnosti
   *out = copy;
   if (len) *len = n;
   return GOVINFO_OK;
+}
+
+int govinfo_diagnostics_to_json(char **out, size_t *len, const govinfo_diagnostics *list) {
+  if (out) *out = NULL;
+  if (out == NULL || list == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
+  cJSON *obj = cJSON_CreateObject();
+  if (obj && !gi_diagnostics_add_json(obj, list)) {
+    cJSON_Delete(obj);
+    obj = NULL;
+  }
+  return gi_json_print(out, len, obj);
 }

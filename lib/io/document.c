@@ -416,6 +416,7 @@ static const char *const section_keys[] = {"id", "title", "text"};
 typedef struct section_ctx {
   size_t id_event; /* 0 when no id yet */
   char *title, *text;
+  size_t text_event;
 } section_ctx;
 
 static long lookup_section_key(builder *b, void *ctx, const gi_event *key) {
@@ -438,6 +439,7 @@ static int read_section_value(builder *b, void *ctx, long key, size_t i, size_t 
   case SECTION_TITLE:
     return read_text(b, i, "a section title", true, &sc->title);
   default:
+    sc->text_event = i;
     return read_text(b, i, "a section text", false, &sc->text);
   }
 }
@@ -452,7 +454,7 @@ static const mapping_kind section_mapping = {lookup_section_key, read_section_va
                                              explain_section};
 
 static int read_section(builder *b, size_t i, size_t *next) {
-  section_ctx sc = {0, NULL, NULL};
+  section_ctx sc = {0, NULL, NULL, 0};
   int rc = read_mapping(b, i, &section_mapping, &sc, next);
   if (rc == GOVINFO_OK && sc.id_event == 0)
     rc = fail(b, i, GOVINFO_ESCHEMA, "a section needs an id (s1 to s6)");
@@ -474,7 +476,13 @@ static int read_section(builder *b, size_t i, size_t *next) {
     free(sc.text);
     return rc;
   }
-  return gi_report_take_section(b->report, (size_t)def, sc.title, sc.text, b->ev[i].loc);
+  rc = gi_report_take_section(b->report, (size_t)def, sc.title, sc.text, b->ev[i].loc);
+  if (rc == GOVINFO_OK) {
+    const gi_event *t = &b->ev[sc.text_event];
+    b->report->sections[b->report->nsections - 1].text_map =
+        (gi_text_map){t->loc, t->layout_column, t->layout};
+  }
+  return rc;
 }
 
 static int read_sections(builder *b, size_t i, size_t *next) {

@@ -28,11 +28,13 @@ typedef enum gi_scalar_style {
 } gi_scalar_style;
 
 typedef struct gi_event {
-  uint8_t type;  /* gi_event_type */
-  uint8_t style; /* gi_scalar_style, for scalars */
-  bool owned;    /* text is malloc'd and the builder may take it */
-  bool utf8;     /* text is known to be valid UTF-8 (libyaml checks its input) */
-  char *text;    /* scalar text (not NUL-terminated unless owned), NULL otherwise */
+  uint8_t type;           /* gi_event_type */
+  uint8_t style;          /* gi_scalar_style, for scalars */
+  bool owned;             /* text is malloc'd and the builder may take it */
+  bool utf8;              /* text is known to be valid UTF-8 (libyaml checks its input) */
+  uint8_t layout;         /* scalars: how the text lies in the source (gi_text_layout) */
+  uint16_t layout_column; /* with it: see gi_text_map in model/report.h */
+  char *text;             /* scalar text (not NUL-terminated unless owned), NULL otherwise */
   size_t len;
   gi_loc loc;    /* where the node starts */
   size_t offset; /* byte offset where the node starts */

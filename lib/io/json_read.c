@@ -15,6 +15,7 @@
 
 #include "io/events.h"
 #include "io/io.h"
+#include "model/report.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -284,16 +285,34 @@ static size_t decode_escape(const char *in, char *out, size_t *written) {
   return read;
 }
 
-/* New NUL-terminated string from a checked body with escapes; escapes only shrink. */
-static char *decode_string(const char *body, size_t len, size_t *out_len) {
+/* True when one of the n bytes at p is a control character (below 0x20): eight at a time. */
+static bool has_control_byte(const char *p, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    if ((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080)) return true;
+  }
+  for (; i < n; i++)
+    if ((unsigned char)p[i] < 0x20) return true;
+  return false;
+}
+
+/* New NUL-terminated string from a checked body with escapes; escapes only shrink. *exact
+ * tells whether a place in it can be found in the source (gi_text_map's JSON_ESCAPED): only
+ * two-byte escapes of the characters that must be escaped, and no raw control character. */
+static char *decode_string(const char *body, size_t len, size_t *out_len, bool *exact) {
   char *out = malloc(len + 1);
   if (out == NULL) return NULL;
   size_t i = 0, o = 0;
+  *exact = true;
   while (i < len) {
     size_t next = find_byte(body, i, len, '\\');
     memcpy(out + o, body + i, next - i);
+    if (*exact && has_control_byte(body + i, next - i)) *exact = false;
     o += next - i;
     if (next == len) break;
+    if (body[next + 1] == 'u' || body[next + 1] == '/') *exact = false;
     size_t written;
     i = next + decode_escape(body + next, out + o, &written);
     o += written;
@@ -312,11 +331,15 @@ static int scan_string(scanner *s) {
     rc = push(s, GI_EV_SCALAR, GI_SCALAR_STRING, start, loc, s->buf + start + 1, end - start - 1);
   if (rc) return rc;
   s->pos = end + 1;
+  gi_event *e = &s->ev[s->n - 1];
+  e->layout = GI_TEXT_SAME_BYTES;
+  e->layout_column = 1; /* after the quote */
   if (escaped) {
-    gi_event *e = &s->ev[s->n - 1];
-    if ((e->text = decode_string(s->buf + start + 1, end - start - 1, &e->len)) == NULL)
+    bool exact;
+    if ((e->text = decode_string(s->buf + start + 1, end - start - 1, &e->len, &exact)) == NULL)
       return gi_fail_oom();
     e->owned = true;
+    e->layout = exact ? GI_TEXT_JSON_ESCAPED : GI_TEXT_UNMAPPED;
   }
   return GOVINFO_OK;
 }

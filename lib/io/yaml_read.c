@@ -15,6 +15,7 @@
 
 #include "io/events.h"
 #include "io/io.h"
+#include "model/report.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -203,6 +204,66 @@ static void take_scalar_value(reader *rd, gi_event *e, yaml_event_t *ev) {
   ev->data.scalar.value = NULL;
 }
 
+/* ---- where a scalar's text lies in the source (gi_text_map, model/report.h) ---- */
+
+/* Short plain scalars are keys and numbers: nobody locates a place inside them. */
+enum { LOCATED_PLAIN = 16 };
+
+/* Offset just past the line break ending the line that holds `at`, len when none. */
+static size_t next_line(const reader *rd, size_t at) {
+  const unsigned char *p = (const unsigned char *)rd->buf;
+  for (size_t i = at; i < rd->len; i++) {
+    size_t n = break_length(p, i, rd->len);
+    if (n) return i + n;
+  }
+  return rd->len;
+}
+
+/* A literal block ("|", "|-", "|+"): its lines are the source's lines after the header, from
+ * one indentation on. Known only when the header gives no indentation indicator and the first
+ * line of the value is found there. */
+static void layout_block(const reader *rd, gi_event *e) {
+  size_t header = e->offset, content = next_line(rd, header);
+  for (size_t i = header + 1; i < content; i++)
+    if (rd->buf[i] >= '1' && rd->buf[i] <= '9') return; /* an indentation indicator */
+  size_t indent = 0;
+  while (content + indent < rd->len && rd->buf[content + indent] == ' ') indent++;
+  const char *first_break = memchr(e->text, '\n', e->len);
+  size_t first = first_break ? (size_t)(first_break - e->text) : e->len;
+  if (first == 0 || indent >= UINT16_MAX || content + indent + first > rd->len ||
+      memcmp(rd->buf + content + indent, e->text, first) != 0)
+    return;
+  e->layout = GI_TEXT_BLOCK;
+  e->layout_column = (uint16_t)(indent + 1);
+}
+
+/* Quoted or plain on one line, without escapes: the value's bytes are the source's. */
+static void layout_inline(reader *rd, gi_event *e, const yaml_event_t *ev, size_t quotes) {
+  size_t end = byte_of_char(rd, &rd->at, ev->end_mark.index);
+  if (end - e->offset != e->len + quotes || memchr(e->text, '\n', e->len) ||
+      memcmp(rd->buf + e->offset + quotes / 2, e->text, e->len) != 0)
+    return;
+  e->layout = GI_TEXT_SAME_BYTES;
+  e->layout_column = (uint16_t)(quotes / 2);
+}
+
+static void layout_scalar(reader *rd, gi_event *e, const yaml_event_t *ev) {
+  switch (ev->data.scalar.style) {
+  case YAML_LITERAL_SCALAR_STYLE:
+    layout_block(rd, e);
+    return;
+  case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+  case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+    layout_inline(rd, e, ev, 2);
+    return;
+  case YAML_PLAIN_SCALAR_STYLE:
+    if (e->len > LOCATED_PLAIN) layout_inline(rd, e, ev, 0);
+    return;
+  default: /* folded: its lines are joined */
+    return;
+  }
+}
+
 static int push_scalar(reader *rd, yaml_event_t *ev) {
   gi_event *e;
   int rc = push(rd, GI_EV_SCALAR, ev->start_mark, &e);
@@ -211,6 +272,7 @@ static int push_scalar(reader *rd, yaml_event_t *ev) {
   e->style = plain && !explicit_str_tag(ev->data.scalar.tag) ? GI_SCALAR_PLAIN : GI_SCALAR_STRING;
   e->utf8 = true; /* libyaml rejects input that is not UTF-8, and escapes it cannot encode */
   take_scalar_value(rd, e, ev);
+  layout_scalar(rd, e, ev);
   return GOVINFO_OK;
 }
 

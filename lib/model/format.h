@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "govinfo/format.h"
+#include "model/narrative.h"
 #include "model/rules.h"
 #include "util/text.h"
 
@@ -67,8 +68,10 @@ typedef struct gi_identity {
  * turn it on (scope LISTED in model/rules.h), the way it lists its identities. */
 typedef struct gi_rule_params {
   gi_rule rule;
-  const char *section; /* id of the section the rule reads, NULL when none */
-  const char *cell;    /* "<table>.<row>.<column>" of the cell it depends on, NULL when none */
+  const char *section;      /* id of the section the rule reads, NULL when none */
+  const char *cell;         /* "<table>.<row>.<column>" of the cell it depends on, NULL when none */
+  const char *const *words; /* NULL, or the words the rule looks for (NULL-terminated) */
+  const char *const *context; /* NULL, or words one of which must be in the same sentence */
 } gi_rule_params;
 
 struct govinfo_format {
@@ -84,6 +87,9 @@ struct govinfo_format {
   size_t nidentities;
   const gi_rule_params *rule_params; /* rules of scope LISTED that are not identities */
   size_t nrule_params;
+  /* How the text gives the tables' figures (narrative.* rules, model/narrative.h). */
+  const gi_statement *statements;
+  size_t nstatements;
   /* Header words and labels only this version prints (NULL-terminated): the importer tells
    * versions apart by them. tests/unit/test_format.c checks each is this version's own. */
   const char *const *signature;

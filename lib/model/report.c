@@ -360,6 +360,7 @@ int gi_report_take_section(govinfo_report *r, size_t def, char *title, char *tex
   s->title = title;
   s->text = text;
   s->loc = loc;
+  s->text_map = (gi_text_map){{0, 0}, 0, GI_TEXT_UNMAPPED};
   return GOVINFO_OK;
 }
 

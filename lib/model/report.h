@@ -18,11 +18,37 @@ typedef struct gi_cell {
   gi_loc loc;
 } gi_cell;
 
+/* How a text value lies in its source, so a place in the text can be located in the file
+ * (gi_text_loc, validate/prose.c). `start` is where the value starts in the source (its
+ * opening quote, its block indicator "|", its first character), `column` says more:
+ * UNMAPPED     only `start` is known (folded YAML, unusual escapes, the importer's joined
+ *              lines, text set through the API)
+ * SAME_BYTES   the value's bytes are the source's, from column start.column + column of
+ *              start.line on; a line break of the value is one of the source, the next
+ *              line starting at column 1 (one-line YAML scalars, JSON strings without escapes)
+ * JSON_ESCAPED one source line from start.column + 1; each of \n \t \r \b \f " \\ of the
+ *              value was written as a two-byte escape, everything else as itself
+ * BLOCK        a YAML literal block: line k of the value is line start.line + 1 + k of the
+ *              source, from `column` on */
+typedef enum gi_text_layout {
+  GI_TEXT_UNMAPPED = 0,
+  GI_TEXT_SAME_BYTES,
+  GI_TEXT_JSON_ESCAPED,
+  GI_TEXT_BLOCK
+} gi_text_layout;
+
+typedef struct gi_text_map {
+  gi_loc start;
+  uint16_t column;
+  uint8_t layout; /* gi_text_layout */
+} gi_text_map;
+
 typedef struct gi_section {
   size_t def;  /* index into the format's sections */
   char *title; /* as printed */
   char *text;
-  gi_loc loc;
+  gi_loc loc;           /* of the section as a whole: its entry in the file, or its heading */
+  gi_text_map text_map; /* of its text; start.line 0 when unknown */
 } gi_section;
 
 /* Metadata strings, one table so readers and writers loop instead of repeating themselves. */

@@ -3,6 +3,7 @@
 
 #include "govinfo/validate.h"
 #include "model/format.h"
+#include "model/years.h"
 #include "util/error.h"
 #include "util/suggest.h"
 
@@ -27,6 +28,8 @@ size_t govinfo_rule_count(void) { return GI_RULE_COUNT_; }
 gi_rule gi_rule_of(const govinfo_rule *rule) { return (gi_rule)(rule - rules); }
 
 bool gi_rule_is_import(gi_rule rule) { return rules[rule].scope == GI_SCOPE_IMPORT; }
+
+bool gi_rule_is_cross(gi_rule rule) { return rules[rule].scope == GI_SCOPE_CROSS; }
 
 const govinfo_rule *govinfo_rule_at(size_t index) {
   return index < GI_RULE_COUNT_ ? &rules[index] : NULL;
@@ -66,6 +69,8 @@ const char *govinfo_rule_description_en(const govinfo_rule *rule) {
 static bool is_listed(const struct govinfo_format *f, gi_rule rule) {
   for (size_t i = 0; i < f->nidentities; i++)
     if (f->identities[i].rule == rule) return true;
+  for (size_t i = 0; i < f->nstatements; i++)
+    if (f->statements[i].rule == rule) return true;
   return gi_format_rule_params(f, rule) != NULL;
 }
 
@@ -87,6 +92,8 @@ int govinfo_rule_applies_to(const govinfo_rule *rule, const govinfo_format *form
     return is_listed(format, (gi_rule)(rule - rules));
   case GI_SCOPE_GROUPS:
     return has_group_rows(format);
+  case GI_SCOPE_CROSS:
+    return gi_cross_rule_applies((gi_rule)(rule - rules), format);
   }
   return 0;
 }

@@ -10,9 +10,14 @@
  * LISTED  versions whose definition lists the rule: in an identity, or with parameters
  * GROUPS  versions that have group rows able to carry a figure
  * IMPORT  every version; found by the importer, never by validation
+ * CROSS   found by the checks across reports (lib/analysis/: compare, sum), never by the
+ *         validation of one report; the versions are those the cross-year data names
+ *         (model/years.h), every version for rules that read no format data
  *
  * The check is the function of lib/validate/ that looks for the rule's findings (named here,
- * so a rule cannot be added without one), or GI_FOUND_BY_IMPORTER for scope IMPORT. */
+ * so a rule cannot be added without one), GI_FOUND_BY_IMPORTER for scope IMPORT,
+ * GI_FOUND_ACROSS_REPORTS for scope CROSS. */
+/* clang-format off */
 #define GI_RULES(X)                                                                                \
   X(TABLE3_BALANCE, "table3.balance", ERROR, LISTED, gi_check_identities,                          \
     "表三收办平衡：每一列本年新收加上年结转等于办理结果总计加结转下年度继续办理",                  \
@@ -61,8 +66,9 @@
     "部分标题与格式规定的标题及已知变体不符",                                                      \
     "a section title is neither the official title nor a known variant")                           \
   X(SECTIONS_PROBLEMS_EMPTY, "sections.problems_empty", WARNING, LISTED, gi_check_problems_empty,  \
-    "第五部分“存在的主要问题及改进情况”为空或仅写“无”",                                            \
-    "section five (problems and improvements) is empty or only says 无")                           \
+    "第五部分“存在的主要问题及改进情况”为空或仅写“无”“暂无问题”之类",                              \
+    "section five (problems and improvements) is empty or only says 无 (none), 暂无问题 or the "   \
+    "like")                                                                                        \
   X(SECTIONS_FEE_STATEMENT, "sections.fee_statement", WARNING, LISTED, gi_check_fee_statement,     \
     "第六部分未报告信息处理费收取情况",                                                            \
     "section six says nothing about 信息处理费 (information processing fees)")                     \
@@ -78,6 +84,40 @@
     "people's government (人民政府)")                                                              \
   X(TEXT_YEAR, "text.year", WARNING, ALL, gi_check_text_year, "正文所写的统计年度与报告年度不符",  \
     "a year written in the text for the reporting period differs from the report year")            \
+  X(NARRATIVE_RECEIVED, "narrative.received", WARNING, LISTED, gi_check_narrative,                 \
+    "正文所写本年收到（受理）的申请数与表三“本年新收”不符"                                         \
+    "（正文称含上年结转时，与本年新收加上年结转比较）",                                            \
+    "the number of applications the text says were received differs from table 3's new "           \
+    "received (new received + carried over when the text says it includes those)")                 \
+  X(NARRATIVE_CARRIED_OVER, "narrative.carried_over", WARNING, LISTED, gi_check_narrative,         \
+    "正文所写上年结转的申请数与表三“上年结转”不符",                                                \
+    "the number of applications the text says were carried over differs from table 3")             \
+  X(NARRATIVE_HANDLED, "narrative.handled", WARNING, LISTED, gi_check_narrative,                   \
+    "正文所写办结（答复）的申请数与表三办理结果“总计”不符",                                        \
+    "the number of applications the text says were handled differs from table 3's results total")  \
+  X(NARRATIVE_CARRIED_FORWARD, "narrative.carried_forward", WARNING, LISTED, gi_check_narrative,   \
+    "正文所写结转下年度的申请数与表三“结转下年度继续办理”不符",                                    \
+    "the number of applications the text says are carried forward differs from table 3")           \
+  X(NARRATIVE_RESULT, "narrative.result", WARNING, LISTED, gi_check_narrative,                     \
+    "正文所写某类办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）"           \
+    "的件数与表三不符",                                                                            \
+    "a count of one class of results (granted, partially granted, denied, unable, not "            \
+    "processed, other) in the text differs from table 3")                                          \
+  X(NARRATIVE_REVIEW, "narrative.review", WARNING, LISTED, gi_check_narrative,                     \
+    "正文所写行政复议件数（或其某类结果）与表四不符",                                              \
+    "the text's count of administrative reviews (or of one of their outcomes) differs from "       \
+    "table 4")                                                                                     \
+  X(NARRATIVE_LITIGATION, "narrative.litigation", WARNING, LISTED, gi_check_narrative,             \
+    "正文所写行政诉讼件数（或其某类结果）与表四两行诉讼之和不符",                                  \
+    "the text's count of lawsuits (or of one of their outcomes) differs from table 4's two "       \
+    "litigation rows")                                                                             \
+  X(NARRATIVE_DOCUMENTS, "narrative.documents", WARNING, LISTED, gi_check_narrative,               \
+    "正文所写规章或行政规范性文件的制发、废止、现行有效件数与表二不符",                            \
+    "the text's count of rules or normative documents made, repealed or in force differs from "    \
+    "table 2")                                                                                     \
+  X(NARRATIVE_SHARE, "narrative.share", WARNING, LISTED, gi_check_narrative,                       \
+    "正文在件数旁所写的百分比与该件数占表中基数的比例不符",                                        \
+    "a percentage printed beside a count is not that count's share of the table's base")           \
   X(IMPORT_CELL_UNREAD, "import.cell_unread", ERROR, IMPORT, GI_FOUND_BY_IMPORTER,                 \
     "导入：无法确定地读出该单元格，已留空缺失（不猜测数字）",                                      \
     "import: the cell could not be read with certainty and is left absent (no guessing)")          \
@@ -96,7 +136,30 @@
   X(IMPORT_SPLIT_BY_IDENTITY, "import.split_by_identity", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,      \
     "导入：连在一起印出的数字按勾稽关系分开（只有一种分法满足格数与勾稽关系）",                    \
     "import: figures printed run together were separated by arithmetic (exactly one split "        \
-    "satisfies the cell count and the identities)")
+    "satisfies the cell count and the identities)")                                                \
+  X(YEAR_CARRY_OVER, "year.carry_over", WARNING, CROSS, GI_FOUND_ACROSS_REPORTS,                   \
+    "跨年度：本年“上年结转”应等于上年报告的“结转下年度继续办理”（每一列）",                        \
+    "across years: this year's carried over equals last year's carried forward, in every column")  \
+  X(YEAR_DOCUMENTS, "year.documents", WARNING, CROSS, GI_FOUND_ACROSS_REPORTS,                     \
+    "跨年度：现行有效件数应等于上年现行有效件数加本年制发减本年废止（2021 格式）；"                \
+    "对外公开总数量应等于上年总数量加本年新公开数量（2019 格式）",                                 \
+    "across years: documents in force = last year's + made - repealed (2021 format); total "       \
+    "published = last year's + newly published (2019 format)")                                     \
+  X(YEAR_TEXT_REUSE, "year.text_reuse", WARNING, CROSS, GI_FOUND_ACROSS_REPORTS,                   \
+    "跨年度：某部分正文与上年报告大段相同，超过阈值",                                              \
+    "across years: too much of a section's text also appears in last year's report")               \
+  X(YEAR_JUMP, "year.jump", NOTE, CROSS, GI_FOUND_ACROSS_REPORTS,                                  \
+    "跨年度：关键数字（收到、办结、行政复议、行政诉讼）较上年增长超过5倍或降至五分之一以下",       \
+    "across years: a key figure (received, handled, reviews, lawsuits) grew over 5 times or "      \
+    "fell under a fifth of last year's")                                                           \
+  X(SUM_ABSENT, "sum.absent", WARNING, CROSS, GI_FOUND_ACROSS_REPORTS,                             \
+    "汇总：某个报告该单元格为空白、符号或缺失，汇总结果中该单元格缺失",                            \
+    "sum: a part leaves the cell blank, marked or absent, so the sum leaves it absent")            \
+  X(SUM_DIFFERS, "sum.differs", NOTE, CROSS, GI_FOUND_ACROSS_REPORTS,                              \
+    "汇总：上级报告所印数字与各部分之和不同",                                                      \
+    "sum: the parent's printed figure differs from the sum of its parts")
+
+/* clang-format on */
 
 typedef enum gi_rule {
 #define GI_RULE_ENUM_(name, id, severity, scope, check, zh, en) GI_RULE_##name,
@@ -109,12 +172,14 @@ typedef enum gi_rule_scope {
   GI_SCOPE_ALL,
   GI_SCOPE_LISTED,
   GI_SCOPE_GROUPS,
-  GI_SCOPE_IMPORT
+  GI_SCOPE_IMPORT,
+  GI_SCOPE_CROSS
 } gi_rule_scope;
 
 #include <stdbool.h>
 
 #define GI_FOUND_BY_IMPORTER NULL
+#define GI_FOUND_ACROSS_REPORTS NULL
 
 struct govinfo_rule;
 /* The registry index of a rule record (govinfo_rule_at(i) gives record i). */
@@ -122,5 +187,7 @@ gi_rule gi_rule_of(const struct govinfo_rule *rule);
 
 /* True for rules the importer reports (scope IMPORT): validation never runs them. */
 bool gi_rule_is_import(gi_rule rule);
+/* True for rules found across reports (scope CROSS): validation never runs them. */
+bool gi_rule_is_cross(gi_rule rule);
 
 #endif

@@ -24,4 +24,18 @@ const char *gi_skip_spaces(const char *s);
 /* After `word` at s, or NULL. */
 const char *gi_after_word(const char *s, const char *word);
 
+/* Value of the ASCII or full-width digit at s (its length in *len), -1 when none. */
+static inline int gi_digit_at(const char *s, size_t *len) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] >= '0' && u[0] <= '9') {
+    *len = 1;
+    return u[0] - '0';
+  }
+  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+    *len = 3;
+    return u[2] - 0x90;
+  }
+  return -1;
+}
+
 #endif

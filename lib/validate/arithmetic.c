@@ -36,11 +36,8 @@ static size_t next_sibling(const table_view *t, size_t row) {
 
 /* ---- the value of a row in a column ---- */
 
-/* A number cell's own value; a group without one stands for the sum of its sub-rows.
- * False when a cell needed is not an integer (the cell.* rules report those). With
- * `collect`, adds the path of every cell used. */
-static bool row_value(vctx *x, const table_view *t, size_t row, size_t col, bool collect,
-                      unsigned depth, int64_t *out) {
+bool gi_row_value(vctx *x, const table_view *t, size_t row, size_t col, bool collect,
+                  unsigned depth, int64_t *out) {
   const gi_cell *c = cell_at(t, row, col);
   if (c->state == GOVINFO_CELL_NUMBER) {
     if (!gi_decimal_is_integer(&c->number)) return false;
@@ -53,7 +50,7 @@ static bool row_value(vctx *x, const table_view *t, size_t row, size_t col, bool
   bool any = false;
   for (size_t k = first_child(t, row); k != NO_INDEX; k = next_sibling(t, k)) {
     int64_t v;
-    if (!row_value(x, t, k, col, collect, depth + 1, &v) || __builtin_add_overflow(sum, v, &sum))
+    if (!gi_row_value(x, t, k, col, collect, depth + 1, &v) || __builtin_add_overflow(sum, v, &sum))
       return false;
     any = true;
   }
@@ -70,7 +67,7 @@ static bool side_sum(vctx *x, const table_view *t, gi_identity_axis axis, const 
     size_t row = axis == GI_EACH_COLUMN ? ids[i] : line;
     size_t col = axis == GI_EACH_COLUMN ? line : ids[i];
     int64_t v;
-    if (!row_value(x, t, row, col, collect, 0, &v) || __builtin_add_overflow(sum, v, &sum))
+    if (!gi_row_value(x, t, row, col, collect, 0, &v) || __builtin_add_overflow(sum, v, &sum))
       return false;
   }
   *out = sum;

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/text.h"
+#include "validate/prose.h"
 #include "validate/validate.h"
 
 /* ---- publication date ---- */
@@ -61,26 +63,12 @@ void gi_check_published_late(vctx *x, gi_rule rule) {
 
 /* ---- years written in the text ---- */
 
-/* Value of the ASCII or full-width digit at s (its length in *len), -1 when none. */
-static int digit_at(const char *s, size_t *len) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (u[0] >= '0' && u[0] <= '9') {
-    *len = 1;
-    return u[0] - '0';
-  }
-  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
-    *len = 3;
-    return u[2] - 0x90;
-  }
-  return -1;
-}
-
 /* Reads a run of digits: its value (meaningless past 9 digits) and number of digits. */
 static const char *read_digits(const char *s, int *value, int *count) {
   size_t len;
   int d;
   *value = *count = 0;
-  for (; (d = digit_at(s, &len)) >= 0; s += len)
+  for (; (d = gi_digit_at(s, &len)) >= 0; s += len)
     if ((*count)++ < 9) *value = *value * 10 + d;
   return s;
 }
@@ -91,7 +79,7 @@ static const char *read_digits(const char *s, int *value, int *count) {
 static const char *next_digits(const char *s) {
   size_t len;
   for (s += strcspn(s, "0123456789\xEF"); *s; s += 1 + strcspn(s + 1, "0123456789\xEF"))
-    if (digit_at(s, &len) >= 0) return s;
+    if (gi_digit_at(s, &len) >= 0) return s;
   return NULL;
 }
 
@@ -178,6 +166,76 @@ static void check_period(vctx *x, const char *text, gi_loc loc, const char *wher
   finish(x);
 }
 
+/* Most bytes of a subject before the year that opens a sentence ("本单位", "我区", "全市"). */
+#define SUBJECT_BYTES 18
+
+/* The year written "YYYY年" (or 年度) that opens the sentence [s, e) after at most a short
+ * subject; 0 when none. Its start in *at. */
+static int opening_year(const char *s, const char *e, const char **at) {
+  const char *p = gi_skip_spaces(s), *digits = NULL;
+  size_t len;
+  for (const char *q = p; q < e && q - p <= SUBJECT_BYTES && digits == NULL; q++)
+    if (gi_digit_at(q, &len) >= 0) digits = q;
+  if (digits == NULL) return 0;
+  for (const char *q = p; q < digits; q++)
+    if (gi_clause_delimiter_at(q)) return 0;
+  int value, count;
+  const char *end = read_digits(digits, &value, &count);
+  if (count != 4 || then_word(end, "年") == NULL) return 0;
+  *at = digits;
+  return value;
+}
+
+/* A sentence about the year's work that opens with the year before the report's
+ * ("本单位2023年度…主动公开…" in a report for 2024): last year's text left in. Comparisons
+ * and other periods (较2023年, 2023年结转…) are not such sentences. */
+static const char *previous_year_sentence(const char *text, int year, const char **at, int *len) {
+  const gi_narrative_words *w = &gi_narrative;
+  /* Only the years written in the text are candidates: look at their sentences alone. */
+  for (const char *p = next_digits(text); p; p = next_digits(p)) {
+    int value, count;
+    const char *end = read_digits(p, &value, &count);
+    if (count != 4 || value != year - 1 || then_word(end, "年") == NULL) {
+      p = end;
+      continue;
+    }
+    const char *s = gi_sentence_start(text, p), *e = gi_sentence_end(p);
+    const char *year_at = NULL;
+    if (opening_year(s, e, &year_at) == year - 1 && year_at == p &&
+        gi_find_any(s, e, w->reporting, NULL) && !gi_find_any(s, e, w->change, NULL) &&
+        !gi_find_any(s, e, w->period, NULL) && !gi_find_word(s, e, "结转")) {
+      *at = year_at;
+      *len = (int)(e - s);
+      return s;
+    }
+    p = end;
+  }
+  return NULL;
+}
+
+/* One finding per section at most: the first such sentence. */
+static void check_previous_year(vctx *x, size_t i, int year) {
+  const gi_section *sec = &x->r->sections[i];
+  const char *at;
+  int len;
+  const char *sentence = sec->text ? previous_year_sentence(sec->text, year, &at, &len) : NULL;
+  if (sentence == NULL) return;
+  enum { EXCERPT = 60 };
+  int shown = len;
+  if (shown > EXCERPT) {
+    shown = EXCERPT;
+    while (shown > 0 && ((unsigned char)sentence[shown] & 0xC0) == 0x80) shown--;
+  }
+  begin(x, GI_RULE_TEXT_YEAR);
+  add_path(x, gi_text_loc(&sec->text_map, sec->text, (size_t)(at - sec->text), sec->loc),
+           "/sections/%zu/text", i);
+  SAY_ZH(x, "正文“%.*s%s”以%d年度为统计年度，报告年度为%d年", shown, sentence,
+         shown < len ? "…" : "", year - 1, year);
+  SAY_EN(x, "section %s reports on %d, the year before the report year %d: \"%.*s%s\"",
+         gi_section_def_of(x, i)->id, year - 1, year, shown, sentence, shown < len ? "…" : "");
+  finish(x);
+}
+
 void gi_check_text_year(vctx *x, gi_rule rule) {
   int year = x->r->year;
   if (year == 0) return;
@@ -189,5 +247,6 @@ void gi_check_text_year(vctx *x, gi_rule rule) {
     snprintf(where, sizeof where, "section %s", gi_section_def_of(x, i)->id);
     snprintf(pointer, sizeof pointer, "/sections/%zu/text", i);
     check_period(x, x->r->sections[i].text, x->r->sections[i].loc, where, year, pointer);
+    check_previous_year(x, i, year);
   }
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "validate/prose.h"
 #include "validate/validate.h"
 
 /* ---- sections ---- */
@@ -124,42 +125,54 @@ static size_t filler_at(const char *s) {
   return n;
 }
 
-/* Empty, or only 无, once whitespace and punctuation are left out. */
-static bool says_nothing(const char *text) {
-  bool said_none = false; /* 无 seen */
-  while (*text) {
-    size_t n = filler_at(text);
-    if (n == 0) {
-      const char *after = gi_after_word(text, "无");
-      if (said_none || after == NULL) return false;
-      said_none = true;
-      n = (size_t)(after - text);
-    }
-    text += n;
+static const char *skip_filler(const char *text) {
+  for (size_t n; (n = filler_at(text)) != 0;) text += n;
+  return text;
+}
+
+/* Empty, or only one of the words (无, 暂无问题…), once whitespace and punctuation are left
+ * out. */
+static bool says_nothing(const char *text, const char *const *words) {
+  text = skip_filler(text);
+  if (*text == '\0') return true;
+  for (size_t i = 0; words && words[i]; i++) {
+    const char *after = gi_after_word(text, words[i]);
+    if (after && *skip_filler(after) == '\0') return true;
   }
-  return true;
+  return false;
 }
 
 void gi_check_problems_empty(vctx *x, gi_rule rule) {
   long i = rule_section(x, rule);
-  if (i < 0 || !says_nothing(x->r->sections[i].text)) return;
+  const gi_rule_params *p = gi_format_rule_params(x->f, rule);
+  if (i < 0 || !says_nothing(x->r->sections[i].text, p->words)) return;
   const struct govinfo_section_def *s = gi_section_def_of(x, (size_t)i);
   begin(x, rule);
   add_path(x, x->r->sections[i].loc, "/sections/%ld/text", i);
-  SAY_ZH(x, "“%s”为空或仅写“无”", s->title);
-  SAY_EN(x, "section %s (%s) is empty or only says 无", s->id, s->title);
+  SAY_ZH(x, "“%s”为空或仅写“无”“暂无问题”之类", s->title);
+  SAY_EN(x, "section %s (%s) is empty or only says 无 (none) or the like", s->id, s->title);
   finish(x);
 }
 
 #define FEE_WORD "信息处理费"
 
-static bool mentions_fee(const vctx *x, long section) {
-  return section >= 0 && strstr(x->r->sections[section].text, FEE_WORD) != NULL;
+/* One of the rule's words in a sentence that also has one of its context words ("未向公众收
+ * 取政府信息处理相关费用"). */
+static bool mentions_fee(const vctx *x, long section, const gi_rule_params *p) {
+  if (section < 0) return false;
+  const char *text = x->r->sections[section].text, *end = text + strlen(text);
+  size_t len = 0;
+  for (const char *at = gi_find_any(text, end, p->words, &len); at;
+       at = gi_find_any(at + len, end, p->words, &len)) {
+    const char *start = gi_sentence_start(text, at), *stop = gi_sentence_end(at);
+    if (p->context == NULL || gi_find_any(start, stop, p->context, NULL)) return true;
+  }
+  return false;
 }
 
 void gi_check_fee_statement(vctx *x, gi_rule rule) {
   long i = rule_section(x, rule);
-  if (i < 0 || mentions_fee(x, i)) return;
+  if (i < 0 || mentions_fee(x, i, gi_format_rule_params(x->f, rule))) return;
   const struct govinfo_section_def *s = gi_section_def_of(x, (size_t)i);
   begin(x, rule);
   add_path(x, x->r->sections[i].loc, "/sections/%ld/text", i);
@@ -182,7 +195,7 @@ void gi_check_fee_unpaid(vctx *x, gi_rule rule) {
   table_view t = gi_table_view_of(x, ti);
   const gi_cell *cell = cell_at(&t, row, col);
   long i = gi_report_section(x, (size_t)def);
-  if (!is_positive(cell) || mentions_fee(x, i)) return;
+  if (!is_positive(cell) || mentions_fee(x, i, p)) return;
   const struct govinfo_section_def *s = &x->f->sections[def];
   char value[GOVINFO_NUMBER_BUFSIZE];
   gi_decimal_format(&cell->number, value);

@@ -141,7 +141,7 @@ int govinfo_report_validate_with(govinfo_diagnostics **out, const govinfo_report
   bool wanted[GI_RULE_COUNT_];
   int rc = wanted_rules(opts, wanted);
   if (rc) return rc;
-  vctx x = {.r = report, .f = report->format};
+  vctx x = {.r = report, .f = report->format, .wanted = wanted};
   size_t stack[STACK_INDICES];
   size_t needed = indices_needed(x.f);
   size_t *indices = needed <= STACK_INDICES ? stack : malloc(needed * sizeof *indices);

@@ -1,7 +1,8 @@
 /* Private to the validator: the state of one call, the tables of the report as views, and
  * the checks the rule registry (model/rules.h) names. Each file of lib/validate holds one family
  * of rules: arithmetic.c the identities and group rows, cells.c single cells and metadata,
- * sections.c the sections, dates.c the publication date and the years in the text. */
+ * sections.c the sections, dates.c the publication date and the years in the text,
+ * narrative.c the figures the text gives (with prose.c, reading the text). */
 #ifndef GI_VALIDATE_VALIDATE_H
 #define GI_VALIDATE_VALIDATE_H
 
@@ -28,7 +29,9 @@ typedef struct vctx {
   size_t *parents; /* every table's rows, table by table */
   size_t *ids;     /* room for the longest identity's parts and totals */
   unsigned kinds;  /* which cell.* rules can find anything: one scan, so clean reports skip them */
-  gi_finding finding; /* the finding being built; finding.oom ends the call */
+  const bool *wanted;  /* per rule: asked for by the options */
+  bool narrative_done; /* the narrative.* rules share one reading of the text */
+  gi_finding finding;  /* the finding being built; finding.oom ends the call */
 } vctx;
 
 /* ---- the checks, one per rule (model/rules.h binds them) ---- */
@@ -41,6 +44,7 @@ gi_rule_check gi_check_negatives, gi_check_fractions, gi_check_blanks, gi_check_
 gi_rule_check gi_check_sections_missing, gi_check_sections_order, gi_check_sections_title,
     gi_check_problems_empty, gi_check_fee_statement, gi_check_fee_unpaid;
 gi_rule_check gi_check_published_early, gi_check_published_late, gi_check_text_year;
+gi_rule_check gi_check_narrative;
 
 /* The check of a rule; NULL for the rules the importer finds. */
 gi_rule_check *gi_rule_check_of(gi_rule rule);
@@ -61,6 +65,12 @@ static inline const gi_cell *cell_at(const table_view *t, size_t row, size_t col
 static inline bool is_row(const struct govinfo_table *t, size_t row, govinfo_row_role role) {
   return t->rows[row].role == role;
 }
+
+/* The value of a row in a column (arithmetic.c): a number cell's own value; a group without
+ * one stands for the sum of its sub-rows. False when a cell needed is not an integer (the
+ * cell.* rules report those). With `collect`, adds the path of every cell used. */
+bool gi_row_value(vctx *x, const table_view *t, size_t row, size_t col, bool collect,
+                  unsigned depth, int64_t *out);
 
 /* ---- building findings ---- */
 

@@ -27,7 +27,7 @@ CLI = os.environ.get("GOVINFO_CLI")
 WRAPPER = shlex.split(os.environ.get("GOVINFO_TEST_WRAPPER", ""))
 # The project's copy of the format specification.
 SPEC = os.path.join(ROOT, "tests", "data", "spec", "formats.yaml")
-COMMANDS = ["validate", "convert", "template", "rules"]
+COMMANDS = ["validate", "convert", "template", "rules", "compare", "sum"]
 CHANGED_CELL = "/tables/table3/new_received/natural_person"
 
 
@@ -578,6 +578,20 @@ class RulesTest(CliTest):
                     self.assertEqual(rule["formats"], registry_formats())
         table3 = {x["id"]: x["formats"] for x in json.loads(run("rules", "--json").stdout)}
         self.assertIn("2021", table3["table3.balance"])
+
+    def test_rules_found_across_reports_and_in_the_text_are_listed_with_their_versions(self):
+        registry = {x[0]: x[2] for x in registry_rules()}
+        formats = {x["id"]: x["formats"] for x in json.loads(run("rules", "--json").stdout)}
+        cross = [i for i, scope in registry.items() if scope == "CROSS"]
+        self.assertEqual(sorted(cross), sorted(i for i in registry
+                                               if i.startswith(("year.", "sum."))))
+        for rule in cross:
+            self.assertTrue(formats[rule], rule)
+        # the cross-year identities name both versions; 2019's table 二 has no documents in
+        # force, so the narrative of documents is 2021's only
+        self.assertEqual(formats["year.documents"], ["2019", "2021"])
+        self.assertEqual(formats["narrative.documents"], ["2021"])
+        self.assertEqual(formats["narrative.received"], ["2019", "2021"])
 
     def test_operands_are_usage_errors(self):
         self.assertUsageError(run("rules", "extra"))

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Golden outputs of the CLI: every example and fixture through convert, template, import and
-validate (text in zh and en, and --json), byte for byte.
+validate (text in zh and en, and --json), compare and sum, byte for byte.
 
     golden.py check GOVINFO   compare with tests/golden/expected (TAP, one test per output)
     golden.py update GOVINFO  rewrite tests/golden/expected
@@ -71,6 +71,16 @@ def cases():
         out.append((f'template.{fmt}', ['template', '--format', fmt, '--year', str(year),
                                         '--organ', '某县人民政府'], None))
     out.append(('rules', ['rules'], None))
+    # Across reports: the real consecutive pair, a pair across the change of format, a sum.
+    hongze = [FIXTURES + '/huaian-hongze-2023.yaml', FIXTURES + '/huaian-hongze-2024.yaml']
+    suibin = [FIXTURES + '/suibin-2020.yaml', 'tests/data/analysis/suibin-2021.yaml']
+    out.append(('compare.hongze.zh', ['compare'] + hongze, None))
+    out.append(('compare.hongze.json', ['compare', '--json'] + hongze, None))
+    out.append(('compare.suibin.en', ['compare', '--lang', 'en'] + suibin, None))
+    out.append(('sum.huaian-2024.yaml', ['sum', '--organ', '淮安市合计', '--against',
+                                         FIXTURES + '/huaian-city-2024.yaml',
+                                         FIXTURES + '/huaian-hongze-2024.yaml',
+                                         FIXTURES + '/huaian-city-2024.yaml'], None))
     return out
 
 

@@ -85,6 +85,49 @@ class Summarize(unittest.TestCase):
         self.assertIn("usage", run.stderr)
 
 
+COMPARE_YEARS = os.path.join(ROOT, "examples", "python", "compare_years.py")
+
+
+class CompareYears(unittest.TestCase):
+    def setUp(self):
+        if not CLI:
+            self.skipTest("GOVINFO_CLI is not set")
+
+    def test_pairs_compares_and_prints_what_govinfo_compare_finds(self):
+        fixtures = os.path.join(ROOT, "tests", "data", "fixtures")
+        directory = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, directory)
+        for name in ("huaian-hongze-2023.yaml", "huaian-hongze-2024.yaml", "suibin-2020.yaml",
+                     "huaian-city-2024.yaml"):
+            shutil.copy(os.path.join(fixtures, name), directory)
+        suibin_2021 = os.path.join(ROOT, "tests", "data", "analysis", "suibin-2021.yaml")
+        run = run_python([COMPARE_YEARS, directory, suibin_2021])
+        self.assertEqual(run.returncode, 0, run.stderr)
+        lines = run.stdout.splitlines()
+        h23, h24 = (os.path.join(directory, f"huaian-hongze-{y}.yaml") for y in (2023, 2024))
+        s20 = os.path.join(directory, "suibin-2020.yaml")
+        self.assertIn(f"洪泽区人民政府: {h23} (2023) -> {h24} (2024)", lines)
+        self.assertIn(f"绥滨镇人民政府: {s20} (2020) -> {suibin_2021} (2021)", lines)
+        self.assertIn(f"unpaired: {os.path.join(directory, 'huaian-city-2024.yaml')} "
+                      "(淮安市人民政府, 2024)", lines)
+        # the findings, as `govinfo compare` prints them
+        cli = subprocess.run([CLI, "compare", s20, suibin_2021], stdout=subprocess.PIPE,
+                             text=True, encoding="utf-8")
+        findings = [line for line in cli.stdout.splitlines() if line.endswith("]")]
+        self.assertEqual(len(findings), 1)
+        self.assertIn("  " + findings[0], lines)
+
+    def test_unreadable_files_exit_2(self):
+        directory = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, directory)
+        with open(os.path.join(directory, "broken.yaml"), "w", encoding="utf-8") as f:
+            f.write("format: [\n")
+        run = run_python([COMPARE_YEARS, directory])
+        self.assertEqual(run.returncode, 2)
+        self.assertIn("broken.yaml", run.stderr)
+        self.assertEqual(run_python([COMPARE_YEARS]).returncode, 2)
+
+
 if __name__ == "__main__":
     sys.path.insert(0, os.path.join(ROOT, "tests"))
     import taprunner

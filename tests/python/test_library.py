@@ -18,7 +18,7 @@ from govinfo import _library as native
 from python_support import PACKAGE_DIR, ROOT, run_python
 
 HEADERS = ["common.h", "format.h", "report.h", "validate.h", "io.h", "import.h", "batch.h",
-           "export.h"]
+           "export.h", "analysis.h"]
 # Bound by the lead together with the importer; not part of this table yet.
 NOT_YET_BOUND_HEADERS = []
 ENUM_TYPES = {"govinfo_row_role", "govinfo_value_kind", "govinfo_severity", "govinfo_syntax",
@@ -122,6 +122,25 @@ class PrototypeTable(unittest.TestCase):
                 fields.append((m.group(2), c_type(m.group(1))))
         self.assertEqual([(name, ctypes_type(t)) for name, t in native.ErrorRecord._fields_],
                          fields)
+
+    def test_options_structs_mirror_the_headers(self):
+        structs = {native.ValidateOptions: "validate.h", native.ImportOptions: "import.h",
+                   native.CompareOptions: "analysis.h", native.PairingOptions: "analysis.h",
+                   native.SumOptions: "analysis.h", native.BatchOptions: "batch.h",
+                   native.ExportOptions: "export.h"}
+        for struct, header in structs.items():
+            with self.subTest(struct=struct.__name__):
+                body = re.search(rf"typedef struct {struct.__name__} \{{(.*?)\}} {struct.__name__};",
+                                 header_text(header), flags=re.S).group(1)
+                fields = []
+                for member in body.split(";"):
+                    member = " ".join(member.split())
+                    if member:
+                        m = re.fullmatch(r"(.*?)(\w+)", member)
+                        fields.append((m.group(2), c_type(m.group(1))))
+                # A field named after a Python keyword takes a trailing underscore (import_).
+                self.assertEqual([(name.rstrip("_"), ctypes_type(t))
+                                  for name, t in struct._fields_], fields)
 
     def test_handles_of_the_wrong_kind_are_refused(self):
         found = native.Diagnostics()

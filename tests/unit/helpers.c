@@ -35,6 +35,24 @@ govinfo_report *test_load(const char *relative) {
   return r;
 }
 
+void test_zero_every_data_cell(govinfo_report *r) {
+  const govinfo_format *f = govinfo_report_format(r);
+  for (size_t t = 0; t < govinfo_format_table_count(f); t++) {
+    const govinfo_table *tb = govinfo_format_table_at(f, t);
+    for (size_t row = 0; row < govinfo_table_row_count(tb); row++) {
+      const govinfo_row *rw = govinfo_table_row_at(tb, row);
+      if (govinfo_row_role_of(rw) != GOVINFO_ROW_DATA) continue;
+      for (size_t c = 0; c < govinfo_table_column_count(tb); c++) {
+        char id[256];
+        snprintf(id, sizeof id, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(rw),
+                 govinfo_column_id(govinfo_table_column_at(tb, c)));
+        cr_assert_eq(govinfo_report_set_int(r, id, 0), 0, "%s: %s", id,
+                     govinfo_error_last()->message);
+      }
+    }
+  }
+}
+
 static uint64_t rng_state; /* each Criterion test runs in a process of its own */
 
 void test_random_seed(uint64_t seed) { rng_state = seed ? seed : 1; }

@@ -19,6 +19,9 @@ char *test_read_file(const char *path, size_t *len);
 /* Loads a report from the source tree or fails the test. */
 govinfo_report *test_load(const char *relative);
 
+/* Sets every data cell of every table of r to 0 (a balanced report to mutate). */
+void test_zero_every_data_cell(govinfo_report *r);
+
 /* A deterministic pseudo-random sequence (xorshift64*) for the mutation tests: the same
  * seed gives the same edits on every run and machine. */
 void test_random_seed(uint64_t seed);

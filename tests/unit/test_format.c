@@ -112,7 +112,7 @@ Test(format, definitions_are_well_formed) {
     for (size_t i = 0; i < f->nrule_params; i++) {
       const gi_rule_params *p = &f->rule_params[i];
       const char *id = govinfo_rule_id(govinfo_rule_at(p->rule));
-      cr_assert(p->section || p->cell, "%s: parameters of %s name nothing", f->id, id);
+      cr_assert(p->section || p->cell || p->words, "%s: parameters of %s name nothing", f->id, id);
       if (p->section)
         cr_assert_geq(gi_section_index(f, p->section, strlen(p->section)), 0,
                       "%s: %s names unknown section %s", f->id, id, p->section);

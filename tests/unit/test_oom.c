@@ -135,6 +135,64 @@ Test(oom, importing_text_survives_every_failed_allocation) {
   }
 }
 
+/* ---- checks across reports, and the narrative with findings ---- */
+
+static char *across_texts[3];
+static size_t across_lens[3];
+
+static int parse_all(govinfo_report **r) {
+  static const char *const names[] = {"2023.yaml", "2024.yaml", "city.yaml"};
+  int rc = GOVINFO_OK;
+  for (size_t i = 0; i < 3; i++) r[i] = NULL;
+  for (size_t i = 0; i < 3 && rc == GOVINFO_OK; i++)
+    rc =
+        govinfo_report_parse(&r[i], across_texts[i], across_lens[i], GOVINFO_SYNTAX_YAML, names[i]);
+  return rc;
+}
+
+/* narrative findings → compare → JSON → pairing → sum → against; frees whatever it made. */
+static int check_across(const char *text, size_t len) {
+  (void)text;
+  (void)len;
+  govinfo_report *r[3], *total = NULL;
+  govinfo_diagnostics *checked = NULL, *summed = NULL, *against = NULL;
+  govinfo_comparison *c = NULL;
+  govinfo_pairing *p = NULL;
+  char *json = NULL;
+  int rc = parse_all(r);
+  if (rc == GOVINFO_OK) {
+    govinfo_report_set_int(r[1], "table3.carried_over.total", 1);    /* year.carry_over */
+    govinfo_report_set_int(r[2], "table3.new_received.total", 3118); /* narrative.received */
+    govinfo_report_set_int(r[2], "table4.review.upheld", 70);        /* narrative.review */
+    rc = govinfo_report_validate(&checked, r[2]);
+  }
+  if (rc == GOVINFO_OK) rc = govinfo_compare(&c, r[0], r[1], NULL);
+  if (rc == GOVINFO_OK) rc = govinfo_comparison_to_json(&json, NULL, c);
+  if (rc == GOVINFO_OK) rc = govinfo_pairing_new(&p, (const govinfo_report *const *)r, 3, NULL);
+  const govinfo_report *parts[] = {r[1], r[2]};
+  if (rc == GOVINFO_OK) rc = govinfo_sum(&total, &summed, parts, 2, NULL);
+  if (rc == GOVINFO_OK) rc = govinfo_sum_against(&against, r[2], total);
+  govinfo_free(json);
+  govinfo_comparison_free(c);
+  govinfo_pairing_free(p);
+  govinfo_diagnostics_free(checked);
+  govinfo_diagnostics_free(summed);
+  govinfo_diagnostics_free(against);
+  govinfo_report_free(total);
+  for (size_t i = 0; i < 3; i++) govinfo_report_free(r[i]);
+  return rc;
+}
+
+Test(oom, checks_across_reports_survive_every_failed_allocation) {
+  const char *files[] = {"tests/data/fixtures/huaian-hongze-2023.yaml",
+                         "tests/data/fixtures/huaian-hongze-2024.yaml",
+                         "tests/data/fixtures/huaian-city-2024.yaml"};
+  for (size_t i = 0; i < 3; i++)
+    across_texts[i] = test_read_file(test_source_path(files[i]), &across_lens[i]);
+  fail_each_allocation_in_turn(check_across, NULL, 0);
+  for (size_t i = 0; i < 3; i++) free(across_texts[i]);
+}
+
 /* parse → tidy rows → CSV (tidy and wide), JSON Lines; an export not committed leaves
  * nothing, one committed is whole. */
 static int export_all_forms(const char *text, size_t len) {

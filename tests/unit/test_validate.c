@@ -44,23 +44,6 @@ static void set_published(govinfo_report *r, const char *date) {
   cr_assert_eq(govinfo_report_set_published(r, date), 0, "%s", date);
 }
 
-static void set_every_data_cell_to_zero(govinfo_report *r) {
-  const govinfo_format *f = govinfo_report_format(r);
-  for (size_t t = 0; t < govinfo_format_table_count(f); t++) {
-    const govinfo_table *tb = govinfo_format_table_at(f, t);
-    for (size_t row = 0; row < govinfo_table_row_count(tb); row++) {
-      const govinfo_row *rw = govinfo_table_row_at(tb, row);
-      if (govinfo_row_role_of(rw) != GOVINFO_ROW_DATA) continue;
-      for (size_t c = 0; c < govinfo_table_column_count(tb); c++) {
-        char id[256];
-        snprintf(id, sizeof id, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(rw),
-                 govinfo_column_id(govinfo_table_column_at(tb, c)));
-        set_int(r, id, 0);
-      }
-    }
-  }
-}
-
 /* A complete, consistent report: all figures 0, every section written, published in time. */
 static govinfo_report *base_report(const char *format_id) {
   int year = year_of(format_id);
@@ -69,7 +52,7 @@ static govinfo_report *base_report(const char *format_id) {
   char date[32];
   snprintf(date, sizeof date, "%d-01-20", year + 1);
   set_published(r, date);
-  set_every_data_cell_to_zero(r);
+  test_zero_every_data_cell(r);
   set_text(r, "s1", "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。");
   set_text(r, "s2", "主动公开政府信息情况见下表。");
   set_text(r, "s3", "收到和处理政府信息公开申请情况见下表。");
@@ -230,11 +213,12 @@ Test(registry, applies_to_follows_the_scopes_in_both_formats) {
   for (size_t i = 0; i < govinfo_rule_count(); i++)
     cr_assert(govinfo_rule_applies_to(govinfo_rule_at(i), f2021), "%s",
               govinfo_rule_id(govinfo_rule_at(i)));
-  /* 2019 asks nothing about fees */
+  /* 2019 asks nothing about fees, and its table 二 has no documents made, repealed, in force */
   for (size_t i = 0; i < govinfo_rule_count(); i++) {
     const char *id = govinfo_rule_id(govinfo_rule_at(i));
     bool fee = strcmp(id, "sections.fee_statement") == 0 || strcmp(id, "sections.fee_unpaid") == 0;
-    cr_assert_eq(govinfo_rule_applies_to(govinfo_rule_at(i), f2019), !fee, "%s", id);
+    bool documents = strcmp(id, "narrative.documents") == 0;
+    cr_assert_eq(govinfo_rule_applies_to(govinfo_rule_at(i), f2019), !fee && !documents, "%s", id);
   }
 }
 
@@ -252,8 +236,11 @@ Test(registry, applies_to_reads_the_format_data) {
                                               .nsections = 1,
                                               .tables = tables,
                                               .ntables = 1};
-  const char *const all_scope[] = {"cell.negative",  "cell.blank",     "meta.missing",
-                                   "sections.order", "published.late", "text.year"};
+  /* Rules across reports that read no format data apply everywhere; the year checks only
+   * to the versions model/years.h names. */
+  const char *const all_scope[] = {
+      "cell.negative", "cell.blank",      "meta.missing", "sections.order", "published.late",
+      "text.year",     "year.text_reuse", "year.jump",    "sum.absent",     "sum.differs"};
   const char *const other_scope[] = {"table3.balance",
                                      "table3.result_total",
                                      "table3.row_total",
@@ -262,7 +249,14 @@ Test(registry, applies_to_reads_the_format_data) {
                                      "layout.group_row",
                                      "sections.problems_empty",
                                      "sections.fee_statement",
-                                     "sections.fee_unpaid"};
+                                     "sections.fee_unpaid",
+                                     "narrative.received",
+                                     "narrative.result",
+                                     "narrative.review",
+                                     "narrative.documents",
+                                     "narrative.share",
+                                     "year.carry_over",
+                                     "year.documents"};
   for (size_t i = 0; i < GI_COUNT_OF(all_scope); i++) cr_assert(applies(all_scope[i], &plain));
   for (size_t i = 0; i < GI_COUNT_OF(other_scope); i++)
     cr_assert_not(applies(other_scope[i], &plain), "%s", other_scope[i]);
@@ -276,6 +270,16 @@ Test(registry, applies_to_reads_the_format_data) {
   with_identity.nidentities = 1;
   cr_assert(applies("table4.row_total", &with_identity));
   cr_assert_not(applies("table3.balance", &with_identity));
+
+  /* one statement turns on its rule only */
+  static const char *const words[] = {"收到", NULL};
+  static const gi_statement statements[] = {{GI_RULE_NARRATIVE_RECEIVED, "收到", "received", words,
+                                             NULL, NULL, "t.a.n", NULL, NULL, 1, false}};
+  struct govinfo_format with_statement = plain;
+  with_statement.statements = statements;
+  with_statement.nstatements = 1;
+  cr_assert(applies("narrative.received", &with_statement));
+  cr_assert_not(applies("narrative.handled", &with_statement));
 }
 
 /* ---- the base reports and the API ---- */
@@ -807,16 +811,36 @@ Test(validate, section_titles_accept_variants_spacing_and_a_missing_number) {
   }
 }
 
+Test(validate, section_five_is_also_titled_with_he_for_ji) {
+  FOR_EACH_FORMAT(f) {
+    govinfo_report *r = base_report(*f);
+    const char *text = govinfo_report_section_text(r, "s5");
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", text);
+    cr_assert_eq(govinfo_report_set_section(r, "s5", "五、存在的主要问题和改进情况", copy), 0);
+    expect(r, NONE);
+    cr_assert_eq(govinfo_report_set_section(r, "s5", "五、存在的主要问题和改进", copy), 0);
+    expect(r, FINDINGS("sections.title /sections/4/title"));
+    govinfo_report_free(r);
+  }
+}
+
 Test(validate, a_problems_section_that_says_nothing_is_warned_about) {
   FOR_EACH_FORMAT(f) {
     govinfo_report *r = base_report(*f);
-    const char *const empty[] = {"", "无", "无。", " 无 ！\n", "\u3000；。"};
+    const char *const empty[] = {"",           "无",         "无。",         " 无 ！\n",
+                                 "\u3000；。", "暂无问题。", "暂无突出问题", " 暂无。"};
     for (size_t i = 0; i < GI_COUNT_OF(empty); i++) {
       set_text(r, "s5", empty[i]);
       expect(r, FINDINGS("sections.problems_empty /sections/4/text"));
     }
-    set_text(r, "s5", "无重大问题，将继续加强培训。");
-    expect(r, NONE);
+    /* short real sentences say something: not a length threshold */
+    const char *const said[] = {"无重大问题，将继续加强培训。", "人员不足。", "培训不够。",
+                                "暂无突出问题，但培训仍需加强。", "无无。"};
+    for (size_t i = 0; i < GI_COUNT_OF(said); i++) {
+      set_text(r, "s5", said[i]);
+      expect(r, NONE);
+    }
     govinfo_report_free(r);
   }
 }
@@ -829,6 +853,24 @@ Test(validate, section_six_must_mention_the_processing_fee_from_2021) {
   govinfo_diagnostics_free(d);
   set_text(r, "s6", "全年收取政府信息公开信息处理费 0 元。");
   expect(r, NONE);
+  /* real wordings without the literal 信息处理费 */
+  const char *const reported[] = {
+      "本机关未向公众收取政府信息处理相关费用。",
+      "信息公开处理费收费情况：本年度未发生收费事项。",
+      "本年度未收取政府信息公开处理费。",
+      "依申请公开政府信息，未收取处理费用，也未发生信息公开收费。",
+  };
+  for (size_t i = 0; i < GI_COUNT_OF(reported); i++) {
+    set_text(r, "s6", reported[i]);
+    expect(r, NONE);
+  }
+  /* 处理费 about something else says nothing about the fee */
+  const char *const silent[] = {"垃圾处理费标准已公示。", "本年度无其他事项。",
+                                "污水处理费用已调整。政府信息公开工作稳步推进。"};
+  for (size_t i = 0; i < GI_COUNT_OF(silent); i++) {
+    set_text(r, "s6", silent[i]);
+    expect(r, FINDINGS("sections.fee_statement /sections/5/text"));
+  }
   govinfo_report_free(r);
 
   r = base_report("2019"); /* its section 六 already says only 无 */
@@ -949,6 +991,55 @@ Test(validate, a_reporting_period_naming_another_year_is_warned_about) {
   expect(r, NONE);
   set_text(r, "s6", "统计期间为2019年1月1日至2019年12月31日。");
   expect(r, FINDINGS("text.year /sections/5/text"));
+  govinfo_report_free(r);
+}
+
+Test(validate, a_sentence_about_the_year_before_left_in_is_warned_about) {
+  govinfo_report *r = base_report("2021"); /* for 2024 */
+  const char *const fine[] = {
+      "2024年，本单位主动公开政府信息100条。",
+      "较2023年，主动公开政府信息增长10%。",
+      "2023年结转的申请已于本年办结，受理申请按时答复。",
+      "2025年，我们将主动公开更多信息。",
+      "2023年度报告中提出的问题已整改。",
+      "本单位在2023年以来主动公开的基础上继续推进。",
+      "联系电话0517-2023，主动公开。",
+  };
+  for (size_t i = 0; i < GI_COUNT_OF(fine); i++) {
+    set_text(r, "s1", fine[i]);
+    expect(r, NONE);
+  }
+  const char *const stale[] = {
+      "本单位2023年度主动公开政府信息100条。",
+      "（一）主动公开情况。2023 年，我区在政府网站平台主动公开政府信息 1136 条。",
+      "我局２０２３年共受理政府信息公开申请21件。",
+  };
+  for (size_t i = 0; i < GI_COUNT_OF(stale); i++) {
+    set_text(r, "s1", stale[i]);
+    govinfo_diagnostics *d = findings(r, FINDINGS("text.year /sections/0/text"));
+    const govinfo_diagnostic *x = govinfo_diagnostics_at(d, 0);
+    cr_assert(strstr(govinfo_diagnostic_message(x), "2023年度"), "%s",
+              govinfo_diagnostic_message(x));
+    cr_assert(strstr(govinfo_diagnostic_message_en(x), "2023"));
+    govinfo_diagnostics_free(d);
+  }
+  govinfo_report_free(r);
+
+  /* located at the year, in the file */
+  const char *doc =
+      "format: \"2021\"\nyear: 2024\norgan: 某县人民政府\nsections:\n"
+      "  - id: s1\n    text: |-\n      总体情况。\n      本单位2023年度主动公开政府信息。\n";
+  cr_assert_eq(govinfo_report_parse(&r, doc, strlen(doc), GOVINFO_SYNTAX_YAML, "r.yaml"), 0);
+  govinfo_diagnostics *d = NULL;
+  govinfo_validate_options opts = GOVINFO_VALIDATE_OPTIONS_INIT;
+  const char *const only[] = {"text.year", NULL};
+  opts.enable = only;
+  cr_assert_eq(govinfo_report_validate_with(&d, r, &opts), 0);
+  cr_assert_eq(govinfo_diagnostics_count(d), 1);
+  cr_assert_eq(govinfo_diagnostic_line(govinfo_diagnostics_at(d, 0)), 8);
+  cr_assert_eq(govinfo_diagnostic_column(govinfo_diagnostics_at(d, 0)),
+               7 + (unsigned)strlen("本单位"));
+  govinfo_diagnostics_free(d);
   govinfo_report_free(r);
 }
 

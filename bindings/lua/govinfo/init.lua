@@ -26,6 +26,22 @@
 --                                           Validate the report for its arithmetic.
 --   govinfo.import_file(path)               -> report, findings; a PDF goes through
 --                                           pdftotext (poppler-utils)
+--   govinfo.compare(last, this [, options]) -> {findings = diagnostics, reuse = {{section=,
+--                                           chars=, reused=, share=}, ...}}. EXPERIMENTAL.
+--                                           this year's report against last year's (year.*
+--                                           rules); this must be for the year after last.
+--                                           options: {min_run=20, reuse_percent=50,
+--                                           sections={"s1", "s5"}, jump_factor=5,
+--                                           jump_min_base=10}
+--   govinfo.pair(reports)                   -> {pairs = {{last, this}, ...}, ambiguous =
+--                                           {{i, j, ...}, ...}, unpaired = {i, ...},
+--                                           bodies = {[i] = name}}: indices into reports,
+--                                           paired by body and consecutive years. EXPERIMENTAL.
+--   govinfo.sum(parts [, {organ=, blank_as_zero=}]) -> report, findings: the reports of
+--                                           one format and year summed cell by cell
+--                                           (sum.absent findings). EXPERIMENTAL.
+--   govinfo.sum_against(parent, sum)        -> findings: sum.differs notes where the
+--                                           parent's printed figures differ. EXPERIMENTAL.
 --   govinfo.BLANK                           the value of a blank cell (see Values)
 --   govinfo.version                         the library's version string
 --   format is a format version id: "2019" (report years 2019-2020) or "2021" (from 2021).
@@ -101,6 +117,10 @@ return {
   import_text = core.import_text,
   import_file = core.import_file,
   new = core.new,
+  compare = core.compare,
+  pair = core.pair,
+  sum = core.sum,
+  sum_against = core.sum_against,
   BLANK = core.BLANK,
   version = core.version,
 }

@@ -7,6 +7,13 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+/* The length of a table without metamethods. */
+#if LUA_VERSION_NUM < 502
+#define compat_rawlen lua_objlen
+#else
+#define compat_rawlen lua_rawlen
+#endif
+
 #if LUA_VERSION_NUM < 502
 
 /* Only what this module needs: no upvalues. */

@@ -432,6 +432,214 @@ static int core_import_file(lua_State *L) {
   return finish_import(L, rc, held, found);
 }
 
+/* ---- across reports (EXPERIMENTAL: analysis.h) ---- */
+
+static void free_comparison(void *p) { govinfo_comparison_free(p); }
+static void free_pairing(void *p) { govinfo_pairing_free(p); }
+
+/* An unsigned option of a table at `index`, kept when the key is absent. */
+static void opt_unsigned_field(lua_State *L, int index, const char *key, unsigned *out) {
+  lua_getfield(L, index, key);
+  if (!lua_isnil(L, -1)) {
+    lua_Number n = luaL_checknumber(L, -1);
+    if (n != floor(n) || n < 0 || n > UINT_MAX)
+      luaL_error(L, "option '%s': whole number expected", key);
+    *out = (unsigned)n;
+  }
+  lua_pop(L, 1);
+}
+
+/* Raises unless every key of the options table is one of `known`. */
+static void check_option_names(lua_State *L, int index, const char *const *known) {
+  lua_pushnil(L);
+  while (lua_next(L, index)) {
+    lua_pop(L, 1);
+    int ok = 0;
+    for (size_t i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++)
+      ok = ok || strcmp(lua_tostring(L, -1), known[i]) == 0;
+    if (!ok) luaL_argerror(L, index, "unknown option");
+  }
+}
+
+#define MAX_SECTION_IDS 16
+
+/* nil or {min_run=, reuse_percent=, sections={"s1", ...}, jump_factor=, jump_min_base=}. The
+ * section ids stay in the table, which the caller's stack keeps alive. */
+static void opt_compare(lua_State *L, int index, govinfo_compare_options *o,
+                        const char *ids[MAX_SECTION_IDS + 1]) {
+  static const char *const known[] = {"min_run",     "reuse_percent", "sections",
+                                      "jump_factor", "jump_min_base", NULL};
+  *o = (govinfo_compare_options)GOVINFO_COMPARE_OPTIONS_INIT;
+  if (lua_isnoneornil(L, index)) return;
+  luaL_checktype(L, index, LUA_TTABLE);
+  check_option_names(L, index, known);
+  opt_unsigned_field(L, index, "min_run", &o->reuse_min_run);
+  opt_unsigned_field(L, index, "reuse_percent", &o->reuse_percent);
+  opt_unsigned_field(L, index, "jump_factor", &o->jump_factor);
+  opt_unsigned_field(L, index, "jump_min_base", &o->jump_min_base);
+  lua_getfield(L, index, "sections");
+  if (!lua_isnil(L, -1)) {
+    luaL_checktype(L, -1, LUA_TTABLE);
+    size_t n = compat_rawlen(L, -1);
+    if (n > MAX_SECTION_IDS) luaL_error(L, "option 'sections': too many ids");
+    for (size_t i = 0; i < n; i++) {
+      lua_rawgeti(L, -1, (int)i + 1);
+      if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "option 'sections': strings expected");
+      ids[i] = lua_tostring(L, -1);
+      lua_pop(L, 1);
+    }
+    ids[n] = NULL;
+    o->reuse_sections = ids;
+  }
+  lua_pop(L, 1);
+}
+
+/* compare(last, this [, options]) -> {findings = {...}, reuse = {{section=, chars=, reused=,
+ * share=}, ...}} or nil, message, code. */
+static int core_compare(lua_State *L) {
+  const govinfo_report *last = check_report(L, 1), *now = check_report(L, 2);
+  const char *ids[MAX_SECTION_IDS + 1];
+  govinfo_compare_options opts;
+  opt_compare(L, 3, &opts, ids);
+  owned *held = push_owned(L, free_comparison);
+  govinfo_comparison *c = NULL;
+  int rc = govinfo_compare(&c, last, now, &opts);
+  if (rc) return push_failure(L, rc);
+  held->ptr = c;
+  lua_createtable(L, 0, 2);
+  push_findings(L, govinfo_comparison_findings(c));
+  lua_setfield(L, -2, "findings");
+  size_t n = govinfo_comparison_section_count(c);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    size_t chars = govinfo_comparison_section_chars(c, i);
+    size_t reused = govinfo_comparison_section_reused(c, i);
+    lua_createtable(L, 0, 4);
+    set_string_field(L, "section", govinfo_comparison_section_id(c, i));
+    set_int_field(L, "chars", (lua_Integer)chars);
+    set_int_field(L, "reused", (lua_Integer)reused);
+    lua_pushnumber(L, chars ? (lua_Number)reused / (lua_Number)chars : 0);
+    lua_setfield(L, -2, "share");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  lua_setfield(L, -2, "reuse");
+  release_owned(held);
+  return 1;
+}
+
+/* The reports of the array at `index`, in a userdata the stack keeps (no leak on a raise). */
+static const govinfo_report **check_reports(lua_State *L, int index, size_t *n) {
+  luaL_checktype(L, index, LUA_TTABLE);
+  *n = compat_rawlen(L, index);
+  const govinfo_report **r = lua_newuserdata(L, (*n + 1) * sizeof *r);
+  for (size_t i = 0; i < *n; i++) {
+    lua_rawgeti(L, index, (int)i + 1);
+    report_box *box = luaL_testudata(L, -1, REPORT_TYPE);
+    if (box == NULL) luaL_argerror(L, index, "an array of reports expected");
+    if (box->report == NULL) luaL_error(L, "attempt to use a closed govinfo report");
+    r[i] = box->report;
+    lua_pop(L, 1);
+  }
+  return r;
+}
+
+static void push_index_array(lua_State *L, size_t n, const size_t *index) {
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_pushinteger(L, (lua_Integer)index[i] + 1);
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
+
+/* pair(reports) -> {pairs = {{last, this}, ...}, ambiguous = {{i, j, ...}, ...},
+ * unpaired = {i, ...}, bodies = {[i] = name}}, 1-based indices into reports. */
+static int core_pair(lua_State *L) {
+  size_t n;
+  lua_settop(L, 1);
+  const govinfo_report **reports = check_reports(L, 1, &n);
+  owned *held = push_owned(L, free_pairing);
+  govinfo_pairing *p = NULL;
+  int rc = govinfo_pairing_new(&p, reports, n, NULL);
+  if (rc) return push_failure(L, rc);
+  held->ptr = p;
+  lua_createtable(L, 0, 4);
+  size_t np = govinfo_pairing_pair_count(p);
+  lua_createtable(L, (int)np, 0);
+  for (size_t k = 0; k < np; k++) {
+    size_t two[2];
+    govinfo_pairing_pair_at(p, k, &two[0], &two[1]);
+    push_index_array(L, 2, two);
+    lua_rawseti(L, -2, (int)k + 1);
+  }
+  lua_setfield(L, -2, "pairs");
+  size_t ng = govinfo_pairing_ambiguous_count(p);
+  lua_createtable(L, (int)ng, 0);
+  for (size_t g = 0; g < ng; g++) {
+    size_t size = govinfo_pairing_ambiguous_size(p, g);
+    lua_createtable(L, (int)size, 0);
+    for (size_t k = 0; k < size; k++) {
+      lua_pushinteger(L, (lua_Integer)govinfo_pairing_ambiguous_member(p, g, k) + 1);
+      lua_rawseti(L, -2, (int)k + 1);
+    }
+    lua_rawseti(L, -2, (int)g + 1);
+  }
+  lua_setfield(L, -2, "ambiguous");
+  size_t nu = govinfo_pairing_unpaired_count(p);
+  lua_createtable(L, (int)nu, 0);
+  for (size_t k = 0; k < nu; k++) {
+    lua_pushinteger(L, (lua_Integer)govinfo_pairing_unpaired_at(p, k) + 1);
+    lua_rawseti(L, -2, (int)k + 1);
+  }
+  lua_setfield(L, -2, "unpaired");
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    const char *body = govinfo_pairing_body(p, i);
+    if (body == NULL) continue;
+    lua_pushstring(L, body);
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  lua_setfield(L, -2, "bodies");
+  release_owned(held);
+  return 1;
+}
+
+/* sum(parts [, {organ=, blank_as_zero=}]) -> report, findings or nil, message, code. */
+static int core_sum(lua_State *L) {
+  static const char *const known[] = {"organ", "blank_as_zero", NULL};
+  size_t n;
+  lua_settop(L, 2); /* the options stay at 2 whatever check_reports pushes */
+  const govinfo_report **parts = check_reports(L, 1, &n);
+  govinfo_sum_options opts = GOVINFO_SUM_OPTIONS_INIT;
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_option_names(L, 2, known);
+    lua_getfield(L, 2, "organ");
+    opts.organ = lua_isnil(L, -1) ? NULL : check_text(L, -1); /* kept by the table */
+    lua_pop(L, 1);
+    lua_getfield(L, 2, "blank_as_zero");
+    if (lua_toboolean(L, -1)) opts.flags |= GOVINFO_SUM_BLANK_AS_ZERO;
+    lua_pop(L, 1);
+  }
+  report_box *box = push_report_box(L);
+  owned *held = push_owned(L, free_diagnostics);
+  govinfo_diagnostics *found = NULL;
+  int rc = govinfo_sum(&box->report, &found, parts, n, &opts);
+  return finish_import(L, rc, held, found);
+}
+
+/* sum_against(parent, sum) -> findings (sum.differs notes) or nil, message, code. */
+static int core_sum_against(lua_State *L) {
+  const govinfo_report *parent = check_report(L, 1), *total = check_report(L, 2);
+  owned *held = push_owned(L, free_diagnostics);
+  govinfo_diagnostics *found = NULL;
+  int rc = govinfo_sum_against(&found, parent, total);
+  if (rc) return push_failure(L, rc);
+  held->ptr = found;
+  push_findings(L, found);
+  release_owned(held);
+  return 1;
+}
+
 /* ---- reading and writing ---- */
 
 static int report_dumps(lua_State *L) {
@@ -586,6 +794,10 @@ static const luaL_Reg core_functions[] = {
     {"import_text", core_import_text},
     {"import_file", core_import_file},
     {"new", core_new},
+    {"compare", core_compare}, /* across reports */
+    {"pair", core_pair},
+    {"sum", core_sum},
+    {"sum_against", core_sum_against},
     {NULL, NULL},
 };
 

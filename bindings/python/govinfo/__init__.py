@@ -22,6 +22,9 @@ from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, fin
 from .importer import import_file, import_text
 from .corpus import frame_columns, import_many, load_many, to_frame
 from .report import Diagnostic, Report, Section, ValidationResult
+# Across reports (EXPERIMENTAL): govinfo.compare, govinfo.pair, govinfo.sum
+from .analysis import (Comparison, Pairing, SectionReuse, compare, pair, sum_against,
+                       sum_reports)
 
 __version__ = "0.1.0"
 
@@ -33,11 +36,14 @@ __all__ = [
     "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
     "ValidationError",
     "load", "loads", "import_text", "import_file", "library_version", "library_path",
+    "compare", "Comparison", "SectionReuse", "pair", "Pairing", "sum", "sum_reports",
+    "sum_against",
     "load_many", "import_many", "to_frame", "frame_columns",
 ]
 
 load = Report.load
 loads = Report.loads
+sum = sum_reports  # govinfo.sum(parts, organ): shadows the builtin only as an attribute
 
 
 def library_version() -> str:

@@ -54,6 +54,8 @@ Batch = _opaque("govinfo_batch")
 BatchItem = _opaque("govinfo_batch_item")
 Rows = _opaque("govinfo_rows")
 Exporter = _opaque("govinfo_exporter")
+Comparison = _opaque("govinfo_comparison")
+Pairing = _opaque("govinfo_pairing")
 
 
 class ValidateOptions(ctypes.Structure):
@@ -91,6 +93,35 @@ class ExportOptions(ctypes.Structure):
 
 
 ExportOptions.__name__ = "govinfo_export_options"
+
+
+class CompareOptions(ctypes.Structure):
+    """struct govinfo_compare_options of analysis.h (version 1, EXPERIMENTAL)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+                ("reuse_min_run", ctypes.c_uint), ("reuse_percent", ctypes.c_uint),
+                ("reuse_sections", ctypes.POINTER(ctypes.c_char_p)),
+                ("jump_factor", ctypes.c_uint), ("jump_min_base", ctypes.c_uint)]
+
+
+CompareOptions.__name__ = "govinfo_compare_options"
+
+
+class PairingOptions(ctypes.Structure):
+    """struct govinfo_pairing_options of analysis.h (version 1, EXPERIMENTAL)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint)]
+
+
+PairingOptions.__name__ = "govinfo_pairing_options"
+
+
+class SumOptions(ctypes.Structure):
+    """struct govinfo_sum_options of analysis.h (version 1, EXPERIMENTAL)."""
+    _fields_ = [("version", ctypes.c_uint), ("flags", ctypes.c_uint),
+                ("organ", ctypes.c_char_p)]
+
+
+SumOptions.__name__ = "govinfo_sum_options"
+
 
 P = ctypes.POINTER
 
@@ -268,6 +299,30 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
                                      P(c_int)]),
     "govinfo_exporter_commit": (c_int, [Exporter]),
     "govinfo_exporter_free": (None, [Exporter]),
+    # analysis.h (EXPERIMENTAL)
+    "govinfo_compare_options_init": (c_int, [P(CompareOptions), c_uint]),
+    "govinfo_compare": (c_int, [P(Comparison), Report, Report, P(CompareOptions)]),
+    "govinfo_comparison_free": (None, [Comparison]),
+    "govinfo_comparison_findings": (Diagnostics, [Comparison]),
+    "govinfo_comparison_section_count": (c_size_t, [Comparison]),
+    "govinfo_comparison_section_id": (c_char_p, [Comparison, c_size_t]),
+    "govinfo_comparison_section_chars": (c_size_t, [Comparison, c_size_t]),
+    "govinfo_comparison_section_reused": (c_size_t, [Comparison, c_size_t]),
+    "govinfo_comparison_to_json": (c_int, [OwnedString, P(c_size_t), Comparison]),
+    "govinfo_pairing_options_init": (c_int, [P(PairingOptions), c_uint]),
+    "govinfo_pairing_new": (c_int, [P(Pairing), P(Report), c_size_t, P(PairingOptions)]),
+    "govinfo_pairing_free": (None, [Pairing]),
+    "govinfo_pairing_pair_count": (c_size_t, [Pairing]),
+    "govinfo_pairing_pair_at": (c_int, [Pairing, c_size_t, P(c_size_t), P(c_size_t)]),
+    "govinfo_pairing_ambiguous_count": (c_size_t, [Pairing]),
+    "govinfo_pairing_ambiguous_size": (c_size_t, [Pairing, c_size_t]),
+    "govinfo_pairing_ambiguous_member": (c_size_t, [Pairing, c_size_t, c_size_t]),
+    "govinfo_pairing_unpaired_count": (c_size_t, [Pairing]),
+    "govinfo_pairing_unpaired_at": (c_size_t, [Pairing, c_size_t]),
+    "govinfo_pairing_body": (c_char_p, [Pairing, c_size_t]),
+    "govinfo_sum_options_init": (c_int, [P(SumOptions), c_uint]),
+    "govinfo_sum": (c_int, [P(Report), P(Diagnostics), P(Report), c_size_t, P(SumOptions)]),
+    "govinfo_sum_against": (c_int, [P(Diagnostics), Report, Report]),
 }
 
 

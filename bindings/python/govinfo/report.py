@@ -161,19 +161,25 @@ class ValidationResult:
     """All findings of one validation, in the library's order. ``valid``: no errors."""
 
     __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
-                 "_finalizer", "__weakref__")
+                 "_finalizer", "_owner", "__weakref__")
     diagnostics: Tuple[Diagnostic, ...]
     error_count: int
     warning_count: int
     note_count: int
     _found: Handle
-    _finalizer: weakref.finalize
+    _finalizer: Optional[weakref.finalize]
+    _owner: object
 
-    def __init__(self, found: Handle, owner: Optional[Handle] = None) -> None:
+    def __init__(self, found: Handle, owner: Optional[Handle] = None,
+                 borrowed_from: object = None) -> None:
         """Takes ownership of a govinfo_diagnostics list (kept for to_json), or of the batch
-        item `owner` the list belongs to."""
+        item `owner` the list belongs to; with `borrowed_from`, the list is borrowed from that
+        object (a comparison), which is kept alive instead."""
         self._found = found
-        if owner is None:
+        self._owner = borrowed_from
+        if borrowed_from is not None:
+            self._finalizer = None
+        elif owner is None:
             self._finalizer = weakref.finalize(self, lib.govinfo_diagnostics_free, found)
         else:
             self._finalizer = weakref.finalize(self, lib.govinfo_batch_item_free, owner)

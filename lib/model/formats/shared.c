@@ -12,7 +12,8 @@ const char *const gi_s4_variants[] = {"四、因政府信息公开工作被申�
                                       "四、政府信息公开行政复议与行政诉讼情况",
                                       NULL};
 const char *const gi_s5_variants[] = {"五、政府信息公开工作存在的主要问题及改进情况",
-                                      "五、存在问题及改进情况", "五、存在主要问题及改进情况", NULL};
+                                      "五、存在问题及改进情况", "五、存在主要问题及改进情况",
+                                      "五、存在的主要问题和改进情况", NULL};
 const char *const gi_s6_variants[] = {"六、其他需要报告事项", NULL};
 
 const struct govinfo_column gi_table3_columns[7] = {
@@ -60,3 +61,12 @@ const gi_identity gi_identities_2019_2021[4] = {
     {GI_RULE_TABLE4_ROW_TOTAL, "table4", GI_EACH_ROW, t4_outcomes, total_column,
      "维持+纠正+其他+尚未审结", "upheld + corrected + other + pending", "总计", "total"},
 };
+
+/* Section 五 that says nothing: its whole text, once whitespace and punctuation are left
+ * out, is one of these. Not a length: short real sentences must pass. */
+const char *const gi_nothing_words[] = {"无", "暂无", "暂无问题", "暂无突出问题", NULL};
+
+/* Section 六 reports the processing fee when it names 信息处理费, or another name of the fee
+ * (处理费, 处理相关费用, 处理费用) in a text about 政府信息 or 信息公开. */
+const char *const gi_fee_words[] = {"信息处理费", "处理费", "处理相关费用", "处理费用", NULL};
+const char *const gi_fee_context[] = {"信息处理费", "政府信息", "信息公开", NULL};

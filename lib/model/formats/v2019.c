@@ -70,8 +70,11 @@ static const char *const signature[] = {"本年新制作数量",
                                         NULL};
 
 static const gi_rule_params rule_params[] = {
-    {GI_RULE_SECTIONS_PROBLEMS_EMPTY, "s5", NULL},
+    {GI_RULE_SECTIONS_PROBLEMS_EMPTY, "s5", NULL, gi_nothing_words, NULL},
+    {GI_RULE_NARRATIVE_SHARE, NULL, NULL, gi_share_words, NULL},
 };
+
+static const gi_statement statements[] = {GI_STATEMENTS_2019_2021};
 
 const struct govinfo_format gi_format_2019 = {
     .id = "2019",
@@ -86,5 +89,7 @@ const struct govinfo_format gi_format_2019 = {
     .nidentities = GI_COUNT_OF(gi_identities_2019_2021),
     .rule_params = rule_params,
     .nrule_params = GI_COUNT_OF(rule_params),
+    .statements = statements,
+    .nstatements = GI_COUNT_OF(statements),
     .signature = signature,
 };

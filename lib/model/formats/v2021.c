@@ -67,9 +67,37 @@ static const char *const signature[] = {"本年制发件数",
                                         NULL};
 
 static const gi_rule_params rule_params[] = {
-    {GI_RULE_SECTIONS_PROBLEMS_EMPTY, "s5", NULL},
-    {GI_RULE_SECTIONS_FEE_STATEMENT, "s6", NULL},
-    {GI_RULE_SECTIONS_FEE_UNPAID, "s6", "table3.other_fee_unpaid.total"},
+    {GI_RULE_SECTIONS_PROBLEMS_EMPTY, "s5", NULL, gi_nothing_words, NULL},
+    {GI_RULE_NARRATIVE_SHARE, NULL, NULL, gi_share_words, NULL},
+    {GI_RULE_SECTIONS_FEE_STATEMENT, "s6", NULL, gi_fee_words, gi_fee_context},
+    {GI_RULE_SECTIONS_FEE_UNPAID, "s6", "table3.other_fee_unpaid.total", gi_fee_words,
+     gi_fee_context},
+};
+
+/* Table 二 in the text: 本年制发, 本年废止 and 现行有效 规章 / 行政规范性文件. */
+static const char *const made[] = {"制发", "制定", "出台", "印发", NULL};
+static const char *const repealed[] = {"废止", NULL};
+static const char *const in_force[] = {"现行有效", NULL};
+static const char *const rules_words[] = {"规章", NULL};
+static const char *const normative_words[] = {"行政规范性文件", "规范性文件", NULL};
+
+#define DOCUMENTS(zh, en, words, topic, cell)                                                      \
+  {                                                                                                \
+    GI_RULE_NARRATIVE_DOCUMENTS, zh, en, words, topic, NULL, "table2_art20_1." cell, NULL, NULL,   \
+        2, true                                                                                    \
+  }
+
+static const gi_statement statements[] = {
+    GI_STATEMENTS_2019_2021,
+    DOCUMENTS("本年制发规章", "rules made", made, rules_words, "rules.made"),
+    DOCUMENTS("本年废止规章", "rules repealed", repealed, rules_words, "rules.repealed"),
+    DOCUMENTS("现行有效规章", "rules in force", in_force, rules_words, "rules.valid"),
+    DOCUMENTS("本年制发行政规范性文件", "normative documents made", made, normative_words,
+              "normative_docs.made"),
+    DOCUMENTS("本年废止行政规范性文件", "normative documents repealed", repealed, normative_words,
+              "normative_docs.repealed"),
+    DOCUMENTS("现行有效行政规范性文件", "normative documents in force", in_force, normative_words,
+              "normative_docs.valid"),
 };
 
 const struct govinfo_format gi_format_2021 = {
@@ -85,5 +113,7 @@ const struct govinfo_format gi_format_2021 = {
     .nidentities = GI_COUNT_OF(gi_identities_2019_2021),
     .rule_params = rule_params,
     .nrule_params = GI_COUNT_OF(rule_params),
+    .statements = statements,
+    .nstatements = GI_COUNT_OF(statements),
     .signature = signature,
 };
