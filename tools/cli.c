@@ -189,30 +189,41 @@ static void failure_from_errno(cli_failure *failure, const char *what, int err) 
   snprintf(failure->message, sizeof failure->message, "%s: %s", what, strerror(err));
 }
 
-/* Reads all of f into a new buffer (free with free()). Returns 0 or an errno value. */
+/* Reads all of f into a new buffer (free with free()). Returns 0 or an errno value: EFBIG
+ * past GOVINFO_MAX_INPUT_BYTES_DEFAULT, so /dev/zero or a runaway pipe stops. */
 int cli_read_stream(FILE *f, char **out, size_t *len) {
+  const size_t max = GOVINFO_MAX_INPUT_BYTES_DEFAULT;
   size_t cap = 65536, n = 0;
   char *buf = malloc(cap);
   if (buf == NULL) return ENOMEM;
   for (;;) {
     n += fread(buf + n, 1, cap - n, f);
     if (n < cap) break;
-    char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+    char *bigger = n <= max ? realloc(buf, cap <= max / 2 ? cap * 2 : max + 1) : NULL;
     if (bigger == NULL) {
       free(buf);
-      return ENOMEM;
+      return n > max ? EFBIG : ENOMEM;
     }
     buf = bigger;
-    cap *= 2;
+    cap = cap <= max / 2 ? cap * 2 : max + 1;
   }
   if (ferror(f)) {
     int err = errno ? errno : EIO;
     free(buf);
     return err;
   }
+  if (n > max) {
+    free(buf);
+    return EFBIG;
+  }
   *out = buf;
   *len = n;
   return 0;
+}
+
+const char *cli_read_error(int err) {
+  _Static_assert(GOVINFO_MAX_INPUT_BYTES_DEFAULT == (size_t)64 << 20, "the message below");
+  return err == EFBIG ? "larger than the input size limit of 64 MiB" : strerror(err);
 }
 
 static int load_stdin(govinfo_report **out, cli_failure *failure) {
@@ -222,6 +233,9 @@ static int load_stdin(govinfo_report **out, cli_failure *failure) {
   int err = cli_read_stream(stdin, &buf, &len);
   if (err) {
     failure_from_errno(failure, "cannot read standard input", err);
+    if (err == EFBIG)
+      snprintf(failure->message, sizeof failure->message, "standard input is %s",
+               cli_read_error(err));
     return GOVINFO_EIO;
   }
   int rc = govinfo_report_parse(out, buf, len, GOVINFO_SYNTAX_AUTO, CLI_STDIN_NAME);

@@ -1,8 +1,10 @@
 /* Importing a published report from memory: input kind, front end, detection, tables, text. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "govinfo/import.h"
+#include "govinfo/io.h"
 #include "import/import.h"
 #include "office/zip.h"
 #include "util/sha256.h"
@@ -188,23 +190,18 @@ static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_
   return gi_read_text(&im->doc, buf, len);
 }
 
-/* Refuses text that is not UTF-8, naming the line and column of the first bad byte. */
+/* Refuses text that is not UTF-8, naming the line and column of the first bad byte. One
+ * pass: the bytes before the first bad one are counted for lines, never re-checked. */
 static int check_utf8(const char *buf, size_t len, const char *source) {
-  if (gi_utf8_valid(buf, len)) return GOVINFO_OK;
+  size_t bad = gi_utf8_valid_prefix(buf, len);
+  if (bad == len) return GOVINFO_OK;
   uint32_t line = 1;
-  size_t line_start = 0, end = len;
-  for (size_t i = 0; i < len; i++)
-    if (buf[i] == '\n') {
-      if (!gi_utf8_valid(buf + line_start, i - line_start)) {
-        end = i;
-        break;
-      }
-      line_start = i + 1;
-      line++;
-    }
-  size_t good = 0; /* longest valid prefix of the line */
-  for (size_t n = 1; line_start + n <= end; n++)
-    if (gi_utf8_valid(buf + line_start, n)) good = n;
+  size_t line_start = 0;
+  for (const char *nl = buf; (nl = memchr(nl, '\n', bad - (size_t)(nl - buf))) != NULL; nl++) {
+    line++;
+    line_start = (size_t)(nl - buf) + 1;
+  }
+  size_t good = bad - line_start; /* the valid part of the bad line */
   const char *binary = binary_kind(buf, len);
   if (binary)
     return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
@@ -231,6 +228,19 @@ int gi_import_options_check(const govinfo_import_options *opts) {
     return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options", opts->version);
   if ((unsigned)opts->kind > GOVINFO_INPUT_XLSX)
     return gi_fail(GOVINFO_EINVAL, "unknown input kind %d", (int)opts->kind);
+  return GOVINFO_OK;
+}
+
+int gi_import_options_copy(govinfo_import_options *dst, const govinfo_import_options *src) {
+  int rc = gi_import_options_check(src);
+  if (rc) return rc;
+  govinfo_import_options copy = GOVINFO_IMPORT_OPTIONS_INIT;
+  /* a caller of version 1 has no max_input_bytes: its struct ends before it */
+  memcpy(&copy, src,
+         src->version >= 2 ? sizeof copy : offsetof(govinfo_import_options, max_input_bytes));
+  copy.version = GOVINFO_IMPORT_OPTIONS_VERSION;
+  if (copy.max_input_bytes == 0) copy.max_input_bytes = GOVINFO_MAX_INPUT_BYTES_DEFAULT;
+  *dst = copy;
   return GOVINFO_OK;
 }
 
@@ -325,8 +335,9 @@ static int check_call(govinfo_report **out, govinfo_diagnostics **findings, cons
   *out = NULL;
   *findings = NULL;
   if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
-  if (*opts == NULL) *opts = defaults;
-  return gi_import_options_check(*opts);
+  int rc = gi_import_options_copy(defaults, *opts ? *opts : defaults);
+  *opts = defaults;
+  return rc;
 }
 
 int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,

@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,33 +14,54 @@
 #include "util/error.h"
 #include "util/text.h"
 
-/* Whole file into a new buffer; reads to the end, so pipes and growing files work too. */
-int gi_read_file(const char *path, char **out, size_t *len) {
+int gi_input_too_large(const char *source, size_t max) {
+  return gi_fail_at(GOVINFO_EIO, source, (gi_loc){0, 0}, 0, NULL,
+                    "larger than the input size limit of %zu bytes (%zu MiB); importing and "
+                    "batches raise it with the option max_input_bytes",
+                    max, max >> 20);
+}
+
+/* Whole file into a new buffer; reads to the end, so pipes and growing files work too, but
+ * never more than max bytes: /dev/zero or a runaway pipe stops with an error. */
+int gi_read_file(const char *path, char **out, size_t *len, size_t max) {
+  if (max == 0) max = GOVINFO_MAX_INPUT_BYTES_DEFAULT;
   int fd;
   do fd = open(path, O_RDONLY | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
   if (fd < 0) return gi_fail_os(path, errno, "cannot open %s", path);
   struct stat st;
   size_t cap = 65536;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if ((uint64_t)st.st_size > max) {
+      close(fd);
+      return gi_input_too_large(path, max);
+    }
+    cap = (size_t)st.st_size + 1;
+  }
   char *data = malloc(cap);
   size_t n = 0;
   int rc = data ? GOVINFO_OK : gi_fail_oom();
   while (rc == GOVINFO_OK) {
     if (n == cap) {
-      char *p = cap < SIZE_MAX / 2 ? realloc(data, cap * 2) : NULL;
+      if (n > max) { /* one byte past the limit tells a file exactly max bytes long */
+        rc = gi_input_too_large(path, max);
+        break;
+      }
+      size_t bigger = cap <= max / 2 ? cap * 2 : max + 1;
+      char *p = realloc(data, bigger);
       if (p == NULL) {
         rc = gi_fail_oom();
         break;
       }
       data = p;
-      cap *= 2;
+      cap = bigger;
     }
     ssize_t got = read(fd, data + n, cap - n);
     if (got > 0) n += (size_t)got;
     else if (got == 0) break;
     else if (errno != EINTR) rc = gi_fail_os(path, errno, "cannot read %s", path);
   }
+  if (rc == GOVINFO_OK && n > max) rc = gi_input_too_large(path, max);
   close(fd);
   if (rc) {
     free(data);

@@ -46,7 +46,7 @@ int govinfo_report_load(govinfo_report **out, const char *path, govinfo_syntax s
   if (syntax == GOVINFO_SYNTAX_AUTO) syntax = govinfo_syntax_from_path(path);
   char *data = NULL;
   size_t len = 0;
-  int rc = gi_read_file(path, &data, &len);
+  int rc = gi_read_file(path, &data, &len, GOVINFO_MAX_INPUT_BYTES_DEFAULT);
   if (rc) return rc;
   rc = govinfo_report_parse(out, data, len, syntax, path);
   free(data);

@@ -36,7 +36,7 @@ size_t gi_utf8_put(int32_t cp, char *out) {
 
 /* RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). Runs of ASCII are
  * skipped eight bytes at a time: section texts are long. */
-bool gi_utf8_valid(const char *s, size_t len) {
+size_t gi_utf8_valid_prefix(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s, *end = p + len;
   while (p < end) {
     if (end - p >= 8) {
@@ -64,15 +64,18 @@ bool gi_utf8_valid(const char *s, size_t len) {
       if (c == 0xF0) lo = 0x90;
       if (c == 0xF4) hi = 0x8F;
     } else {
-      return false;
+      return (size_t)(p - (const unsigned char *)s);
     }
-    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi) return false;
+    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi)
+      return (size_t)(p - (const unsigned char *)s);
     for (size_t k = 2; k <= need; k++)
-      if ((p[k] & 0xC0) != 0x80) return false;
+      if ((p[k] & 0xC0) != 0x80) return (size_t)(p - (const unsigned char *)s);
     p += need + 1;
   }
-  return true;
+  return len;
 }
+
+bool gi_utf8_valid(const char *s, size_t len) { return gi_utf8_valid_prefix(s, len) == len; }
 
 /* Bytes of the whitespace character at s, 0 if none: ASCII, U+00A0 and U+3000 (ideographic
  * space, common in Chinese documents). */

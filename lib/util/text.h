@@ -16,6 +16,8 @@ char *gi_strndup(const char *s, size_t n);
 size_t gi_utf8_put(int32_t cp, char *out);
 /* RFC 3629 UTF-8: no overlong forms, surrogates or code points above U+10FFFF. */
 bool gi_utf8_valid(const char *s, size_t len);
+/* Bytes of the longest valid UTF-8 prefix of s (len when all of it is valid); linear. */
+size_t gi_utf8_valid_prefix(const char *s, size_t len);
 
 /* Bytes of the whitespace character at s (NUL-terminated), 0 if none: ASCII, U+00A0 and
  * U+3000 (ideographic space, common in Chinese documents). */
