@@ -308,8 +308,10 @@ static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, 
     free(im.page_first_line);
     return GOVINFO_ENOMEM;
   }
+  if (!binary) gi_doc_set_budget(&im.doc, len); /* a zip's parts are larger than the zip */
   int rc = read_input(&im, buf, len, kind);
-  if (rc == GOVINFO_OK && im.doc.failed) rc = GOVINFO_ENOMEM;
+  if (im.doc.over_budget) rc = gi_doc_budget_error(&im.doc, source);
+  else if (rc == GOVINFO_OK && im.doc.failed) rc = GOVINFO_ENOMEM;
   if (rc == GOVINFO_OK) rc = gi_import_detect(&im);
   if (rc == GOVINFO_OK) gi_import_tables(&im);
   if (rc == GOVINFO_OK && im.status == GOVINFO_OK) gi_import_text(&im);

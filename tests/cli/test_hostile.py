@@ -46,6 +46,60 @@ class SizeLimits(unittest.TestCase):
                 self.assertRegex(p.stderr, b"input size limit of (67108864 bytes|64 MiB)")
 
 
+def limit_address_space(nbytes):
+    """A preexec_fn that limits the child's address space (RLIMIT_AS) to nbytes."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (nbytes, nbytes))
+    return limit
+
+
+# Address space the CLI needs without any input (libraries, stacks, malloc's arenas).
+SLACK = 48 << 20
+
+
+class MemoryPerInput(unittest.TestCase):
+    """The importer's memory stays within 4 times its input and 1 MiB (the audit: 50 MB of
+    newlines took 3.1 GB), checked under an address-space limit of that size plus SLACK."""
+
+    def setUp(self):
+        if WRAPPER:
+            self.skipTest("valgrind ignores the address-space limit")
+        p = subprocess.run([CLI, "--version"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, preexec_fn=limit_address_space(SLACK))
+        if p.returncode != 0:
+            self.skipTest("a sanitizer build reserves more address space than any limit")
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def import_limited(self, name, content):
+        path = os.path.join(self.dir, name)
+        with open(path, "wb") as f:
+            f.write(content)
+        limit = 4 * len(content) + (1 << 20) + SLACK
+        return subprocess.run([CLI, "import", "-o", os.devnull, path], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, preexec_fn=limit_address_space(limit))
+
+    def test_newlines(self):
+        p = self.import_limited("newlines.txt", b"\n" * (20 << 20))
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"too many lines or words for its size", p.stderr)
+
+    def test_short_words(self):
+        p = self.import_limited("words.txt", b"0 0 0 0 0 0 0\n" * (20 << 16))
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"too many lines or words for its size", p.stderr)
+
+    def test_a_report_is_imported(self):
+        with open(os.path.join(ROOT, "tests", "data", "fixtures", "suibin-2020.txt"), "rb") as f:
+            p = self.import_limited("report.txt", f.read())
+        self.assertNotIn(b"too many lines", p.stderr)
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+
+
 class OneLineErrors(unittest.TestCase):
     def test_pdf_on_stdin_is_one_line(self):
         with tempfile.TemporaryFile() as f:
