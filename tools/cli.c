@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -279,9 +280,20 @@ int cli_write_report(const govinfo_report *report, const char *path, govinfo_syn
   if (syntax == GOVINFO_SYNTAX_AUTO && !to_stdout) syntax = govinfo_syntax_from_path(path);
   if (syntax == GOVINFO_SYNTAX_AUTO) syntax = GOVINFO_SYNTAX_YAML;
   if (!to_stdout) {
-    if (govinfo_report_save(report, path, syntax, flags))
-      return cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
-    return CLI_EXIT_OK;
+    /* Past the file size limit (ulimit -f) a write fails and is reported, instead of the
+     * process being killed. SIGINT, SIGTERM and SIGHUP wait until the file is whole or
+     * abandoned: the library's temporary file never stays. */
+    signal(SIGXFSZ, SIG_IGN);
+    sigset_t stop, before;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT), sigaddset(&stop, SIGTERM), sigaddset(&stop, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stop, &before);
+    int rc = govinfo_report_save(report, path, syntax, flags);
+    const char *why = govinfo_error_last()->message;
+    if (rc)
+      rc = strstr(why, path) ? cli_error("%s", why) : cli_error("cannot write %s: %s", path, why);
+    sigprocmask(SIG_SETMASK, &before, NULL);
+    return rc ? rc : CLI_EXIT_OK;
   }
   char *text;
   size_t len;

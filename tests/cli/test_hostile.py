@@ -100,6 +100,70 @@ class MemoryPerInput(unittest.TestCase):
         self.assertIn(p.returncode, (0, 1), p.stderr)
 
 
+class NothingLeftBehind(unittest.TestCase):
+    """A write interrupted by a signal or the file size limit leaves the old output as it was
+    (or the new one whole) and no other file (the audit: OUT.XXXXXX of up to 164 MB)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp()
+        cls.big = os.path.join(cls.dir, "big.json")
+        with open(cls.big, "w") as f:
+            f.write('{"format":"2021","preface":"' + "A" * (8 << 20) + '"}')
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def setUp(self):
+        self.out_dir = tempfile.mkdtemp(dir=self.dir)
+        self.out = os.path.join(self.out_dir, "out.yaml")
+        with open(self.out, "w") as f:
+            f.write("OLD\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.out_dir)
+
+    def assert_old_or_whole(self):
+        self.assertEqual(os.listdir(self.out_dir), ["out.yaml"])
+        with open(self.out, "rb") as f:
+            head = f.read(16)
+            f.seek(-4, os.SEEK_END)
+            tail = f.read()
+        if head != b"OLD\n":
+            self.assertTrue(head.startswith(b"format:"), head)
+            self.assertTrue(tail.endswith(b"\n"), tail)
+
+    def test_file_size_limit(self):
+        import resource
+
+        def small_files():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+        p = subprocess.run(WRAPPER + [CLI, "convert", self.big, self.out], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, preexec_fn=small_files)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"File too large", p.stderr)
+        self.assertEqual(p.stderr.count(b"cannot write"), 1, p.stderr)
+        self.assert_old_or_whole()
+        with open(self.out) as f:
+            self.assertEqual(f.read(), "OLD\n")
+
+    def test_signals(self):
+        """Signals at several moments of the run: which step they hit does not matter, the
+        outcome must be the same (so the test cannot depend on the machine's speed)."""
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGKILL):
+            for delay in (0.05, 0.2, 0.4, 0.8):
+                p = subprocess.Popen(WRAPPER + [CLI, "convert", self.big, self.out],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     restore_signals=True)
+                try:
+                    p.wait(timeout=delay)
+                except subprocess.TimeoutExpired:
+                    p.send_signal(sig)
+                p.wait()
+                self.assert_old_or_whole()
+
+
 class OneLineErrors(unittest.TestCase):
     def test_pdf_on_stdin_is_one_line(self):
         with tempfile.TemporaryFile() as f:
