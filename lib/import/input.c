@@ -1,4 +1,5 @@
 /* Importing files: PDFs through pdftotext, anything else as text, Markdown or HTML. */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -19,7 +20,10 @@ extern char **environ;
 static int pdftotext(const char *program, const char *path, bool layout, size_t max, char **text,
                      size_t *len) {
   int pipefd[2];
-  if (pipe(pipefd) != 0) return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
+  /* close-on-exec: another thread's child must not hold our pipe (dup2 clears the flag on
+   * pdftotext's own standard output) */
+  if (pipe2(pipefd, O_CLOEXEC) != 0)
+    return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
@@ -31,7 +35,19 @@ static int pdftotext(const char *program, const char *path, bool layout, size_t 
   argv[argc++] = (char *)program;
   if (layout) argv[argc++] = "-layout";
   argv[argc++] = "-enc", argv[argc++] = "UTF-8";
-  argv[argc++] = (char *)path;
+  /* a relative path that starts with "-" would be read as an option (-v, -f, -opw) */
+  char *as_path = NULL;
+  if (path[0] == '-') {
+    size_t n = strlen(path);
+    if ((as_path = malloc(n + 3)) == NULL) {
+      close(pipefd[0]), close(pipefd[1]);
+      posix_spawn_file_actions_destroy(&actions);
+      return gi_fail_oom();
+    }
+    memcpy(as_path, "./", 2);
+    memcpy(as_path + 2, path, n + 1);
+  }
+  argv[argc++] = as_path ? as_path : (char *)path;
   char dash[] = "-";
   char *full[8];
   memcpy(full, argv, argc * sizeof *argv);
@@ -40,6 +56,7 @@ static int pdftotext(const char *program, const char *path, bool layout, size_t 
   pid_t pid;
   int rc = posix_spawnp(&pid, program, &actions, NULL, full, environ);
   posix_spawn_file_actions_destroy(&actions);
+  free(as_path);
   close(pipefd[1]);
   if (rc != 0) {
     close(pipefd[0]);

@@ -2,9 +2,14 @@
  * size limits, control characters, descriptors inherited by child processes. Each test
  * checks the outcome, never the time it takes (bench/ measures that). */
 #include <criterion/criterion.h>
+#include <criterion/logging.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "govinfo/batch.h"
@@ -159,4 +164,130 @@ Test(hostile, batch_uses_import_limit) {
   govinfo_batch_item_free(item);
   govinfo_batch_free(b);
   unlink(path);
+}
+
+/* ---- descriptors a child process inherits ---- */
+
+/* A pdftotext stand-in: for a PDF named *slow* it announces that it runs and waits until the
+ * other one has listed its descriptors; for any other it lists the descriptors it inherited
+ * (exec'd ls: the shell's own are gone) and fails. */
+static const char fd_script[] = "#!/bin/sh\n"
+                                "dir=$(dirname \"$0\")\n"
+                                "for a; do pdf=$a; [ \"$a\" = - ] && break; last=$a; done\n"
+                                "case \"$last\" in\n"
+                                "*slow*) touch \"$dir/started\"\n"
+                                "  while [ ! -e \"$dir/listed\" ]; do sleep 0.01; done ;;\n"
+                                "*) ls -l /proc/self/fd > \"$dir/fds.tmp\"\n"
+                                "  mv \"$dir/fds.tmp\" \"$dir/fds\"; touch \"$dir/listed\" ;;\n"
+                                "esac\n"
+                                "exit 1\n";
+
+typedef struct fd_run {
+  char program[128], pdf[160];
+} fd_run;
+
+static void *import_in_thread(void *arg) {
+  fd_run *run = arg;
+  govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
+  opts.pdftotext = run->program;
+  govinfo_report *r = NULL;
+  govinfo_diagnostics *d = NULL;
+  govinfo_import_file_with(&r, &d, run->pdf, &opts);
+  govinfo_report_free(r);
+  govinfo_diagnostics_free(d);
+  return NULL;
+}
+
+static void write_text(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  cr_assert_not_null(f, "%s", path);
+  fputs(text, f);
+  fclose(f);
+}
+
+/* The audit: 8 threads importing PDFs, each pdftotext child holding the others' pipes. */
+Test(hostile, children_inherit_no_descriptor) {
+  char dir[] = "/tmp/govinfo-fds-XXXXXX";
+  cr_assert_not_null(mkdtemp(dir));
+  fd_run slow, lister;
+  snprintf(slow.program, sizeof slow.program, "%s/pdftotext", dir);
+  lister = slow;
+  write_text(slow.program, fd_script);
+  chmod(slow.program, 0755);
+  snprintf(slow.pdf, sizeof slow.pdf, "%s/slow.pdf", dir);
+  snprintf(lister.pdf, sizeof lister.pdf, "%s/list.pdf", dir);
+  write_text(slow.pdf, "%PDF-1.4 a stand-in\n");
+  write_text(lister.pdf, "%PDF-1.4 a stand-in\n");
+  /* descriptors of this process a child may inherit anyway (the test runner's) */
+  bool inherited_before[1024] = {false};
+  for (int fd = 0; fd < 1024; fd++) {
+    int flags = fcntl(fd, F_GETFD);
+    inherited_before[fd] = flags >= 0 && !(flags & FD_CLOEXEC);
+  }
+  pthread_t t;
+  cr_assert_eq(pthread_create(&t, NULL, import_in_thread, &slow), 0);
+  char started[200], fds[200];
+  snprintf(started, sizeof started, "%s/started", dir);
+  snprintf(fds, sizeof fds, "%s/fds", dir);
+  while (access(started, F_OK) != 0) /* the other import's pipe is open */
+    nanosleep(&(struct timespec){0, 10000000}, NULL);
+  import_in_thread(&lister);
+  pthread_join(t, NULL);
+  FILE *f = fopen(fds, "r");
+  cr_assert_not_null(f);
+  char line[512];
+  int leaked = 0;
+  while (fgets(line, sizeof line, f)) {
+    const char *arrow = strstr(line, " -> ");
+    if (arrow == NULL) continue; /* "total 0" */
+    const char *p = arrow;
+    while (p > line && p[-1] >= '0' && p[-1] <= '9') p--;
+    int fd = atoi(p);
+    if (fd <= 2 || (fd < 1024 && inherited_before[fd])) continue;
+    if (strstr(arrow, "/proc/") && strstr(arrow, "/fd")) continue; /* ls's own */
+    cr_log_error("inherited: %s", line);
+    leaked++;
+  }
+  fclose(f);
+  cr_assert_eq(leaked, 0);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  cr_assert_eq(system(cmd), 0);
+}
+
+/* ---- PDF names that look like options ---- */
+
+Test(hostile, pdf_named_like_an_option) {
+  char dir[] = "/tmp/govinfo-dash-XXXXXX";
+  cr_assert_not_null(mkdtemp(dir));
+  char program[128], args[200];
+  snprintf(program, sizeof program, "%s/pdftotext", dir);
+  snprintf(args, sizeof args, "%s/args", dir);
+  char script[512];
+  snprintf(script, sizeof script,
+           "#!/bin/sh\nfor a; do printf '%%s\\n' \"$a\"; done > %s\nexit 1\n", args);
+  write_text(program, script);
+  chmod(program, 0755);
+  char old[4096];
+  cr_assert_not_null(getcwd(old, sizeof old));
+  cr_assert_eq(chdir(dir), 0);
+  const char *names[] = {"-v", "-f", "-opw", "-layout"};
+  for (size_t k = 0; k < 4; k++) {
+    write_text(names[k], "%PDF-1.4 a stand-in\n");
+    govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
+    opts.pdftotext = program;
+    govinfo_report *r = NULL;
+    govinfo_diagnostics *d = NULL;
+    govinfo_import_file_with(&r, &d, names[k], &opts);
+    size_t len;
+    char *got = test_read_file(args, &len);
+    char expected[64];
+    snprintf(expected, sizeof expected, "\n./%s\n-\n", names[k]);
+    cr_assert(strstr(got, expected), "%s: %s", names[k], got);
+    free(got);
+  }
+  cr_assert_eq(chdir(old), 0);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  cr_assert_eq(system(cmd), 0);
 }
