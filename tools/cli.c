@@ -132,11 +132,16 @@ int cli_parse_lang(const cli_command *cmd, const char *value, cli_lang *out) {
 
 int cli_error(const char *fmt, ...) {
   fflush(stdout);
+  char message[2048];
   va_list ap;
   va_start(ap, fmt);
-  fputs("govinfo: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(message, sizeof message, fmt, ap);
   va_end(ap);
+  fputs("govinfo: ", stderr);
+  /* file names and arguments are user text: control characters never reach the terminal */
+  for (const unsigned char *p = (const unsigned char *)message; *p; p++)
+    if (*p < 0x20 || *p == 0x7F) fprintf(stderr, "\\x%02x", *p);
+    else fputc(*p, stderr);
   fputc('\n', stderr);
   return CLI_EXIT_FAILURE;
 }

@@ -1,4 +1,5 @@
 /* Strings and UTF-8. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,31 @@ size_t gi_utf8_valid_prefix(const char *s, size_t len) {
     p += need + 1;
   }
   return len;
+}
+
+size_t gi_control_at(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0x20 || u[0] == 0x7F) return u[0] ? 1 : 0;
+  return u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F ? 2 : 0;
+}
+
+void gi_escape_controls(char *dst, size_t size, const char *src) {
+  if (size == 0) return;
+  size_t n = 0;
+  for (const char *p = src; *p;) {
+    size_t c = gi_control_at(p);
+    char escaped[8];
+    const char *piece = p;
+    size_t len = 1;
+    if (c == 1) snprintf(escaped, sizeof escaped, "\\x%02x", (unsigned char)*p);
+    else if (c == 2) snprintf(escaped, sizeof escaped, "\\u%04x", (unsigned char)p[1]);
+    if (c) piece = escaped, len = strlen(escaped);
+    if (n + len >= size) break;
+    memcpy(dst + n, piece, len);
+    n += len;
+    p += c ? c : 1;
+  }
+  dst[n] = '\0';
 }
 
 bool gi_utf8_valid(const char *s, size_t len) { return gi_utf8_valid_prefix(s, len) == len; }

@@ -291,3 +291,48 @@ Test(hostile, pdf_named_like_an_option) {
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
   cr_assert_eq(system(cmd), 0);
 }
+
+/* ---- control characters ---- */
+
+static bool has_raw_control(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)) return true;
+  return false;
+}
+
+/* The audit's esc_key.json: an unknown key holding ESC sequences, quoted in the error. */
+Test(hostile, error_messages_escape_controls) {
+  govinfo_report *r = NULL;
+  int rc = govinfo_report_load(&r, test_source_path("tests/data/hostile/esc_key.json"),
+                               GOVINFO_SYNTAX_AUTO);
+  cr_assert_eq(rc, GOVINFO_ESCHEMA);
+  const govinfo_error *e = govinfo_error_last();
+  cr_assert_not(has_raw_control(e->message), "%s", e->message);
+  cr_assert_not(has_raw_control(e->path));
+  cr_assert(strstr(e->message, "org\\x1b[31mRED"), "%s", e->message);
+  char *line;
+  cr_assert_eq(govinfo_error_format(&line, NULL, e, "\x1b]0;t\x07.json", 0), GOVINFO_OK);
+  cr_assert_not(has_raw_control(line), "%s", line);
+  govinfo_free(line);
+}
+
+/* The audit's esc_mark.json: a mark holding ESC and BEL, quoted in the mark warning. */
+Test(hostile, finding_messages_escape_controls) {
+  govinfo_report *r = test_load("tests/data/hostile/esc_mark.json");
+  govinfo_diagnostics *d = NULL;
+  cr_assert_eq(govinfo_report_validate(&d, r), GOVINFO_OK);
+  size_t quoted = 0;
+  for (size_t i = 0; i < govinfo_diagnostics_count(d); i++)
+    for (unsigned flags = 0; flags <= GOVINFO_FORMAT_EN; flags += GOVINFO_FORMAT_EN) {
+      char *line;
+      cr_assert_eq(
+          govinfo_diagnostic_format(&line, NULL, govinfo_diagnostics_at(d, i), NULL, flags),
+          GOVINFO_OK);
+      cr_assert_not(has_raw_control(line), "%s", line);
+      quoted += strstr(line, "\\x1b]0;pwned\\x07") != NULL;
+      govinfo_free(line);
+    }
+  cr_assert_geq(quoted, 1);
+  govinfo_diagnostics_free(d);
+  govinfo_report_free(r);
+}
