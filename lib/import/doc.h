@@ -52,8 +52,10 @@ typedef struct gi_doc {
   struct gi_chunk *chunks; /* storage for token and raw text */
   size_t used;             /* bytes allocated for lines, tokens and text */
   size_t budget;           /* the most `used` may reach; 0: no limit (gi_doc_set_budget) */
-  bool failed;      /* an allocation failed or the budget ran out; the document is unusable */
-  bool over_budget; /* failed because of the budget */
+  bool failed;            /* an allocation failed or the budget ran out; the document is unusable */
+  bool over_budget;       /* failed because of the budget */
+  char wrong_charset[32]; /* HTML: the charset the page declares but is not written in */
+  bool read_as_utf8;      /* ... and it was read as UTF-8 instead */
 } gi_doc;
 
 void gi_doc_init(gi_doc *doc);

@@ -1,5 +1,6 @@
 /* Importing a published report from memory: input kind, front end, detection, tables, text. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,6 +279,29 @@ static uint32_t *page_lines(const char *buf, size_t len, size_t *npages) {
   return first;
 }
 
+static void report_wrong_charset(gi_import *im) {
+  char zh[256], en[256];
+  const char *label = im->doc.wrong_charset;
+  if (im->doc.read_as_utf8) {
+    snprintf(
+        zh, sizeof zh,
+        "网页声明字符集为 %s，但其内容是 UTF-8 编码，已按 UTF-8 读取；请更正网页的 charset 声明",
+        label);
+    snprintf(en, sizeof en,
+             "the page declares charset %s but is written in UTF-8, and was read as UTF-8: "
+             "correct its charset declaration",
+             label);
+  } else {
+    snprintf(zh, sizeof zh, "网页声明字符集为 %s，但部分字节不属于该字符集，无法读出的文字已跳过",
+             label);
+    snprintf(en, sizeof en,
+             "the page declares charset %s but holds bytes that are not in it: text that "
+             "could not be decoded was skipped",
+             label);
+  }
+  gi_import_finding(im, GI_RULE_IMPORT_CHARSET_WRONG, (gi_loc){1, 1}, NULL, 0, zh, en);
+}
+
 /* Imports buf with checked options; pdf: buf is pdftotext output, whose form feeds separate
  * pages (findings then name the page and the line on it). */
 static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
@@ -312,6 +336,7 @@ static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, 
   int rc = read_input(&im, buf, len, kind);
   if (im.doc.over_budget) rc = gi_doc_budget_error(&im.doc, source);
   else if (rc == GOVINFO_OK && im.doc.failed) rc = GOVINFO_ENOMEM;
+  if (rc == GOVINFO_OK && im.doc.wrong_charset[0]) report_wrong_charset(&im);
   if (rc == GOVINFO_OK) rc = gi_import_detect(&im);
   if (rc == GOVINFO_OK) gi_import_tables(&im);
   if (rc == GOVINFO_OK && im.status == GOVINFO_OK) gi_import_text(&im);

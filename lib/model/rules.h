@@ -96,7 +96,10 @@
   X(IMPORT_SPLIT_BY_IDENTITY, "import.split_by_identity", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,      \
     "导入：连在一起印出的数字按勾稽关系分开（只有一种分法满足格数与勾稽关系）",                    \
     "import: figures printed run together were separated by arithmetic (exactly one split "        \
-    "satisfies the cell count and the identities)")
+    "satisfies the cell count and the identities)")                                                \
+  X(IMPORT_CHARSET_WRONG, "import.charset_wrong", WARNING, IMPORT, GI_FOUND_BY_IMPORTER,           \
+    "导入：网页声明的字符集与其实际编码不符",                                                      \
+    "import: the page is not written in the charset it declares")
 
 typedef enum gi_rule {
 #define GI_RULE_ENUM_(name, id, severity, scope, check, zh, en) GI_RULE_##name,

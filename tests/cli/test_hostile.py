@@ -164,6 +164,30 @@ class NothingLeftBehind(unittest.TestCase):
                 self.assert_old_or_whole()
 
 
+class HtmlPages(unittest.TestCase):
+    def test_declared_charset_is_wrong(self):
+        """The audit's charset_lie_gbk.html: a UTF-8 page that first declares gbk."""
+        p = run("import", "-o", os.devnull, os.path.join(DATA, "charset_lie_gbk.html"),
+                env=dict(os.environ, LANG="C"))
+        self.assertNotIn(b"encoding error", p.stderr)
+        self.assertNotIn(b"I/O error", p.stderr)
+        self.assertNotIn(b"not recognisably", p.stderr)
+        self.assertIn(b"[import.charset_wrong]", p.stderr + p.stdout)
+
+    def test_nested_too_deep_is_cut_short(self):
+        with open(os.path.join(DATA, "charset_lie_gbk.html"), encoding="utf-8") as f:
+            page = f.read().replace('charset="gbk"', 'charset="utf-8"')
+        at = page.index("<body>") + len("<body>")
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "deep.html")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(page[:at] + "<div>" * 1000 + page[at:] + "</div>" * 1000)
+            p = run("import", "-o", os.devnull, path)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"cut short", p.stderr)
+        self.assertNotIn(b"Excessive depth", p.stderr)
+
+
 class OneLineErrors(unittest.TestCase):
     def test_pdf_on_stdin_is_one_line(self):
         with tempfile.TemporaryFile() as f:
