@@ -204,6 +204,7 @@ static int check_utf8(const char *buf, size_t len, const char *source) {
   }
   size_t good = bad - line_start; /* the valid part of the bad line */
   const char *binary = binary_kind(buf, len);
+  if (binary == NULL && gi_looks_gbk(buf, len)) return gi_fail_gbk(source, buf, len);
   if (binary)
     return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
                       "%s, not text: import reads PDF, Word (.docx), Excel (.xlsx), HTML, "

@@ -44,6 +44,10 @@
   X(CELL_MARK, "cell.mark", WARNING, ALL, gi_check_marks,                                          \
     "单元格填写了非数字符号（如“/”“—”“无”），不等于零",                                            \
     "marked cell: a mark such as \"/\" is not a number and not zero")                              \
+  X(CELL_FULLWIDTH_DIGITS, "cell.fullwidth_digits", NOTE, ALL, gi_check_fullwidth_digits,          \
+    "单元格的数字用全角字符书写（如输入法输入的“１１６”），已按数字读取",                          \
+    "a cell's number is written in full-width digits (as input methods type １１６) and was "   \
+    "read as that number")                                                                         \
   X(CELL_ABSENT, "cell.absent", WARNING, ALL, gi_check_absents, "单元格缺失：报告未给出该数据",    \
     "absent cell: the report does not give this figure")                                           \
   X(META_MISSING, "meta.missing", ERROR, ALL, gi_check_meta, "缺少报告年度或发布机关",             \

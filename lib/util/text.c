@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/error.h"
 #include "util/text.h"
 
 char *gi_strndup(const char *s, size_t n) {
@@ -99,6 +100,37 @@ void gi_escape_controls(char *dst, size_t size, const char *src) {
     p += c ? c : 1;
   }
   dst[n] = '\0';
+}
+
+bool gi_looks_gbk(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  /* GBK's Chinese characters are rarely valid UTF-8: text whose first non-ASCII character is
+   * valid UTF-8 is UTF-8 with a bad byte somewhere, not GBK */
+  size_t bad = gi_utf8_valid_prefix(s, len);
+  for (size_t i = 0; i < bad; i++)
+    if (u[i] >= 0x80) return false;
+  size_t pairs = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (u[i] < 0x80) continue;
+    if (u[i] == 0x80 || u[i] == 0xFF || i + 1 == len || u[i + 1] < 0x40 || u[i + 1] == 0x7F ||
+        u[i + 1] == 0xFF) /* GB18030's four-byte forms are rare in reports */
+      return false;
+    i++, pairs++;
+  }
+  return pairs > 0;
+}
+
+int gi_fail_gbk(const char *source, const char *s, size_t len) {
+  size_t bad = gi_utf8_valid_prefix(s, len), line_start = 0;
+  uint32_t line = 1;
+  for (size_t i = 0; i < bad; i++)
+    if (s[i] == '\n') line++, line_start = i + 1;
+  const char *name = source && source[0] ? source : "FILE";
+  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)(bad - line_start + 1)}, bad,
+                    NULL,
+                    "the file is saved as GBK (GB18030), not UTF-8: convert it first, e.g. "
+                    "iconv -f GB18030 -t UTF-8 %s > converted.txt",
+                    name);
 }
 
 bool gi_utf8_valid(const char *s, size_t len) { return gi_utf8_valid_prefix(s, len) == len; }

@@ -23,6 +23,13 @@ size_t gi_control_at(const char *s);
  * character written as \xNN (C1 as \u0080..\u009F), so a message cannot drive a terminal. */
 void gi_escape_controls(char *dst, size_t size, const char *src);
 
+/* Text that is not UTF-8 but reads as GBK/GB18030 (a Chinese file saved in the legacy
+ * encoding): every byte above 0x7F starts a valid two-byte GBK pair, and there is one. */
+bool gi_looks_gbk(const char *s, size_t len);
+/* Names a GBK file that should be UTF-8, with the iconv command that converts it, as the
+ * error of `source` at its first byte that is not UTF-8. Returns GOVINFO_EPARSE. */
+int gi_fail_gbk(const char *source, const char *s, size_t len);
+
 /* Bytes of the longest valid UTF-8 prefix of s (len when all of it is valid); linear. */
 size_t gi_utf8_valid_prefix(const char *s, size_t len);
 

@@ -336,3 +336,138 @@ Test(hostile, finding_messages_escape_controls) {
   govinfo_diagnostics_free(d);
   govinfo_report_free(r);
 }
+
+/* ---- what input methods and editors do to numbers ---- */
+
+/* The suibin example with one cell's value replaced by `value` (YAML, as written). */
+static char *example_with_cell(const char *value, size_t *len) {
+  char *text = test_read_file(test_source_path("examples/reports/suibin-2020.yaml"), len);
+  char *at = strstr(text, "natural_person: ");
+  cr_assert_not_null(at);
+  at += strlen("natural_person: ");
+  size_t old = strcspn(at, "\n");
+  gi_buf b = {0};
+  gi_buf_append(&b, text, (size_t)(at - text));
+  gi_buf_puts(&b, value);
+  gi_buf_puts(&b, at + old);
+  free(text);
+  char *out;
+  cr_assert_eq(gi_buf_finish(&b, &out, len), GOVINFO_OK);
+  return out;
+}
+
+static size_t count_rule(const govinfo_diagnostics *d, const char *rule, const char *needle) {
+  size_t n = 0;
+  for (size_t i = 0; i < govinfo_diagnostics_count(d); i++) {
+    const govinfo_diagnostic *f = govinfo_diagnostics_at(d, i);
+    if (strcmp(govinfo_diagnostic_rule(f), rule) != 0) continue;
+    char *line;
+    cr_assert_eq(govinfo_diagnostic_format(&line, NULL, f, NULL, GOVINFO_FORMAT_EN), GOVINFO_OK);
+    n += needle == NULL || strstr(line, needle) != NULL;
+    govinfo_free(line);
+  }
+  return n;
+}
+
+Test(hostile, fullwidth_digits_are_read_with_a_note) {
+  const char *values[] = {"１１６", "\"１１６\""};
+  for (size_t k = 0; k < 2; k++) {
+    size_t len;
+    char *text = example_with_cell(values[k], &len);
+    govinfo_report *r = NULL;
+    cr_assert_eq(govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_YAML, "fw.yaml"), GOVINFO_OK,
+                 "%s", govinfo_error_last()->message);
+    int64_t v = 0;
+    cr_assert_eq(govinfo_report_get_int(r, "table3.new_received.natural_person", &v), GOVINFO_OK);
+    cr_assert_eq(v, 116);
+    govinfo_diagnostics *d = NULL;
+    cr_assert_eq(govinfo_report_validate(&d, r), GOVINFO_OK);
+    cr_assert_eq(count_rule(d, "cell.fullwidth_digits", "read as 116"), 1);
+    cr_assert_eq(count_rule(d, "cell.mark", NULL), 0);
+    govinfo_diagnostics_free(d);
+    govinfo_report_free(r);
+    free(text);
+  }
+  /* and JSON, where an input method's digits can only be a string */
+  govinfo_report *r = NULL;
+  const char *json = "{\"format\":\"2021\",\"tables\":{\"table3\":{\"new_received\":"
+                     "{\"natural_person\":\"１１６\"}}}}";
+  cr_assert_eq(govinfo_report_parse(&r, json, strlen(json), GOVINFO_SYNTAX_JSON, "fw.json"),
+               GOVINFO_OK);
+  int64_t v = 0;
+  cr_assert_eq(govinfo_report_get_int(r, "table3.new_received.natural_person", &v), GOVINFO_OK);
+  cr_assert_eq(v, 116);
+  govinfo_report_free(r);
+}
+
+Test(hostile, separators_get_their_own_advice) {
+  const char *values[] = {"1,16", "1,234"};
+  for (size_t k = 0; k < 2; k++) {
+    size_t len;
+    char *text = example_with_cell(values[k], &len);
+    govinfo_report *r = NULL;
+    cr_assert_eq(govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_YAML, "sep.yaml"),
+                 GOVINFO_ESCHEMA);
+    const char *m = govinfo_error_last()->message;
+    cr_assert(strstr(m, "do not write separators in numbers"), "%s", m);
+    cr_assert(strstr(m, "数字中不要使用逗号"), "%s", m);
+    cr_assert_null(strstr(m, "quote"), "%s", m);
+    free(text);
+  }
+}
+
+Test(hostile, yaml_special_values_are_named) {
+  const char *values[] = {".nan", ".inf", "NaN", "yes"};
+  for (size_t k = 0; k < 4; k++) {
+    size_t len;
+    char *text = example_with_cell(values[k], &len);
+    govinfo_report *r = NULL;
+    cr_assert_eq(govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_YAML, "s.yaml"), GOVINFO_OK);
+    govinfo_diagnostics *d = NULL;
+    cr_assert_eq(govinfo_report_validate(&d, r), GOVINFO_OK);
+    cr_assert_eq(count_rule(d, "cell.mark", "looks like a YAML special value"), 1, "%s", values[k]);
+    govinfo_diagnostics_free(d);
+    govinfo_report_free(r);
+    free(text);
+  }
+  /* an ordinary mark says nothing of YAML */
+  size_t len;
+  char *text = example_with_cell("\"/\"", &len);
+  govinfo_report *r = NULL;
+  cr_assert_eq(govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_YAML, "s.yaml"), GOVINFO_OK);
+  govinfo_diagnostics *d = NULL;
+  cr_assert_eq(govinfo_report_validate(&d, r), GOVINFO_OK);
+  cr_assert_eq(count_rule(d, "cell.mark", "YAML"), 0);
+  govinfo_diagnostics_free(d);
+  govinfo_report_free(r);
+  free(text);
+}
+
+/* 政府信息 in GBK, as a report saved by a Windows editor. */
+static const char gbk_words[] = "\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2";
+
+Test(hostile, gbk_files_are_named) {
+  char yaml[128], text[128];
+  snprintf(yaml, sizeof yaml, "format: \"2021\"\norgan: %s\n", gbk_words);
+  govinfo_report *r = NULL;
+  cr_assert_eq(govinfo_report_parse(&r, yaml, strlen(yaml), GOVINFO_SYNTAX_YAML, "g.yaml"),
+               GOVINFO_EPARSE);
+  cr_assert(strstr(govinfo_error_last()->message, "GBK"));
+  cr_assert(strstr(govinfo_error_last()->message, "iconv -f GB18030 -t UTF-8 g.yaml"));
+  cr_assert_eq(govinfo_error_last()->line, 2);
+  snprintf(yaml, sizeof yaml, "{\"format\":\"2021\",\"organ\":\"%s\"}", gbk_words);
+  cr_assert_eq(govinfo_report_parse(&r, yaml, strlen(yaml), GOVINFO_SYNTAX_JSON, "g.json"),
+               GOVINFO_EPARSE);
+  cr_assert(strstr(govinfo_error_last()->message, "GBK"));
+  snprintf(text, sizeof text, "2020年%s公开工作年度报告\n", gbk_words);
+  /* UTF-8 first: a bad byte later in a UTF-8 text is no GBK file */
+  govinfo_diagnostics *d = NULL;
+  cr_assert_eq(govinfo_import(&r, &d, text, strlen(text), GOVINFO_INPUT_TEXT, "g.txt"),
+               GOVINFO_EPARSE);
+  cr_assert_null(strstr(govinfo_error_last()->message, "saved as GBK"));
+  snprintf(text, sizeof text, "2020 %s\n", gbk_words);
+  cr_assert_eq(govinfo_import(&r, &d, text, strlen(text), GOVINFO_INPUT_TEXT, "g.txt"),
+               GOVINFO_EPARSE);
+  cr_assert(strstr(govinfo_error_last()->message, "saved as GBK"), "%s",
+            govinfo_error_last()->message);
+}
