@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite: a gcc build, the static checks of scripts/lint.sh (one step per
 # gate), the ABI check against abi/ (scripts/abi-check.sh), an AddressSanitizer + UBSan build,
-# a clang build, the unit, CLI, Python-binding and Lua-binding tests under valgrind, and the C
-# example built against the installed library through pkg-config. Ends with one line
+# a clang build, a smoke run of the libFuzzer targets (tests/fuzz), the unit, CLI,
+# Python-binding and Lua-binding tests under valgrind, and the C example built against the installed library through pkg-config. Ends with one line
 # "N passed, N failed" (", N skipped" when any were); exits non-zero when anything failed.
 # Needs scripts/setup.sh's packages.
 set -uo pipefail
@@ -59,6 +59,28 @@ step "asan+ubsan tests" suite "$out/asan" asan
 build_with_clang() { CC=clang build "$@"; }
 step "clang build" build_with_clang "$out/clang"
 step "clang unit tests" suite "$out/clang" clang-unit --suite unit
+# libFuzzer targets (tests/fuzz, docs/fuzzing.md), each a fixed number of runs on the seed
+# corpora: a smoke test, not a search (no time limit either, so a busy machine cannot fail it).
+fuzz_smoke() {
+  local dir=$out/fuzz failed=0
+  CC=clang build "$dir" -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dtests=false -Dbench=false || return 1
+  bash tests/fuzz/make-corpus.sh "$dir/corpus" >/dev/null || return 1
+  for target in "$dir"/tests/fuzz/fuzz_*; do
+    [ -f "$target" ] && [ -x "$target" ] || continue
+    local kind=${target##*/fuzz_}
+    mkdir -p "$dir/run-$kind/new" # found inputs go here; the seeds stay as they are
+    if (cd "$dir/run-$kind" && "$target" -runs=3000 -max_len=65536 -timeout=0 new \
+      "$dir/corpus/$kind") >"$dir/run-$kind.log" 2>&1; then
+      echo "fuzz_$kind: $(grep -o 'Done [0-9]* runs' "$dir/run-$kind.log")"
+    else
+      echo "fuzz_$kind failed:" && tail -n 40 "$dir/run-$kind.log"
+      failed=1
+    fi
+  done
+  return $failed
+}
+step "fuzz targets (smoke)" fuzz_smoke
 # Criterion runs each test in a child process and ignores how it exits, so valgrind writes
 # a log per process and the step fails on any log that reports an error or a leak.
 valgrind_unit_tests() {

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -131,11 +132,16 @@ int cli_parse_lang(const cli_command *cmd, const char *value, cli_lang *out) {
 
 int cli_error(const char *fmt, ...) {
   fflush(stdout);
+  char message[2048];
   va_list ap;
   va_start(ap, fmt);
-  fputs("govinfo: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(message, sizeof message, fmt, ap);
   va_end(ap);
+  fputs("govinfo: ", stderr);
+  /* file names and arguments are user text: control characters never reach the terminal */
+  for (const unsigned char *p = (const unsigned char *)message; *p; p++)
+    if (*p < 0x20 || *p == 0x7F) fprintf(stderr, "\\x%02x", *p);
+    else fputc(*p, stderr);
   fputc('\n', stderr);
   return CLI_EXIT_FAILURE;
 }
@@ -189,30 +195,41 @@ static void failure_from_errno(cli_failure *failure, const char *what, int err) 
   snprintf(failure->message, sizeof failure->message, "%s: %s", what, strerror(err));
 }
 
-/* Reads all of f into a new buffer (free with free()). Returns 0 or an errno value. */
+/* Reads all of f into a new buffer (free with free()). Returns 0 or an errno value: EFBIG
+ * past GOVINFO_MAX_INPUT_BYTES_DEFAULT, so /dev/zero or a runaway pipe stops. */
 int cli_read_stream(FILE *f, char **out, size_t *len) {
+  const size_t max = GOVINFO_MAX_INPUT_BYTES_DEFAULT;
   size_t cap = 65536, n = 0;
   char *buf = malloc(cap);
   if (buf == NULL) return ENOMEM;
   for (;;) {
     n += fread(buf + n, 1, cap - n, f);
     if (n < cap) break;
-    char *bigger = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+    char *bigger = n <= max ? realloc(buf, cap <= max / 2 ? cap * 2 : max + 1) : NULL;
     if (bigger == NULL) {
       free(buf);
-      return ENOMEM;
+      return n > max ? EFBIG : ENOMEM;
     }
     buf = bigger;
-    cap *= 2;
+    cap = cap <= max / 2 ? cap * 2 : max + 1;
   }
   if (ferror(f)) {
     int err = errno ? errno : EIO;
     free(buf);
     return err;
   }
+  if (n > max) {
+    free(buf);
+    return EFBIG;
+  }
   *out = buf;
   *len = n;
   return 0;
+}
+
+const char *cli_read_error(int err) {
+  _Static_assert(GOVINFO_MAX_INPUT_BYTES_DEFAULT == (size_t)64 << 20, "the message below");
+  return err == EFBIG ? "larger than the input size limit of 64 MiB" : strerror(err);
 }
 
 static int load_stdin(govinfo_report **out, cli_failure *failure) {
@@ -222,6 +239,9 @@ static int load_stdin(govinfo_report **out, cli_failure *failure) {
   int err = cli_read_stream(stdin, &buf, &len);
   if (err) {
     failure_from_errno(failure, "cannot read standard input", err);
+    if (err == EFBIG)
+      snprintf(failure->message, sizeof failure->message, "standard input is %s",
+               cli_read_error(err));
     return GOVINFO_EIO;
   }
   int rc = govinfo_report_parse(out, buf, len, GOVINFO_SYNTAX_AUTO, CLI_STDIN_NAME);
@@ -265,9 +285,20 @@ int cli_write_report(const govinfo_report *report, const char *path, govinfo_syn
   if (syntax == GOVINFO_SYNTAX_AUTO && !to_stdout) syntax = govinfo_syntax_from_path(path);
   if (syntax == GOVINFO_SYNTAX_AUTO) syntax = GOVINFO_SYNTAX_YAML;
   if (!to_stdout) {
-    if (govinfo_report_save(report, path, syntax, flags))
-      return cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
-    return CLI_EXIT_OK;
+    /* Past the file size limit (ulimit -f) a write fails and is reported, instead of the
+     * process being killed. SIGINT, SIGTERM and SIGHUP wait until the file is whole or
+     * abandoned: the library's temporary file never stays. */
+    signal(SIGXFSZ, SIG_IGN);
+    sigset_t stop, before;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT), sigaddset(&stop, SIGTERM), sigaddset(&stop, SIGHUP);
+    sigprocmask(SIG_BLOCK, &stop, &before);
+    int rc = govinfo_report_save(report, path, syntax, flags);
+    const char *why = govinfo_error_last()->message;
+    if (rc)
+      rc = strstr(why, path) ? cli_error("%s", why) : cli_error("cannot write %s: %s", path, why);
+    sigprocmask(SIG_SETMASK, &before, NULL);
+    return rc ? rc : CLI_EXIT_OK;
   }
   char *text;
   size_t len;

@@ -102,6 +102,8 @@ typedef struct cli_failure {
 
 /* Reads a whole stream into a new buffer (NUL-terminated; free()); returns 0 or an errno. */
 int cli_read_stream(FILE *f, char **buf, size_t *len);
+/* What cli_read_stream's error means, as a phrase (static). */
+const char *cli_read_error(int err);
 /* "-" reads stdin and sniffs the syntax; anything else is a file, syntax by extension. */
 int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure);
 /* The name of an operand in messages: CLI_STDIN_NAME for "-". */

@@ -47,6 +47,9 @@ static int parse_kind(const cli_command *cmd, const char *value, govinfo_input_k
       value);
 }
 
+/* import_input's failure that it has printed itself (no library code). */
+enum { IMPORT_PRINTED = 1 };
+
 static int import_input(govinfo_report **report, govinfo_diagnostics **findings, const char *arg,
                         govinfo_input_kind kind) {
   govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
@@ -56,13 +59,13 @@ static int import_input(govinfo_report **report, govinfo_diagnostics **findings,
   size_t len;
   int err = cli_read_stream(stdin, &buf, &len);
   if (err) {
-    cli_error("%s: cannot read: %s", CLI_STDIN_NAME, strerror(err));
-    return GOVINFO_EIO;
+    cli_error("%s: cannot read: %s", CLI_STDIN_NAME, cli_read_error(err));
+    return IMPORT_PRINTED;
   }
   if (len >= 5 && memcmp(buf, "%PDF-", 5) == 0) {
     free(buf);
     cli_error("%s: a PDF must be given as a file, not on standard input", CLI_STDIN_NAME);
-    return GOVINFO_EINVAL;
+    return IMPORT_PRINTED;
   }
   opts.source_name = CLI_STDIN_NAME;
   int rc = govinfo_import_with(report, findings, buf, len, &opts);
@@ -89,7 +92,7 @@ static int import_one(const char *arg, const char *out, govinfo_input_kind kind,
   govinfo_report *report;
   govinfo_diagnostics *imported, *checked;
   int rc = import_input(&report, &imported, arg, kind);
-  if (rc == GOVINFO_EIO && govinfo_error_last()->code != GOVINFO_EIO) return CLI_EXIT_FAILURE;
+  if (rc == IMPORT_PRINTED) return CLI_EXIT_FAILURE;
   if (rc) {
     cli_failure failure;
     cli_failure_from_library(&failure, rc);

@@ -59,7 +59,7 @@ typedef struct govinfo_batch_options {
   govinfo_batch_action action; /* LOAD (default) or IMPORT */
   unsigned flags;              /* GOVINFO_BATCH_VALIDATE, GOVINFO_BATCH_SHA256 */
   /* IMPORT: kind and pdftotext of each import (source_name is always the item's path);
-   * NULL: the defaults. */
+   * NULL: the defaults. Its max_input_bytes (version 2) limits every item, LOAD too. */
   const govinfo_import_options *import;
   const govinfo_validate_options *validate; /* with GOVINFO_BATCH_VALIDATE; NULL: defaults */
   size_t window; /* items in flight ahead of the caller; 0: 4 per thread, at least 16 */

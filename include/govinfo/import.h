@@ -57,11 +57,14 @@ typedef struct govinfo_import_options {
   govinfo_input_kind kind; /* AUTO: PDF by signature (files only), else by content */
   const char *source_name; /* names the input in findings and errors; NULL: the path, or none */
   const char *pdftotext;   /* the pdftotext program; NULL: "pdftotext", found on PATH */
+  /* Version 2: the largest input read, in bytes (a file, or a PDF's text); larger ones fail
+   * with GOVINFO_EIO. 0: GOVINFO_MAX_INPUT_BYTES_DEFAULT (64 MiB). */
+  size_t max_input_bytes;
 } govinfo_import_options;
 
-#define GOVINFO_IMPORT_OPTIONS_VERSION 1
+#define GOVINFO_IMPORT_OPTIONS_VERSION 2
 #define GOVINFO_IMPORT_OPTIONS_INIT                                                                \
-  { GOVINFO_IMPORT_OPTIONS_VERSION, GOVINFO_INPUT_AUTO, NULL, NULL }
+  { GOVINFO_IMPORT_OPTIONS_VERSION, GOVINFO_INPUT_AUTO, NULL, NULL, 0 }
 
 /* Fills *opts with the defaults of that version (GOVINFO_IMPORT_OPTIONS_VERSION).
  * GOVINFO_EINVAL for a version this library does not know. */

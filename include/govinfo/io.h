@@ -35,7 +35,14 @@ typedef enum govinfo_syntax {
  * govinfo_error_last(). */
 GOVINFO_API int govinfo_report_parse(govinfo_report **out, const char *buf, size_t len,
                                      govinfo_syntax syntax, const char *source_name);
-/* Reads a file ("-" is not special here). GOVINFO_EIO when it cannot be read. */
+/* The input size limit of every reader of files and streams (reports, imports, batches):
+ * 64 MiB, far above any published report. A larger input fails with GOVINFO_EIO and a
+ * message naming the limit; the importer and the batch runner raise it through their
+ * options' max_input_bytes. */
+#define GOVINFO_MAX_INPUT_BYTES_DEFAULT ((size_t)64 << 20)
+
+/* Reads a file ("-" is not special here). GOVINFO_EIO when it cannot be read or is larger
+ * than GOVINFO_MAX_INPUT_BYTES_DEFAULT. */
 GOVINFO_API int govinfo_report_load(govinfo_report **out, const char *path, govinfo_syntax syntax);
 
 /* Writes the canonical form into a new NUL-terminated buffer (*len without the NUL; len may

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
+#include "import/import.h"
 #include "util/error.h"
 
 #ifdef GOVINFO_HAVE_HTML
@@ -147,7 +148,11 @@ int govinfo_batch_new(govinfo_batch **out, const char *const *inputs, size_t nin
   b->work.action = opts->action;
   b->work.flags = opts->flags;
   b->work.import = (govinfo_import_options)GOVINFO_IMPORT_OPTIONS_INIT;
-  if (opts->import) b->work.import = *opts->import;
+  rc = gi_import_options_copy(&b->work.import, opts->import ? opts->import : &b->work.import);
+  if (rc) {
+    govinfo_batch_free(b);
+    return rc;
+  }
   b->work.validate = opts->validate;
 #ifdef GOVINFO_HAVE_HTML
   if (opts->action == GOVINFO_BATCH_IMPORT) pthread_once(&libxml_once, init_libxml);

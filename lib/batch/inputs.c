@@ -131,8 +131,14 @@ static int by_name(const void *a, const void *b) {
 
 /* The names in a directory, sorted, without "." and hidden files. */
 static int list_directory(const char *path, char ***out, size_t *count) {
-  DIR *d = opendir(path);
-  if (d == NULL) return gi_fail_os(path, errno, "cannot read the directory %s", path);
+  /* opendir() does not promise close-on-exec: a child started meanwhile must not inherit it */
+  int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR *d = fd < 0 ? NULL : fdopendir(fd);
+  if (d == NULL) {
+    int err = errno;
+    if (fd >= 0) close(fd);
+    return gi_fail_os(path, err, "cannot read the directory %s", path);
+  }
   char **names = NULL;
   size_t n = 0, cap = 0;
   int rc = GOVINFO_OK;

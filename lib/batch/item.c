@@ -63,10 +63,10 @@ void gi_error_copy_free(gi_error_copy *copy) {
 
 /* ---- working on one entry ---- */
 
-static int read_stdin(char **out, size_t *len) {
+static int read_stdin(char **out, size_t *len, size_t max) {
   gi_buf b = {0};
   char chunk[65536];
-  for (;;) {
+  while (!b.failed) { /* a failed allocation stops the read: gi_buf_finish reports it */
     ssize_t n = read(STDIN_FILENO, chunk, sizeof chunk);
     if (n == 0) break;
     if (n < 0 && errno == EINTR) continue;
@@ -76,16 +76,20 @@ static int read_stdin(char **out, size_t *len) {
       return gi_fail_os(STDIN_NAME, err, "cannot read standard input");
     }
     gi_buf_append(&b, chunk, (size_t)n);
+    if (b.len > max) {
+      gi_buf_free(&b);
+      return gi_input_too_large(STDIN_NAME, max);
+    }
   }
   if (b.data == NULL) gi_buf_append(&b, "", 0);
   return gi_buf_finish(&b, out, len);
 }
 
-static int load(govinfo_batch_item *item, bool hash) {
+static int load(govinfo_batch_item *item, bool hash, size_t max) {
   bool from_stdin = strcmp(item->path, "-") == 0;
   char *data = NULL;
   size_t len = 0;
-  int rc = from_stdin ? read_stdin(&data, &len) : gi_read_file(item->path, &data, &len);
+  int rc = from_stdin ? read_stdin(&data, &len, max) : gi_read_file(item->path, &data, &len, max);
   if (rc) return rc;
   if (hash) gi_sha256_hex(data, len, item->sha256);
   /* as govinfo_report_load: the syntax by the extension, else by the first character */
@@ -98,7 +102,7 @@ static int load(govinfo_batch_item *item, bool hash) {
 static int import_stdin(govinfo_batch_item *item, const govinfo_import_options *opts) {
   char *data = NULL;
   size_t len = 0;
-  int rc = read_stdin(&data, &len);
+  int rc = read_stdin(&data, &len, opts->max_input_bytes);
   if (rc) return rc;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
     free(data);
@@ -120,8 +124,9 @@ static int import(govinfo_batch_item *item, const govinfo_import_options *opts) 
 }
 
 static int work_on(govinfo_batch_item *item, const gi_batch_work *work) {
-  int rc = work->action == GOVINFO_BATCH_IMPORT ? import(item, &work->import)
-                                                : load(item, work->flags & GOVINFO_BATCH_SHA256);
+  int rc = work->action == GOVINFO_BATCH_IMPORT
+               ? import(item, &work->import)
+               : load(item, work->flags & GOVINFO_BATCH_SHA256, work->import.max_input_bytes);
   if (rc) return rc;
   if (work->action == GOVINFO_BATCH_IMPORT) {
     const char *hash = govinfo_report_source_sha256(item->report);

@@ -1,5 +1,6 @@
 /* The exporter: options, the output file (a temporary file renamed into place at commit), and
  * the writer of the format chosen. */
+#define _GNU_SOURCE /* mkostemp */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -54,14 +55,13 @@ static int open_temporary(govinfo_exporter *ex) {
   if ((ex->tmp = malloc(n + sizeof ".XXXXXX")) == NULL) return gi_fail_oom();
   memcpy(ex->tmp, ex->path, n);
   memcpy(ex->tmp + n, ".XXXXXX", sizeof ".XXXXXX");
-  int fd = mkstemp(ex->tmp);
+  int fd = mkostemp(ex->tmp, O_CLOEXEC);
   if (fd < 0) {
     int rc = gi_fail_os(ex->path, errno, "cannot create a temporary file beside %s", ex->path);
     free(ex->tmp);
     ex->tmp = NULL;
     return rc;
   }
-  fcntl(fd, F_SETFD, FD_CLOEXEC);
   fchmod(fd, 0644);
   if ((ex->out = fdopen(fd, "wb")) == NULL) {
     close(fd);

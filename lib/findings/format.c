@@ -11,10 +11,10 @@
 /* "file:line:column: ", as much as is known; nothing when nothing is. */
 static void put_location(gi_buf *b, const char *file, unsigned line, unsigned column) {
   if (line == 0) {
-    if (file[0]) gi_buf_printf(b, "%s: ", file);
+    if (file[0]) gi_buf_puts_escaped(b, file), gi_buf_puts(b, ": ");
     return;
   }
-  gi_buf_puts(b, file[0] ? file : "<input>");
+  gi_buf_puts_escaped(b, file[0] ? file : "<input>");
   if (column) gi_buf_printf(b, ":%u:%u: ", line, column);
   else gi_buf_printf(b, ":%u: ", line);
 }
@@ -40,8 +40,10 @@ int govinfo_diagnostic_format(char **out, size_t *len, const govinfo_diagnostic 
   gi_buf b = {0};
   if (!(flags & GOVINFO_FORMAT_NO_LOCATION))
     put_location(&b, file ? file : d->file, d->line, d->column);
-  gi_buf_printf(&b, "%s: %s [%s]", govinfo_severity_name(d->severity),
-                message_in(d->message, d->message_en, flags), govinfo_diagnostic_rule(d));
+  /* keys and marks quoted in messages may hold ESC or BEL: never echoed raw */
+  gi_buf_printf(&b, "%s: ", govinfo_severity_name(d->severity));
+  gi_buf_puts_escaped(&b, message_in(d->message, d->message_en, flags));
+  gi_buf_printf(&b, " [%s]", govinfo_diagnostic_rule(d));
   return gi_buf_finish(&b, out, len);
 }
 
@@ -53,7 +55,9 @@ int govinfo_error_format(char **out, size_t *len, const govinfo_error *e, const 
   if (!(flags & GOVINFO_FORMAT_NO_LOCATION))
     put_location(&b, file ? file : e->source ? e->source : "", e->line, e->column);
   const char *message = e->message && e->message[0] ? e->message : govinfo_strerror(e->code);
-  gi_buf_printf(&b, "%s: %s", govinfo_severity_name(GOVINFO_SEVERITY_ERROR), message);
-  if (e->path && e->path[0]) gi_buf_printf(&b, " (at %s)", e->path);
+  gi_buf_printf(&b, "%s: ", govinfo_severity_name(GOVINFO_SEVERITY_ERROR));
+  gi_buf_puts_escaped(&b, message);
+  if (e->path && e->path[0])
+    gi_buf_puts(&b, " (at "), gi_buf_puts_escaped(&b, e->path), gi_buf_puts(&b, ")");
   return gi_buf_finish(&b, out, len);
 }

@@ -17,6 +17,31 @@ enum { CHUNK_SIZE = 16384 };
 
 void gi_doc_init(gi_doc *doc) { memset(doc, 0, sizeof *doc); }
 
+enum { BUDGET_PER_BYTE = 3, BUDGET_BASE = 1 << 20 };
+
+void gi_doc_set_budget(gi_doc *doc, size_t input_len) {
+  doc->budget = input_len > (SIZE_MAX - BUDGET_BASE) / BUDGET_PER_BYTE
+                    ? SIZE_MAX
+                    : input_len * BUDGET_PER_BYTE + BUDGET_BASE;
+}
+
+int gi_doc_budget_error(const gi_doc *doc, const char *source) {
+  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
+                    "the text holds too many lines or words for its size (%zu lines, %zu words): "
+                    "the importer keeps within 4 times its input, and no report needs more",
+                    doc->nlines, doc->ntokens);
+}
+
+/* Counts size bytes against the budget; false (the document failed) when it runs out. */
+static bool charge(gi_doc *doc, size_t size) {
+  if (doc->budget && (size > doc->budget || doc->used > doc->budget - size)) {
+    doc->failed = doc->over_budget = true;
+    return false;
+  }
+  doc->used += size;
+  return true;
+}
+
 void gi_doc_free(gi_doc *doc) {
   for (gi_chunk *c = doc->chunks, *next; c; c = next) {
     next = c->next;
@@ -33,6 +58,7 @@ static void *doc_alloc(gi_doc *doc, size_t size) {
   size_t at = c ? (c->used + 3) & ~(size_t)3 : 0;
   if (c == NULL || at > c->cap || c->cap - at < size) {
     size_t cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+    if (!charge(doc, sizeof(gi_chunk) + cap)) return NULL;
     gi_chunk *fresh = malloc(sizeof *fresh + cap);
     if (fresh == NULL) {
       doc->failed = true;
@@ -49,7 +75,8 @@ static void *doc_alloc(gi_doc *doc, size_t size) {
   return c->data + at;
 }
 
-static char *doc_store(gi_doc *doc, const char *s, size_t len) {
+static const char *doc_store(gi_doc *doc, const char *s, size_t len) {
+  if (len == 0) return ""; /* blank lines and empty cells take no storage */
   char *out = doc_alloc(doc, len + 1);
   if (out == NULL) return NULL;
   memcpy(out, s, len);
@@ -58,6 +85,8 @@ static char *doc_store(gi_doc *doc, const char *s, size_t len) {
 }
 
 static const int32_t *doc_store_key(gi_doc *doc, const int32_t *key, size_t n) {
+  static const int32_t none[1];
+  if (n == 0) return none;
   int32_t *out = doc_alloc(doc, n * sizeof *key + 1);
   if (out != NULL && n > 0) memcpy(out, key, n * sizeof *key);
   return out;
@@ -65,7 +94,9 @@ static const int32_t *doc_store_key(gi_doc *doc, const int32_t *key, size_t n) {
 
 static bool grow(gi_doc *doc, void **items, size_t *cap, size_t n, size_t size) {
   if (n < *cap) return true;
-  size_t fresh = *cap ? *cap * 2 : 64;
+  /* by half: doubling would hold up to twice what is needed, three times while copying */
+  size_t fresh = *cap ? *cap + *cap / 2 : 64;
+  if (!charge(doc, (fresh - *cap) * size)) return false;
   void *p = realloc(*items, fresh * size);
   if (p == NULL) {
     doc->failed = true;
@@ -200,7 +231,11 @@ static gi_line *add_line(gi_doc *doc, gi_line_kind kind, const char *raw, size_t
   const char *stored = doc_store(doc, raw, len);
   if (stored == NULL) return NULL;
   gi_line *line = &doc->lines[doc->nlines++];
-  *line = (gi_line){.kind = kind, .raw = stored, .raw_len = len, .first = doc->ntokens, .loc = loc};
+  *line = (gi_line){.kind = (uint8_t)kind,
+                    .raw = stored,
+                    .raw_len = (uint32_t)len,
+                    .first = (uint32_t)doc->ntokens,
+                    .loc = loc};
   return line;
 }
 

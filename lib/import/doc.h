@@ -34,13 +34,14 @@ typedef struct gi_token {
   const int32_t *key; /* its letters and digits (gi_label_key), owned by the document */
 } gi_token;
 
+/* 32 bytes: a hostile input can be all lines (inputs are below 4 GiB, see the size limit). */
 typedef struct gi_line {
-  gi_line_kind kind;
   const char *raw; /* the line as printed (original bytes, NUL-terminated, no newline) */
-  size_t raw_len;
-  size_t first, count; /* its tokens: doc->tokens[first .. first + count) */
-  gi_loc loc;          /* where the line starts */
-  bool table_start;    /* ROW lines: first row of a new <table> or pipe table */
+  uint32_t raw_len;
+  uint32_t first, count; /* its tokens: doc->tokens[first .. first + count) */
+  gi_loc loc;            /* where the line starts */
+  uint8_t kind;          /* gi_line_kind */
+  bool table_start;      /* ROW lines: first row of a new <table> or pipe table */
 } gi_line;
 
 typedef struct gi_doc {
@@ -49,10 +50,21 @@ typedef struct gi_doc {
   gi_token *tokens;
   size_t ntokens, tokens_cap;
   struct gi_chunk *chunks; /* storage for token and raw text */
-  bool failed;             /* an allocation failed; the document is unusable */
+  size_t used;             /* bytes allocated for lines, tokens and text */
+  size_t budget;           /* the most `used` may reach; 0: no limit (gi_doc_set_budget) */
+  bool failed;            /* an allocation failed or the budget ran out; the document is unusable */
+  bool over_budget;       /* failed because of the budget */
+  char wrong_charset[32]; /* HTML: the charset the page declares but is not written in */
+  bool read_as_utf8;      /* ... and it was read as UTF-8 instead */
 } gi_doc;
 
 void gi_doc_init(gi_doc *doc);
+/* Bounds the document's memory by the size of its input: lines, tokens and their text may
+ * take 3 bytes for each byte of input, and 1 MiB besides, so that the importer stays within
+ * 4 times its input (the input included) however many lines and words it holds. Past that
+ * the document fails (over_budget) and gi_doc_budget_error() says why. */
+void gi_doc_set_budget(gi_doc *doc, size_t input_len);
+int gi_doc_budget_error(const gi_doc *doc, const char *source);
 void gi_doc_free(gi_doc *doc);
 
 /* Appends a line of running text: keeps raw[0..len) and splits it into normalised

@@ -20,7 +20,9 @@
  */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -416,11 +418,42 @@ static int read_tree(gi_doc *doc, htmlDocPtr tree) {
 
 /* ---- parsing and charsets ---- */
 
+/* What libxml2 reported while parsing: kept, never printed on the host's stderr. */
+typedef struct parse_errors {
+  bool conversion_failed; /* bytes that are not in the charset the page was read in */
+  bool too_deep;          /* libxml2 stopped building the tree at its depth limit */
+} parse_errors;
+
+static void take_error(void *data, xmlErrorPtr error) {
+  parse_errors *seen = data;
+  if (error == NULL) return;
+  if (error->domain == XML_FROM_I18N || error->domain == XML_FROM_IO ||
+      error->code == XML_ERR_INVALID_ENCODING || error->code == XML_ERR_INVALID_CHAR)
+    seen->conversion_failed = true;
+  if (error->message && strstr(error->message, "Excessive depth")) seen->too_deep = true;
+}
+
+/* libxml2 errors of the parser context go to the context's own handler. libxml2 2.9 reports
+ * charset conversion errors without a context, to the thread's handler (thread-local in
+ * libxml2): that one is set for the parse and put back after it. */
+static void parser_error(void *ctxt, xmlErrorPtr error) {
+  take_error(((htmlParserCtxtPtr)ctxt)->_private, error);
+}
+
 static int parse(htmlDocPtr *out, const char *buf, size_t len, const char *charset,
-                 const char *source) {
+                 const char *source, parse_errors *seen) {
+  *seen = (parse_errors){false, false};
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (ctxt == NULL) return gi_fail_oom();
+  ctxt->_private = seen;
+  ctxt->userData = ctxt;
+  ctxt->sax->serror = parser_error;
+  ctxt->sax->initialized = XML_SAX2_MAGIC; /* so that libxml2 uses serror */
+  xmlStructuredErrorFunc thread_handler = xmlStructuredError;
+  void *thread_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(seen, take_error);
   *out = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, charset, PARSE_OPTIONS);
+  xmlSetStructuredErrorFunc(thread_context, thread_handler);
   int rc = GOVINFO_OK;
   const xmlError *error = xmlCtxtGetLastError(ctxt);
   if (*out == NULL && error && error->code == XML_ERR_NO_MEMORY) {
@@ -429,6 +462,10 @@ static int parse(htmlDocPtr *out, const char *buf, size_t len, const char *chars
     const char *why = error && error->message ? error->message : "no document\n";
     rc = gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
                     "cannot read the HTML page: %.*s", (int)strcspn(why, "\n"), why);
+  } else if (seen->too_deep) {
+    rc = gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
+                    "the HTML page is nested deeper than libxml2's limit of 256 elements, "
+                    "so its reading was cut short there: the rest of the page is missing");
   }
   htmlFreeParserCtxt(ctxt);
   return rc;
@@ -473,7 +510,8 @@ static const char *charset_to_read(const char *label) {
   return label;
 }
 
-static int read_declared(htmlDocPtr *tree, const char *buf, size_t len, const char *source) {
+static int read_declared(gi_doc *doc, htmlDocPtr *tree, const char *buf, size_t len,
+                         const char *source) {
   xmlChar *label = declared_charset(*tree);
   const char *charset = label ? charset_to_read((const char *)label) : NULL;
   int rc = GOVINFO_OK;
@@ -489,8 +527,21 @@ static int read_declared(htmlDocPtr *tree, const char *buf, size_t len, const ch
                       (const char *)label);
     } else {
       xmlCharEncCloseFunc(handler);
-      xmlFreeDoc(*tree);
-      rc = parse(tree, buf, len, charset, source);
+      htmlDocPtr declared = NULL;
+      parse_errors seen;
+      rc = parse(&declared, buf, len, charset, source, &seen);
+      if (rc == GOVINFO_OK && seen.conversion_failed) {
+        /* the declared charset is wrong: UTF-8 text is read as such, else as well as the
+         * declared charset allows; a finding says so either way */
+        snprintf(doc->wrong_charset, sizeof doc->wrong_charset, "%s", (const char *)label);
+        doc->read_as_utf8 = gi_utf8_valid(buf, len);
+      }
+      if (rc == GOVINFO_OK && !doc->read_as_utf8) {
+        xmlFreeDoc(*tree);
+        *tree = declared;
+      } else {
+        xmlFreeDoc(declared);
+      }
     }
   }
   xmlFree(label);
@@ -503,8 +554,9 @@ int gi_read_html(gi_doc *doc, const char *buf, size_t len, const char *source) {
                       "the HTML page is too large (%zu bytes)", len);
   xmlInitParser(); /* once per process; libxml2 asks libraries to call it */
   htmlDocPtr tree = NULL;
-  int rc = parse(&tree, buf, len, "UTF-8", source);
-  if (rc == GOVINFO_OK) rc = read_declared(&tree, buf, len, source);
+  parse_errors seen;
+  int rc = parse(&tree, buf, len, "UTF-8", source, &seen);
+  if (rc == GOVINFO_OK) rc = read_declared(doc, &tree, buf, len, source);
   if (rc == GOVINFO_OK) rc = read_tree(doc, tree);
   xmlFreeDoc(tree);
   return rc;

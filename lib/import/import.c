@@ -1,8 +1,11 @@
 /* Importing a published report from memory: input kind, front end, detection, tables, text. */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "govinfo/import.h"
+#include "govinfo/io.h"
 #include "import/import.h"
 #include "office/zip.h"
 #include "util/sha256.h"
@@ -188,24 +191,20 @@ static int read_input(gi_import *im, const char *buf, size_t len, govinfo_input_
   return gi_read_text(&im->doc, buf, len);
 }
 
-/* Refuses text that is not UTF-8, naming the line and column of the first bad byte. */
+/* Refuses text that is not UTF-8, naming the line and column of the first bad byte. One
+ * pass: the bytes before the first bad one are counted for lines, never re-checked. */
 static int check_utf8(const char *buf, size_t len, const char *source) {
-  if (gi_utf8_valid(buf, len)) return GOVINFO_OK;
+  size_t bad = gi_utf8_valid_prefix(buf, len);
+  if (bad == len) return GOVINFO_OK;
   uint32_t line = 1;
-  size_t line_start = 0, end = len;
-  for (size_t i = 0; i < len; i++)
-    if (buf[i] == '\n') {
-      if (!gi_utf8_valid(buf + line_start, i - line_start)) {
-        end = i;
-        break;
-      }
-      line_start = i + 1;
-      line++;
-    }
-  size_t good = 0; /* longest valid prefix of the line */
-  for (size_t n = 1; line_start + n <= end; n++)
-    if (gi_utf8_valid(buf + line_start, n)) good = n;
+  size_t line_start = 0;
+  for (const char *nl = buf; (nl = memchr(nl, '\n', bad - (size_t)(nl - buf))) != NULL; nl++) {
+    line++;
+    line_start = (size_t)(nl - buf) + 1;
+  }
+  size_t good = bad - line_start; /* the valid part of the bad line */
   const char *binary = binary_kind(buf, len);
+  if (binary == NULL && gi_looks_gbk(buf, len)) return gi_fail_gbk(source, buf, len);
   if (binary)
     return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){0, 0}, 0, NULL,
                       "%s, not text: import reads PDF, Word (.docx), Excel (.xlsx), HTML, "
@@ -231,6 +230,19 @@ int gi_import_options_check(const govinfo_import_options *opts) {
     return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_import_options", opts->version);
   if ((unsigned)opts->kind > GOVINFO_INPUT_XLSX)
     return gi_fail(GOVINFO_EINVAL, "unknown input kind %d", (int)opts->kind);
+  return GOVINFO_OK;
+}
+
+int gi_import_options_copy(govinfo_import_options *dst, const govinfo_import_options *src) {
+  int rc = gi_import_options_check(src);
+  if (rc) return rc;
+  govinfo_import_options copy = GOVINFO_IMPORT_OPTIONS_INIT;
+  /* a caller of version 1 has no max_input_bytes: its struct ends before it */
+  memcpy(&copy, src,
+         src->version >= 2 ? sizeof copy : offsetof(govinfo_import_options, max_input_bytes));
+  copy.version = GOVINFO_IMPORT_OPTIONS_VERSION;
+  if (copy.max_input_bytes == 0) copy.max_input_bytes = GOVINFO_MAX_INPUT_BYTES_DEFAULT;
+  *dst = copy;
   return GOVINFO_OK;
 }
 
@@ -268,6 +280,29 @@ static uint32_t *page_lines(const char *buf, size_t len, size_t *npages) {
   return first;
 }
 
+static void report_wrong_charset(gi_import *im) {
+  char zh[256], en[256];
+  const char *label = im->doc.wrong_charset;
+  if (im->doc.read_as_utf8) {
+    snprintf(
+        zh, sizeof zh,
+        "网页声明字符集为 %s，但其内容是 UTF-8 编码，已按 UTF-8 读取；请更正网页的 charset 声明",
+        label);
+    snprintf(en, sizeof en,
+             "the page declares charset %s but is written in UTF-8, and was read as UTF-8: "
+             "correct its charset declaration",
+             label);
+  } else {
+    snprintf(zh, sizeof zh, "网页声明字符集为 %s，但部分字节不属于该字符集，无法读出的文字已跳过",
+             label);
+    snprintf(en, sizeof en,
+             "the page declares charset %s but holds bytes that are not in it: text that "
+             "could not be decoded was skipped",
+             label);
+  }
+  gi_import_finding(im, GI_RULE_IMPORT_CHARSET_WRONG, (gi_loc){1, 1}, NULL, 0, zh, en);
+}
+
 /* Imports buf with checked options; pdf: buf is pdftotext output, whose form feeds separate
  * pages (findings then name the page and the line on it). */
 static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,
@@ -298,8 +333,11 @@ static int import_checked(govinfo_report **out, govinfo_diagnostics **findings, 
     free(im.page_first_line);
     return GOVINFO_ENOMEM;
   }
+  if (!binary) gi_doc_set_budget(&im.doc, len); /* a zip's parts are larger than the zip */
   int rc = read_input(&im, buf, len, kind);
-  if (rc == GOVINFO_OK && im.doc.failed) rc = GOVINFO_ENOMEM;
+  if (im.doc.over_budget) rc = gi_doc_budget_error(&im.doc, source);
+  else if (rc == GOVINFO_OK && im.doc.failed) rc = GOVINFO_ENOMEM;
+  if (rc == GOVINFO_OK && im.doc.wrong_charset[0]) report_wrong_charset(&im);
   if (rc == GOVINFO_OK) rc = gi_import_detect(&im);
   if (rc == GOVINFO_OK) gi_import_tables(&im);
   if (rc == GOVINFO_OK && im.status == GOVINFO_OK) gi_import_text(&im);
@@ -325,8 +363,9 @@ static int check_call(govinfo_report **out, govinfo_diagnostics **findings, cons
   *out = NULL;
   *findings = NULL;
   if (buf == NULL && len > 0) return gi_fail(GOVINFO_EINVAL, "buffer is NULL");
-  if (*opts == NULL) *opts = defaults;
-  return gi_import_options_check(*opts);
+  int rc = gi_import_options_copy(defaults, *opts ? *opts : defaults);
+  *opts = defaults;
+  return rc;
 }
 
 int govinfo_import_with(govinfo_report **out, govinfo_diagnostics **findings, const char *buf,

@@ -43,6 +43,9 @@ int gi_import_pdf_text(govinfo_report **out, govinfo_diagnostics **findings, con
                        size_t len, const govinfo_import_options *opts);
 /* GOVINFO_EINVAL (details recorded) for options of an unknown version or kind. */
 int gi_import_options_check(const govinfo_import_options *opts);
+/* Checks src and copies the fields its version has into *dst (a whole current struct; the
+ * others default, max_input_bytes 0 becomes the default limit). */
+int gi_import_options_copy(govinfo_import_options *dst, const govinfo_import_options *src);
 
 /* Provenance: the SHA-256 of the bytes read into report's source_sha256. */
 int gi_import_set_sha256(govinfo_report *report, const char *bytes, size_t len);

@@ -1,4 +1,5 @@
 /* Importing files: PDFs through pdftotext, anything else as text, Markdown or HTML. */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -16,9 +17,13 @@
 extern char **environ;
 
 /* Runs pdftotext [-layout] PATH - and collects its output. */
-static int pdftotext(const char *program, const char *path, bool layout, char **text, size_t *len) {
+static int pdftotext(const char *program, const char *path, bool layout, size_t max, char **text,
+                     size_t *len) {
   int pipefd[2];
-  if (pipe(pipefd) != 0) return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
+  /* close-on-exec: another thread's child must not hold our pipe (dup2 clears the flag on
+   * pdftotext's own standard output) */
+  if (pipe2(pipefd, O_CLOEXEC) != 0)
+    return gi_fail_os(path, errno, "cannot make a pipe for pdftotext");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
@@ -30,7 +35,19 @@ static int pdftotext(const char *program, const char *path, bool layout, char **
   argv[argc++] = (char *)program;
   if (layout) argv[argc++] = "-layout";
   argv[argc++] = "-enc", argv[argc++] = "UTF-8";
-  argv[argc++] = (char *)path;
+  /* a relative path that starts with "-" would be read as an option (-v, -f, -opw) */
+  char *as_path = NULL;
+  if (path[0] == '-') {
+    size_t n = strlen(path);
+    if ((as_path = malloc(n + 3)) == NULL) {
+      close(pipefd[0]), close(pipefd[1]);
+      posix_spawn_file_actions_destroy(&actions);
+      return gi_fail_oom();
+    }
+    memcpy(as_path, "./", 2);
+    memcpy(as_path + 2, path, n + 1);
+  }
+  argv[argc++] = as_path ? as_path : (char *)path;
   char dash[] = "-";
   char *full[8];
   memcpy(full, argv, argc * sizeof *argv);
@@ -39,6 +56,7 @@ static int pdftotext(const char *program, const char *path, bool layout, char **
   pid_t pid;
   int rc = posix_spawnp(&pid, program, &actions, NULL, full, environ);
   posix_spawn_file_actions_destroy(&actions);
+  free(as_path);
   close(pipefd[1]);
   if (rc != 0) {
     close(pipefd[0]);
@@ -51,16 +69,27 @@ static int pdftotext(const char *program, const char *path, bool layout, char **
   gi_buf b = {0};
   char chunk[65536];
   ssize_t n;
-  while ((n = read(pipefd[0], chunk, sizeof chunk)) != 0) {
+  bool too_large = false;
+  /* stops at a failed allocation or the limit; closing the pipe ends pdftotext (SIGPIPE) */
+  while (!b.failed && !too_large && (n = read(pipefd[0], chunk, sizeof chunk)) != 0) {
     if (n < 0) {
       if (errno == EINTR) continue;
       break;
     }
     gi_buf_append(&b, chunk, (size_t)n);
+    too_large = b.len > max;
   }
   close(pipefd[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (too_large) {
+    gi_buf_free(&b);
+    return gi_input_too_large(path, max);
+  }
+  if (b.failed) {
+    gi_buf_free(&b);
+    return gi_fail_oom();
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     gi_buf_free(&b);
@@ -71,10 +100,6 @@ static int pdftotext(const char *program, const char *path, bool layout, char **
     return gi_fail_at(GOVINFO_EIO, path, (gi_loc){0, 0}, 0, NULL,
                       "pdftotext could not read the PDF (exit status %d)",
                       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-  }
-  if (b.failed) {
-    gi_buf_free(&b);
-    return gi_fail_oom();
   }
   if (b.data == NULL) gi_buf_append(&b, "", 0);
   return gi_buf_finish(&b, text, len);
@@ -109,7 +134,7 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   as_text.kind = GOVINFO_INPUT_TEXT;
   char *text = NULL;
   size_t len = 0;
-  int rc = pdftotext(program, path, true, &text, &len);
+  int rc = pdftotext(program, path, true, opts->max_input_bytes, &text, &len);
   if (rc != GOVINFO_OK) return rc;
   bool scanned = no_text_layer(text, len, path);
   rc = scanned ? GOVINFO_EPARSE : gi_import_pdf_text(out, findings, text, len, &as_text);
@@ -123,7 +148,7 @@ static int import_pdf(govinfo_report **out, govinfo_diagnostics **findings, cons
   /* The layout text could not be read whole: try the reading-order text, keep the better. */
   govinfo_report *second = NULL;
   govinfo_diagnostics *second_findings = NULL;
-  if (pdftotext(program, path, false, &text, &len) != GOVINFO_OK)
+  if (pdftotext(program, path, false, opts->max_input_bytes, &text, &len) != GOVINFO_OK)
     return rc == GOVINFO_OK ? rc : GOVINFO_EPARSE;
   int rc2 = gi_import_pdf_text(&second, &second_findings, text, len, &as_text);
   free(text);
@@ -161,15 +186,12 @@ int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **finding
   *findings = NULL;
   if (path == NULL) return gi_fail(GOVINFO_EINVAL, "path is NULL");
   govinfo_import_options named = GOVINFO_IMPORT_OPTIONS_INIT;
-  if (opts) {
-    int rc = gi_import_options_check(opts);
-    if (rc) return rc;
-    named = *opts;
-  }
+  int rc = gi_import_options_copy(&named, opts ? opts : &named);
+  if (rc) return rc;
   if (named.source_name == NULL) named.source_name = path;
   char *data;
   size_t len;
-  int rc = gi_read_file(path, &data, &len);
+  rc = gi_read_file(path, &data, &len, named.max_input_bytes);
   if (rc != GOVINFO_OK) return rc;
   /* A PDF is read through its text, whatever kind was asked for: its bytes are no text. */
   bool pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0;

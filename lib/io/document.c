@@ -271,8 +271,36 @@ static int read_mapping(builder *b, size_t i, const mapping_kind *kind, void *ct
 
 /* ---- cells ---- */
 
+/* Full-width digits (U+FF10..U+FF19), sign and point as typed by an input method (１１６,
+ * －３, １２．５) in ASCII, into out (room for len + 1); false when s is anything else. */
+static bool fullwidth_number(const char *s, size_t len, char *out, size_t *out_len) {
+  size_t n = 0, digits = 0;
+  for (size_t i = 0; i < len;) {
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (len - i < 3 || u[0] != 0xEF) return false;
+    unsigned cp = ((unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F)) + 0xF000;
+    if (cp >= 0xFF10 && cp <= 0xFF19) out[n++] = (char)('0' + cp - 0xFF10), digits++;
+    else if (cp == 0xFF0E) out[n++] = '.';
+    else if (cp == 0xFF0D && n == 0) out[n++] = '-';
+    else return false;
+    i += 3;
+  }
+  out[n] = '\0';
+  *out_len = n;
+  return digits > 0;
+}
+
+/* A number written with a thousands separator or a comma ("1,234", "1,16", "1，234"). */
+static bool has_separator(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (s[i] == ',' || (i + 2 < len && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0)) return true;
+  return false;
+}
+
 static int read_cell(builder *b, size_t i, gi_cell *cell) {
   gi_event *e = &b->ev[i];
+  char ascii[96]; /* a number typed in full-width digits, in ASCII */
+  size_t n;
   if (e->type != GI_EV_SCALAR || e->style == GI_SCALAR_BOOL || plain_bool(e))
     return fail(b, i, GOVINFO_ESCHEMA,
                 "a cell holds a number, null (blank) or a mark such as \"/\", not %s", describe(e));
@@ -285,12 +313,28 @@ static int read_cell(builder *b, size_t i, gi_cell *cell) {
     if (rc == GOVINFO_ERANGE)
       return fail(b, i, rc, "number %.*s is out of range: at most 2^53 and %d decimal places",
                   (int)e->len, e->text, GOVINFO_MAX_SCALE);
+    if (rc && has_separator(e->text, e->len))
+      return fail(b, i, GOVINFO_ESCHEMA,
+                  "\"%.*s\" is a number written with a separator: do not write separators in "
+                  "numbers (数字中不要使用逗号), e.g. 1234",
+                  (int)e->len, e->text);
     if (rc)
       return fail(b, i, GOVINFO_ESCHEMA,
                   "\"%.*s\" is not a plain decimal number (no exponents, no separators)%s",
                   (int)e->len, e->text,
                   e->style == GI_SCALAR_PLAIN ? "; quote it to keep it as a mark" : "");
     gi_cell_set_number(cell, &d);
+  } else if (e->len < sizeof ascii && fullwidth_number(e->text, e->len, ascii, &n)) {
+    gi_decimal d;
+    int rc = gi_decimal_parse(ascii, n, &d);
+    if (rc == GOVINFO_ERANGE)
+      return fail(b, i, rc, "number %.*s is out of range: at most 2^53 and %d decimal places",
+                  (int)e->len, e->text, GOVINFO_MAX_SCALE);
+    if (rc)
+      return fail(b, i, GOVINFO_ESCHEMA, "\"%.*s\" is not a plain decimal number", (int)e->len,
+                  e->text);
+    gi_cell_set_number(cell, &d);
+    cell->fullwidth = true;
   } else {
     if (e->len == 0)
       return fail(b, i, GOVINFO_ESCHEMA,

@@ -1,7 +1,9 @@
-/* Whole files in, files out atomically (a temporary file beside the target, then rename). */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* Whole files in, files out atomically (an unnamed or temporary file beside the target, then
+ * rename). */
+#define _GNU_SOURCE /* realpath, O_TMPFILE, linkat */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,33 +15,54 @@
 #include "util/error.h"
 #include "util/text.h"
 
-/* Whole file into a new buffer; reads to the end, so pipes and growing files work too. */
-int gi_read_file(const char *path, char **out, size_t *len) {
+int gi_input_too_large(const char *source, size_t max) {
+  return gi_fail_at(GOVINFO_EIO, source, (gi_loc){0, 0}, 0, NULL,
+                    "larger than the input size limit of %zu bytes (%zu MiB); importing and "
+                    "batches raise it with the option max_input_bytes",
+                    max, max >> 20);
+}
+
+/* Whole file into a new buffer; reads to the end, so pipes and growing files work too, but
+ * never more than max bytes: /dev/zero or a runaway pipe stops with an error. */
+int gi_read_file(const char *path, char **out, size_t *len, size_t max) {
+  if (max == 0) max = GOVINFO_MAX_INPUT_BYTES_DEFAULT;
   int fd;
   do fd = open(path, O_RDONLY | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
   if (fd < 0) return gi_fail_os(path, errno, "cannot open %s", path);
   struct stat st;
   size_t cap = 65536;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if ((uint64_t)st.st_size > max) {
+      close(fd);
+      return gi_input_too_large(path, max);
+    }
+    cap = (size_t)st.st_size + 1;
+  }
   char *data = malloc(cap);
   size_t n = 0;
   int rc = data ? GOVINFO_OK : gi_fail_oom();
   while (rc == GOVINFO_OK) {
     if (n == cap) {
-      char *p = cap < SIZE_MAX / 2 ? realloc(data, cap * 2) : NULL;
+      if (n > max) { /* one byte past the limit tells a file exactly max bytes long */
+        rc = gi_input_too_large(path, max);
+        break;
+      }
+      size_t bigger = cap <= max / 2 ? cap * 2 : max + 1;
+      char *p = realloc(data, bigger);
       if (p == NULL) {
         rc = gi_fail_oom();
         break;
       }
       data = p;
-      cap *= 2;
+      cap = bigger;
     }
     ssize_t got = read(fd, data + n, cap - n);
     if (got > 0) n += (size_t)got;
     else if (got == 0) break;
     else if (errno != EINTR) rc = gi_fail_os(path, errno, "cannot read %s", path);
   }
+  if (rc == GOVINFO_OK && n > max) rc = gi_input_too_large(path, max);
   close(fd);
   if (rc) {
     free(data);
@@ -73,13 +96,17 @@ static mode_t mode_for(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode) ? st.st_mode & 07777 : 0644;
 }
 
+static char *directory_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash == NULL ? gi_strdup(".")
+                       : gi_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 /* Makes the rename durable. Best effort: the new file is in place either way. */
 static void sync_directory(const char *path) {
-  const char *slash = strrchr(path, '/');
-  char *dir =
-      slash == NULL ? gi_strdup(".") : gi_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+  char *dir = directory_of(path);
   if (dir == NULL) return;
-  int fd = open(dir, O_RDONLY);
+  int fd = open(dir, O_RDONLY | O_CLOEXEC);
   if (fd >= 0) {
     fsync(fd);
     close(fd);
@@ -99,25 +126,38 @@ static int write_in_place(const char *path, const char *data, size_t len) {
   return rc;
 }
 
-static int replace_atomically(const char *path, const char *data, size_t len) {
+/* Writes data, sets the mode and flushes fd; `name` is what messages call the file. */
+static int fill(int fd, const char *path, const char *name, const char *data, size_t len,
+                mode_t mode) {
+  if (!write_all(fd, data, len)) return gi_fail_os(path, errno, "cannot write %s", name);
+  if (fchmod(fd, mode) != 0)
+    return gi_fail_os(path, errno, "cannot set the permissions of %s", name);
+  if (fsync(fd) != 0) return gi_fail_os(path, errno, "cannot flush %s to disk", name);
+  return GOVINFO_OK;
+}
+
+/* path + ".XXXXXX" in a new string, NULL when out of memory. */
+static char *temporary_name(const char *path) {
   size_t n = strlen(path);
   char *tmp = malloc(n + sizeof ".XXXXXX");
-  if (tmp == NULL) return gi_fail_oom();
+  if (tmp == NULL) return NULL;
   memcpy(tmp, path, n);
   memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");
-  mode_t mode = mode_for(path);
-  int fd = mkstemp(tmp);
+  return tmp;
+}
+
+/* The usual way: a named temporary file beside the target, renamed over it. A process
+ * killed while writing leaves that file (OUT.XXXXXX) behind. */
+static int replace_through_named(const char *path, const char *data, size_t len, mode_t mode) {
+  char *tmp = temporary_name(path);
+  if (tmp == NULL) return gi_fail_oom();
+  int fd = mkostemp(tmp, O_CLOEXEC);
   if (fd < 0) {
     int rc = gi_fail_os(path, errno, "cannot create a temporary file beside %s", path);
     free(tmp);
     return rc;
   }
-  fcntl(fd, F_SETFD, FD_CLOEXEC); /* mkostemp is not POSIX.1-2008 */
-  int rc = GOVINFO_OK;
-  if (!write_all(fd, data, len)) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
-  else if (fchmod(fd, mode) != 0)
-    rc = gi_fail_os(path, errno, "cannot set the permissions of %s", tmp);
-  else if (fsync(fd) != 0) rc = gi_fail_os(path, errno, "cannot flush %s to disk", tmp);
+  int rc = fill(fd, path, tmp, data, len, mode);
   if (close(fd) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
   if (rc == GOVINFO_OK && rename(tmp, path) != 0)
     rc = gi_fail_os(path, errno, "cannot replace %s", path);
@@ -125,6 +165,70 @@ static int replace_atomically(const char *path, const char *data, size_t len) {
   else sync_directory(path);
   free(tmp);
   return rc;
+}
+
+/* Gives the unnamed file fd the name `name` (which must not exist). */
+static bool link_unnamed(int fd, const char *name) {
+  if (linkat(fd, "", AT_FDCWD, name, AT_EMPTY_PATH) == 0) return true;
+  char proc[64];
+  snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+  return linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0;
+}
+
+/* Linux: the data goes into an unnamed file (O_TMPFILE) in the target's directory, which
+ * gets a name only once it is whole: a process killed while writing, even by SIGKILL,
+ * leaves nothing behind. The name is the target's when there is none yet; else a temporary
+ * one, renamed over the target at once. *done false (and GOVINFO_OK) when the filesystem
+ * or the system cannot: then the caller writes through a named temporary file. */
+static int replace_through_unnamed(const char *path, const char *data, size_t len, mode_t mode,
+                                   bool *done) {
+  *done = false;
+#ifdef O_TMPFILE
+  char *dir = directory_of(path);
+  if (dir == NULL) return gi_fail_oom();
+  int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  free(dir);
+  if (fd < 0) return GOVINFO_OK;
+  int rc = fill(fd, path, path, data, len, mode);
+  bool linked = false;
+  if (rc == GOVINFO_OK) {
+    struct stat st;
+    if (lstat(path, &st) != 0 && errno == ENOENT) {
+      linked = link_unnamed(fd, path);
+    } else {
+      char *tmp = temporary_name(path);
+      if (tmp == NULL) rc = gi_fail_oom();
+      for (int tries = 0; rc == GOVINFO_OK && !linked && tries < 8; tries++) {
+        memcpy(tmp + strlen(path), ".XXXXXX", sizeof ".XXXXXX");
+        int placeholder = mkostemp(tmp, O_CLOEXEC); /* a fresh name, freed for the link */
+        if (placeholder < 0) break;
+        close(placeholder);
+        unlink(tmp);
+        linked = link_unnamed(fd, tmp);
+        if (linked && rename(tmp, path) != 0) {
+          rc = gi_fail_os(path, errno, "cannot replace %s", path);
+          unlink(tmp);
+        }
+        if (!linked && errno != EEXIST) break;
+      }
+      free(tmp);
+    }
+  }
+  close(fd);
+  if (rc == GOVINFO_OK && linked) sync_directory(path);
+  *done = rc != GOVINFO_OK || linked;
+  return rc;
+#else
+  (void)path, (void)data, (void)len, (void)mode;
+  return GOVINFO_OK;
+#endif
+}
+
+static int replace_atomically(const char *path, const char *data, size_t len) {
+  mode_t mode = mode_for(path);
+  bool done;
+  int rc = replace_through_unnamed(path, data, len, mode, &done);
+  return done ? rc : replace_through_named(path, data, len, mode);
 }
 
 int govinfo_write_file_atomic(const char *path, const char *data, size_t len) {

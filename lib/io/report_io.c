@@ -8,6 +8,7 @@
 #include "io/files.h"
 #include "io/io.h"
 #include "util/error.h"
+#include "util/text.h"
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -34,8 +35,13 @@ int govinfo_report_parse(govinfo_report **out, const char *buf, size_t len, govi
    * first byte. */
   if (syntax == GOVINFO_SYNTAX_AUTO) syntax = sniff(buf, len);
   /* The builder both readers share makes source_name the report's origin. */
-  return syntax == GOVINFO_SYNTAX_JSON ? gi_json_parse(out, buf, len, source_name)
-                                       : gi_yaml_parse(out, buf, len, source_name);
+  int rc = syntax == GOVINFO_SYNTAX_JSON ? gi_json_parse(out, buf, len, source_name)
+                                         : gi_yaml_parse(out, buf, len, source_name);
+  /* a report saved as GBK fails on its first Chinese character: say what the file is */
+  if ((rc == GOVINFO_EPARSE || rc == GOVINFO_ESCHEMA) && !gi_utf8_valid(buf, len) &&
+      gi_looks_gbk(buf, len))
+    rc = gi_fail_gbk(source_name, buf, len);
+  return rc;
 }
 
 int govinfo_report_load(govinfo_report **out, const char *path, govinfo_syntax syntax) {
@@ -46,7 +52,7 @@ int govinfo_report_load(govinfo_report **out, const char *path, govinfo_syntax s
   if (syntax == GOVINFO_SYNTAX_AUTO) syntax = govinfo_syntax_from_path(path);
   char *data = NULL;
   size_t len = 0;
-  int rc = gi_read_file(path, &data, &len);
+  int rc = gi_read_file(path, &data, &len, GOVINFO_MAX_INPUT_BYTES_DEFAULT);
   if (rc) return rc;
   rc = govinfo_report_parse(out, data, len, syntax, path);
   free(data);

@@ -35,7 +35,12 @@ typedef struct reader {
   size_t arena_len, arena_cap;
   char_cursor at; /* follows the marks of events */
   unsigned documents;
+  unsigned depth; /* open mappings and lists */
 } reader;
+
+/* As deep as the JSON reader goes. Checked event by event: libyaml's scan of a deeply nested
+ * flow collection is quadratic, so the reader must stop long before the end of the text. */
+enum { MAX_DEPTH = 64 };
 
 static bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -282,6 +287,14 @@ static int reject_anchor(reader *rd, const yaml_event_t *ev, const yaml_char_t *
                       "anchors and aliases are not supported (anchor &%s)", (const char *)anchor);
 }
 
+static int open_level(reader *rd, gi_event_type type, const yaml_event_t *ev) {
+  if (rd->depth == MAX_DEPTH)
+    return fail_at_mark(rd, GOVINFO_EPARSE, ev->start_mark,
+                        "malformed YAML: nested deeper than %d levels", MAX_DEPTH);
+  rd->depth++;
+  return push(rd, type, ev->start_mark, NULL);
+}
+
 /* Adds what one libyaml event means to the list; *done at the end of the stream. */
 static int take_event(reader *rd, yaml_event_t *ev, bool *done) {
   int rc;
@@ -303,12 +316,13 @@ static int take_event(reader *rd, yaml_event_t *ev, bool *done) {
     return push_scalar(rd, ev);
   case YAML_SEQUENCE_START_EVENT:
     if ((rc = reject_anchor(rd, ev, ev->data.sequence_start.anchor))) return rc;
-    return push(rd, GI_EV_SEQ, ev->start_mark, NULL);
+    return open_level(rd, GI_EV_SEQ, ev);
   case YAML_MAPPING_START_EVENT:
     if ((rc = reject_anchor(rd, ev, ev->data.mapping_start.anchor))) return rc;
-    return push(rd, GI_EV_MAP, ev->start_mark, NULL);
+    return open_level(rd, GI_EV_MAP, ev);
   case YAML_SEQUENCE_END_EVENT:
   case YAML_MAPPING_END_EVENT:
+    rd->depth--;
     return push(rd, GI_EV_END, ev->start_mark, NULL);
   default: /* stream start, document end */
     return GOVINFO_OK;

@@ -411,6 +411,7 @@ void gi_cell_clear(gi_cell *c) {
     c->mark = NULL;
   }
   c->state = GOVINFO_CELL_ABSENT;
+  c->fullwidth = false;
   c->loc = (gi_loc){0, 0};
 }
 

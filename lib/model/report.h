@@ -12,7 +12,8 @@
 #include "util/error.h"
 
 typedef struct gi_cell {
-  uint8_t state; /* govinfo_cell_state */
+  uint8_t state;  /* govinfo_cell_state */
+  bool fullwidth; /* NUMBER: written with full-width digits (１１６), read as the number */
   gi_decimal number;
   char *mark;
   gi_loc loc;

@@ -49,6 +49,10 @@
   X(CELL_MARK, "cell.mark", WARNING, ALL, gi_check_marks,                                          \
     "单元格填写了非数字符号（如“/”“—”“无”），不等于零",                                            \
     "marked cell: a mark such as \"/\" is not a number and not zero")                              \
+  X(CELL_FULLWIDTH_DIGITS, "cell.fullwidth_digits", NOTE, ALL, gi_check_fullwidth_digits,          \
+    "单元格的数字用全角字符书写（如输入法输入的“１１６”），已按数字读取",                          \
+    "a cell's number is written in full-width digits (as input methods type １１６) and was "   \
+    "read as that number")                                                                         \
   X(CELL_ABSENT, "cell.absent", WARNING, ALL, gi_check_absents, "单元格缺失：报告未给出该数据",    \
     "absent cell: the report does not give this figure")                                           \
   X(META_MISSING, "meta.missing", ERROR, ALL, gi_check_meta, "缺少报告年度或发布机关",             \
@@ -137,6 +141,9 @@
     "导入：连在一起印出的数字按勾稽关系分开（只有一种分法满足格数与勾稽关系）",                    \
     "import: figures printed run together were separated by arithmetic (exactly one split "        \
     "satisfies the cell count and the identities)")                                                \
+  X(IMPORT_CHARSET_WRONG, "import.charset_wrong", WARNING, IMPORT, GI_FOUND_BY_IMPORTER,           \
+    "导入：网页声明的字符集与其实际编码不符",                                                      \
+    "import: the page is not written in the charset it declares")                                  \
   X(YEAR_CARRY_OVER, "year.carry_over", WARNING, CROSS, GI_FOUND_ACROSS_REPORTS,                   \
     "跨年度：本年“上年结转”应等于上年报告的“结转下年度继续办理”（每一列）",                        \
     "across years: this year's carried over equals last year's carried forward, in every column")  \

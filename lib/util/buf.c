@@ -7,6 +7,7 @@
 
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 
 static bool reserve(gi_buf *b, size_t extra) {
   if (b->failed) return false;
@@ -62,4 +63,17 @@ void gi_buf_free(gi_buf *b) {
   b->data = NULL;
   b->len = b->cap = 0;
   b->failed = false;
+}
+
+void gi_buf_puts_escaped(gi_buf *b, const char *s) {
+  for (const char *p = s; *p;) {
+    size_t plain = 0;
+    while (p[plain] && gi_control_at(p + plain) == 0) plain++;
+    gi_buf_append(b, p, plain);
+    p += plain;
+    size_t c = gi_control_at(p);
+    if (c == 1) gi_buf_printf(b, "\\x%02x", (unsigned char)*p);
+    else if (c == 2) gi_buf_printf(b, "\\u%04x", (unsigned char)p[1]);
+    p += c;
+  }
 }

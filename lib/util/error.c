@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/text.h"
 
 /* Fixed buffers so a thread's record never needs freeing. */
 typedef struct error_record {
@@ -33,10 +34,6 @@ void govinfo_error_clear(void) {
   record();
 }
 
-static void copy_field(char *dst, size_t size, const char *src) {
-  snprintf(dst, size, "%s", src ? src : "");
-}
-
 __attribute__((format(printf, 6, 0))) static int vfail(int code, const char *source, gi_loc loc,
                                                        size_t offset, const char *path,
                                                        const char *fmt, va_list ap) {
@@ -45,9 +42,12 @@ __attribute__((format(printf, 6, 0))) static int vfail(int code, const char *sou
   e->pub.line = loc.line;
   e->pub.column = loc.column;
   e->pub.offset = offset;
-  copy_field(e->source, sizeof e->source, source);
-  copy_field(e->path, sizeof e->path, path);
-  vsnprintf(e->message, sizeof e->message, fmt, ap);
+  /* user text (keys, marks, file names) goes into messages: no control character may */
+  gi_escape_controls(e->source, sizeof e->source, source ? source : "");
+  gi_escape_controls(e->path, sizeof e->path, path ? path : "");
+  char raw[sizeof e->message];
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  gi_escape_controls(e->message, sizeof e->message, raw);
   return code;
 }
 

@@ -1,7 +1,9 @@
 /* Strings and UTF-8. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/error.h"
 #include "util/text.h"
 
 char *gi_strndup(const char *s, size_t n) {
@@ -36,7 +38,7 @@ size_t gi_utf8_put(int32_t cp, char *out) {
 
 /* RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). Runs of ASCII are
  * skipped eight bytes at a time: section texts are long. */
-bool gi_utf8_valid(const char *s, size_t len) {
+size_t gi_utf8_valid_prefix(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s, *end = p + len;
   while (p < end) {
     if (end - p >= 8) {
@@ -64,15 +66,74 @@ bool gi_utf8_valid(const char *s, size_t len) {
       if (c == 0xF0) lo = 0x90;
       if (c == 0xF4) hi = 0x8F;
     } else {
-      return false;
+      return (size_t)(p - (const unsigned char *)s);
     }
-    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi) return false;
+    if ((size_t)(end - p) <= need || p[1] < lo || p[1] > hi)
+      return (size_t)(p - (const unsigned char *)s);
     for (size_t k = 2; k <= need; k++)
-      if ((p[k] & 0xC0) != 0x80) return false;
+      if ((p[k] & 0xC0) != 0x80) return (size_t)(p - (const unsigned char *)s);
     p += need + 1;
   }
-  return true;
+  return len;
 }
+
+size_t gi_control_at(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0x20 || u[0] == 0x7F) return u[0] ? 1 : 0;
+  return u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F ? 2 : 0;
+}
+
+void gi_escape_controls(char *dst, size_t size, const char *src) {
+  if (size == 0) return;
+  size_t n = 0;
+  for (const char *p = src; *p;) {
+    size_t c = gi_control_at(p);
+    char escaped[8];
+    const char *piece = p;
+    size_t len = 1;
+    if (c == 1) snprintf(escaped, sizeof escaped, "\\x%02x", (unsigned char)*p);
+    else if (c == 2) snprintf(escaped, sizeof escaped, "\\u%04x", (unsigned char)p[1]);
+    if (c) piece = escaped, len = strlen(escaped);
+    if (n + len >= size) break;
+    memcpy(dst + n, piece, len);
+    n += len;
+    p += c ? c : 1;
+  }
+  dst[n] = '\0';
+}
+
+bool gi_looks_gbk(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  /* GBK's Chinese characters are rarely valid UTF-8: text whose first non-ASCII character is
+   * valid UTF-8 is UTF-8 with a bad byte somewhere, not GBK */
+  size_t bad = gi_utf8_valid_prefix(s, len);
+  for (size_t i = 0; i < bad; i++)
+    if (u[i] >= 0x80) return false;
+  size_t pairs = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (u[i] < 0x80) continue;
+    if (u[i] == 0x80 || u[i] == 0xFF || i + 1 == len || u[i + 1] < 0x40 || u[i + 1] == 0x7F ||
+        u[i + 1] == 0xFF) /* GB18030's four-byte forms are rare in reports */
+      return false;
+    i++, pairs++;
+  }
+  return pairs > 0;
+}
+
+int gi_fail_gbk(const char *source, const char *s, size_t len) {
+  size_t bad = gi_utf8_valid_prefix(s, len), line_start = 0;
+  uint32_t line = 1;
+  for (size_t i = 0; i < bad; i++)
+    if (s[i] == '\n') line++, line_start = i + 1;
+  const char *name = source && source[0] ? source : "FILE";
+  return gi_fail_at(GOVINFO_EPARSE, source, (gi_loc){line, (uint32_t)(bad - line_start + 1)}, bad,
+                    NULL,
+                    "the file is saved as GBK (GB18030), not UTF-8: convert it first, e.g. "
+                    "iconv -f GB18030 -t UTF-8 %s > converted.txt",
+                    name);
+}
+
+bool gi_utf8_valid(const char *s, size_t len) { return gi_utf8_valid_prefix(s, len) == len; }
 
 /* Bytes of the whitespace character at s, 0 if none: ASCII, U+00A0 and U+3000 (ideographic
  * space, common in Chinese documents). */

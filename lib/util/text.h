@@ -16,6 +16,22 @@ char *gi_strndup(const char *s, size_t n);
 size_t gi_utf8_put(int32_t cp, char *out);
 /* RFC 3629 UTF-8: no overlong forms, surrogates or code points above U+10FFFF. */
 bool gi_utf8_valid(const char *s, size_t len);
+/* Bytes of the control character at s (NUL-terminated): 1 for C0 (U+0000..U+001F) and DEL,
+ * 2 for C1 (U+0080..U+009F); 0 for anything else. ESC and BEL drive terminals. */
+size_t gi_control_at(const char *s);
+/* Copies src into dst[0..size) (truncated, always NUL-terminated) with each control
+ * character written as \xNN (C1 as \u0080..\u009F), so a message cannot drive a terminal. */
+void gi_escape_controls(char *dst, size_t size, const char *src);
+
+/* Text that is not UTF-8 but reads as GBK/GB18030 (a Chinese file saved in the legacy
+ * encoding): every byte above 0x7F starts a valid two-byte GBK pair, and there is one. */
+bool gi_looks_gbk(const char *s, size_t len);
+/* Names a GBK file that should be UTF-8, with the iconv command that converts it, as the
+ * error of `source` at its first byte that is not UTF-8. Returns GOVINFO_EPARSE. */
+int gi_fail_gbk(const char *source, const char *s, size_t len);
+
+/* Bytes of the longest valid UTF-8 prefix of s (len when all of it is valid); linear. */
+size_t gi_utf8_valid_prefix(const char *s, size_t len);
 
 /* Bytes of the whitespace character at s (NUL-terminated), 0 if none: ASCII, U+00A0 and
  * U+3000 (ideographic space, common in Chinese documents). */

@@ -56,12 +56,42 @@ static void check_blank(vctx *x, const table_view *t, size_t row, size_t col, co
   finish(x);
 }
 
+/* A plain YAML scalar that YAML 1.1 tools read as a float or a boolean (.nan, .inf, yes): in
+ * a cell it is kept as a mark, which the writer surely did not mean. */
+static bool yaml_special_value(const char *s) {
+  static const char *const special[] = {
+      ".nan",  ".NaN",  ".NAN",  "NaN",   "nan",   ".inf",  ".Inf", ".INF",
+      "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "inf",  "Infinity",
+      "yes",   "Yes",   "YES",   "no",    "No",    "NO",    "on",   "On",
+      "ON",    "off",   "Off",   "OFF",   "y",     "Y",     "n",    "N"};
+  for (size_t i = 0; i < sizeof special / sizeof *special; i++)
+    if (strcmp(s, special[i]) == 0) return true;
+  return false;
+}
+
 static void check_mark(vctx *x, const table_view *t, size_t row, size_t col, const gi_cell *cell) {
   if (cell->state != GOVINFO_CELL_MARK) return;
   gi_begin_cell(x, GI_RULE_CELL_MARK, t, row, col);
-  SAY_ZH(x, CELL_ZH "填写了“%s”：不是数字，不等于零", CELL_ZH_ARGS(t, row, col), cell->mark);
-  SAY_EN(x, CELL_EN " holds the mark \"%s\": not a number and not zero", CELL_EN_ARGS(t, row, col),
-         cell->mark);
+  bool special = yaml_special_value(cell->mark);
+  SAY_ZH(x, CELL_ZH "填写了“%s”：不是数字，不等于零%s", CELL_ZH_ARGS(t, row, col), cell->mark,
+         special ? "（看起来是 YAML 的特殊值，如 .nan、.inf、yes：应填写数字）" : "");
+  SAY_EN(x, CELL_EN " holds the mark \"%s\": not a number and not zero%s",
+         CELL_EN_ARGS(t, row, col), cell->mark,
+         special ? " (it looks like a YAML special value such as .nan, .inf or yes: write a number)"
+                 : "");
+  finish(x);
+}
+
+static void check_fullwidth(vctx *x, const table_view *t, size_t row, size_t col,
+                            const gi_cell *cell) {
+  if (cell->state != GOVINFO_CELL_NUMBER || !cell->fullwidth) return;
+  char value[GOVINFO_NUMBER_BUFSIZE];
+  gi_decimal_format(&cell->number, value);
+  gi_begin_cell(x, GI_RULE_CELL_FULLWIDTH_DIGITS, t, row, col);
+  SAY_ZH(x, CELL_ZH "的数字用全角字符书写，已读作 %s；请改用半角数字", CELL_ZH_ARGS(t, row, col),
+         value);
+  SAY_EN(x, CELL_EN " is written in full-width digits and was read as %s: write ASCII digits",
+         CELL_EN_ARGS(t, row, col), value);
   finish(x);
 }
 
@@ -85,7 +115,14 @@ static void check_absent(vctx *x, const table_view *t, size_t row, size_t col,
   finish(x);
 }
 
-enum { HAS_NEGATIVE = 1, HAS_FRACTION = 2, HAS_BLANK = 4, HAS_MARK = 8, HAS_ABSENT = 16 };
+enum {
+  HAS_NEGATIVE = 1,
+  HAS_FRACTION = 2,
+  HAS_BLANK = 4,
+  HAS_MARK = 8,
+  HAS_ABSENT = 16,
+  HAS_FULLWIDTH = 32
+};
 
 /* What the cells hold, in one pass; absent cells count only in data rows. */
 unsigned gi_cell_kinds(const vctx *x) {
@@ -102,6 +139,7 @@ unsigned gi_cell_kinds(const vctx *x) {
             kinds |= HAS_NEGATIVE;
           if (!gi_decimal_is_integer(&c->number) && t->columns[col].kind != GOVINFO_KIND_MONEY)
             kinds |= HAS_FRACTION;
+          if (c->fullwidth) kinds |= HAS_FULLWIDTH;
           break;
         case GOVINFO_CELL_BLANK:
           kinds |= HAS_BLANK;
@@ -127,6 +165,9 @@ void gi_check_fractions(vctx *x, gi_rule rule) { check_cells(x, HAS_FRACTION, ch
 void gi_check_blanks(vctx *x, gi_rule rule) { check_cells(x, HAS_BLANK, check_blank); }
 void gi_check_marks(vctx *x, gi_rule rule) { check_cells(x, HAS_MARK, check_mark); }
 void gi_check_absents(vctx *x, gi_rule rule) { check_cells(x, HAS_ABSENT, check_absent); }
+void gi_check_fullwidth_digits(vctx *x, gi_rule rule) {
+  check_cells(x, HAS_FULLWIDTH, check_fullwidth);
+}
 
 /* ---- metadata ---- */
 

@@ -40,7 +40,7 @@ typedef void gi_rule_check(vctx *x, gi_rule rule);
 
 gi_rule_check gi_check_identities, gi_check_group_sums, gi_check_group_rows;
 gi_rule_check gi_check_negatives, gi_check_fractions, gi_check_blanks, gi_check_marks,
-    gi_check_absents, gi_check_meta, gi_check_format_year;
+    gi_check_absents, gi_check_meta, gi_check_format_year, gi_check_fullwidth_digits;
 gi_rule_check gi_check_sections_missing, gi_check_sections_order, gi_check_sections_title,
     gi_check_problems_empty, gi_check_fee_statement, gi_check_fee_unpaid;
 gi_rule_check gi_check_published_early, gi_check_published_late, gi_check_text_year;

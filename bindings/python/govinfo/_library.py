@@ -69,9 +69,10 @@ ValidateOptions.__name__ = "govinfo_validate_options"
 
 
 class ImportOptions(ctypes.Structure):
-    """struct govinfo_import_options of import.h (version 1)."""
+    """struct govinfo_import_options of import.h (version 2)."""
     _fields_ = [("version", ctypes.c_uint), ("kind", ctypes.c_int),
-                ("source_name", ctypes.c_char_p), ("pdftotext", ctypes.c_char_p)]
+                ("source_name", ctypes.c_char_p), ("pdftotext", ctypes.c_char_p),
+                ("max_input_bytes", ctypes.c_size_t)]
 
 
 ImportOptions.__name__ = "govinfo_import_options"

@@ -48,7 +48,7 @@ def _run(paths: Paths, jobs: int, action: int, kind: int = 0) -> Iterator[Tuple[
     opts.action = action
     import_opts = native.ImportOptions()
     if action == _IMPORT:
-        check(lib.govinfo_import_options_init(ctypes.byref(import_opts), 1))
+        check(lib.govinfo_import_options_init(ctypes.byref(import_opts), 2))
         import_opts.kind = kind
         opts.import_ = ctypes.pointer(import_opts)
     batch = native.Batch()
