@@ -76,10 +76,8 @@ typedef struct tally {
 
 static void print_item_failure(const govinfo_batch_item *item) {
   const govinfo_error *e = govinfo_batch_item_error(item);
-  cli_failure failure = {
-      .code = govinfo_batch_item_status(item), .line = e->line, .column = e->column};
-  snprintf(failure.message, sizeof failure.message, "%s", e->message);
-  snprintf(failure.path, sizeof failure.path, "%s", e->path);
+  cli_failure failure;
+  cli_failure_from_error(&failure, govinfo_batch_item_status(item), e);
   cli_print_failure(govinfo_batch_item_name(item), &failure);
 }
 
@@ -203,11 +201,40 @@ const cli_command cli_export_command = {
         "                    import them instead of loading report documents\n"
         "  -j, --jobs N      threads (default 0: one per processor)\n"
         "  -q, --quiet       no progress line\n"
-        "  --lang zh|en      language of the messages (default zh)\n"
+        "  --lang zh|en      language of the messages (default: GOVINFO_LANG, else the\n"
+        "                    locale)\n"
         "  -h, --help        show this help\n"
         "\n"
         "Exit status: 0 every input exported, 2 a usage error, an input that could not be\n"
         "read (the others are exported) or an output that could not be written (nothing\n"
         "is).\n",
+    .summary_zh = "把多份报告放进一个 CSV 文件、SQLite 数据库或 JSON Lines 文件",
+    .help_zh =
+        "读入每份报告（JSON 或 YAML；目录递归查找，“-”读标准输入），检查后按输入顺序全部\n"
+        "写入 OUT。格式由 --to 指定，否则按 OUT 的扩展名：.csv、.db/.sqlite/.sqlite3、.jsonl。\n"
+        "\n"
+        "  csv     整齐的行：每份报告每个单元格一行（RFC 4180，UTF-8），列见 docs/export.md\n"
+        "  sqlite  reports、cells、sections、findings 表，以及每张规定表格一个视图；再次导出\n"
+        "          到已有的数据库时只写入有变化的报告，全部在一个事务中完成\n"
+        "  jsonl   每份报告一行：{\"source\", \"sha256\", \"valid\", \"errors\", \"warnings\",\n"
+        "          \"notes\", \"report\"}\n"
+        "\n"
+        "CSV 和 JSON Lines 先写到临时文件，最后改名（“-”：标准输出）。无法读取的文件会报告\n"
+        "并略过，其余照常导出。汇总写到标准错误。\n"
+        "\n"
+        "选项：\n"
+        "  -o, --output OUT  要写的文件或数据库（“-”：标准输出）\n"
+        "  --to FORMAT       csv、sqlite 或 jsonl（默认：按 OUT 的扩展名；- 为 CSV）\n"
+        "  --bom             CSV：以 UTF-8 字节顺序标记开头（Excel、WPS）\n"
+        "  --wide            CSV：每份报告一行，每个单元格编号一列\n"
+        "  --labels          与 --wide 一起：第二行表头为中文名称\n"
+        "  --import          输入是公开发布的报告（PDF、文本、Markdown、HTML）：先导入\n"
+        "  -j, --jobs N      线程数（默认 0：每个处理器一个）\n"
+        "  -q, --quiet       不显示进度行\n"
+        "  --lang zh|en      消息的语言（默认：GOVINFO_LANG，否则按区域设置）\n"
+        "  -h, --help        显示本帮助\n"
+        "\n"
+        "退出状态：0 全部导出，2 用法错误、有输入无法读取（其余已导出）或无法写出（什么都\n"
+        "没有写）。\n",
     .run = run,
 };

@@ -215,9 +215,8 @@ static bool import_item(const govinfo_batch_item *item, const settings *s, writt
   int rc = govinfo_batch_item_status(item);
   if (rc) {
     const govinfo_error *e = govinfo_batch_item_error(item);
-    cli_failure failure = {.code = rc, .line = e->line, .column = e->column};
-    snprintf(failure.message, sizeof failure.message, "%s", e->message);
-    snprintf(failure.path, sizeof failure.path, "%s", e->path);
+    cli_failure failure;
+    cli_failure_from_error(&failure, rc, e);
     cli_print_failure(file, &failure);
     cli_summary_add_failure(sum);
     return true;
@@ -350,9 +349,10 @@ const cli_command cli_import_command = {
             "an import.cell_unread finding that names it and the line it should come from.\n"
             "\n"
             "The report goes to OUT (JSON for .json, YAML otherwise; written atomically) or,\n"
-            "without -o, as YAML to standard output. Findings go to standard error: first the\n"
-            "import findings (import.*), then those of validating the imported report, in\n"
-            "the form of govinfo validate.\n"
+            "without -o, as YAML to standard output. Findings go to standard error (unlike\n"
+            "validate's, which go to standard output), because standard output may carry the\n"
+            "report: first the import findings (import.*), then those of validating the\n"
+            "imported report, in the form of govinfo validate.\n"
             "\n"
             "With several inputs or a directory (walked recursively for *.pdf, *.txt, *.md,\n"
             "*.html and files that look like published reports, in name order), each report\n"
@@ -373,7 +373,8 @@ const cli_command cli_import_command = {
             "  -q, --quiet       no progress line\n"
             "  --json            findings as two JSON lines, \"stage\": \"import\" and\n"
             "                    \"validate\", each in the form of govinfo validate --json\n"
-            "  --lang zh|en      language of the messages (default zh)\n"
+            "  --lang zh|en      language of the messages (default: GOVINFO_LANG, else the\n"
+            "                    locale)\n"
             "  --kind KIND       auto (default: PDF, Word and Excel files by signature, else\n"
             "                    from the content), text, markdown, html, tsv (tab-separated\n"
             "                    rows), docx or xlsx\n"
@@ -382,5 +383,35 @@ const cli_command cli_import_command = {
             "Exit status: 0 no errors (warnings allowed), 1 some finding is an error (a cell\n"
             "not read, or a figure that does not add up), 2 a usage error or a file that\n"
             "could not be read or is not recognisably an annual report.\n",
+    .summary_zh = "从文本、Markdown、HTML、PDF、Word 或 Excel 读入公开发布的报告",
+    .help_zh =
+        "把公开发布的年度报告读入报告数据：表二、表三、表四逐格读取，以及格式版本、年度、\n"
+        "发布机关、标题、发布日期、前言和六个部分。FILE 可以是 pdftotext 的输出、带管道\n"
+        "表格的 Markdown、HTML 网页、Word（.docx）、Excel（.xlsx）或 PDF（用 poppler-utils\n"
+        "的 pdftotext -layout 读取）；“-”读标准输入。\n"
+        "\n"
+        "不猜测任何数字：一个单元格要么确定地读出，要么留作缺失，并给出 import.cell_unread\n"
+        "结果，指明该单元格和它应在的行。\n"
+        "\n"
+        "报告写到 OUT（.json 为 JSON，否则 YAML；原子写入），没有 -o 时以 YAML 写到标准\n"
+        "输出。检查结果写到标准错误（标准输出可能正在输出报告）：先是导入结果（import.*），\n"
+        "再是检查导入后报告的结果，形式同 govinfo validate。\n"
+        "\n"
+        "多个输入或目录时（按名称顺序递归查找 *.pdf、*.txt、*.md、*.html 等），每份报告\n"
+        "写到 OUTDIR 下与输入相同的相对路径，扩展名替换（in/2024/a.pdf -> OUTDIR/2024/a.yaml）。\n"
+        "不会覆盖输入。无法导入的文件会报告，其余照常进行；最后在标准错误上给出汇总。\n"
+        "\n"
+        "选项：\n"
+        "  -o, --output OUT  报告写到哪里（“-”：标准输出），或多个输入时报告的目录\n"
+        "  --to json|yaml    报告的形式（默认：按 OUT 的扩展名，否则 YAML）\n"
+        "  -j, --jobs N      线程数（默认 0：每个处理器一个）\n"
+        "  -q, --quiet       不显示进度行\n"
+        "  --json            检查结果为两行 JSON，\"stage\": \"import\" 和 \"validate\"\n"
+        "  --lang zh|en      消息的语言（默认：GOVINFO_LANG，否则按区域设置）\n"
+        "  --kind KIND       auto（默认）、text、markdown、html、tsv、docx 或 xlsx\n"
+        "  -h, --help        显示本帮助\n"
+        "\n"
+        "退出状态：0 没有错误（可以有警告），1 有错误（单元格未读出，或数字对不上），\n"
+        "2 用法错误，或有文件无法读取、看不出是年度报告。\n",
     .run = run,
 };

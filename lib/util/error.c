@@ -10,6 +10,7 @@
 typedef struct error_record {
   govinfo_error pub;
   char message[1024];
+  char message_zh[1024];
   char source[256];
   char path[256];
 } error_record;
@@ -19,6 +20,7 @@ static _Thread_local error_record last_error;
 static error_record *record(void) {
   error_record *e = &last_error;
   e->pub.message = e->message;
+  e->pub.message_zh = e->message_zh;
   e->pub.source = e->source;
   e->pub.path = e->path;
   return e;
@@ -29,7 +31,7 @@ const govinfo_error *govinfo_error_last(void) { return &record()->pub; }
 void govinfo_error_clear(void) {
   error_record *e = record();
   memset(&e->pub, 0, sizeof e->pub);
-  e->message[0] = e->source[0] = e->path[0] = '\0';
+  e->message[0] = e->message_zh[0] = e->source[0] = e->path[0] = '\0';
   record();
 }
 
@@ -48,6 +50,7 @@ __attribute__((format(printf, 6, 0))) static int vfail(int code, const char *sou
   copy_field(e->source, sizeof e->source, source);
   copy_field(e->path, sizeof e->path, path);
   vsnprintf(e->message, sizeof e->message, fmt, ap);
+  gi_message_zh(e->message_zh, sizeof e->message_zh, fmt, e->message);
   return code;
 }
 

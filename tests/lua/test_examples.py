@@ -43,7 +43,7 @@ def check(path):
 
 def cli_findings(path):
     """The CLI's finding lines for a file, and how many are errors and warnings."""
-    lines = run([CLI, "validate", "--lang", "en", path]).stdout.splitlines()
+    lines = run([CLI, "validate", "--quiet", "--lang", "en", path]).stdout.splitlines()
     errors = sum(1 for line in lines if re.match(r"[^ ]*: error: ", line))
     warnings = sum(1 for line in lines if re.match(r"[^ ]*: warning: ", line))
     return lines, errors, warnings

@@ -110,7 +110,9 @@ static int push_failure(lua_State *L, int code) {
   govinfo_error unrecorded = {.code = code, .message = "", .source = "", .path = ""};
   char *text = NULL;
   size_t len = 0;
-  int formatted = govinfo_error_format(&text, &len, e->code == code ? e : &unrecorded, NULL, 0);
+  /* English, as the messages of the Python binding (message_zh is in the record) */
+  int formatted =
+      govinfo_error_format(&text, &len, e->code == code ? e : &unrecorded, NULL, GOVINFO_FORMAT_EN);
   lua_pushnil(L);
   if (formatted == GOVINFO_OK) lua_pushlstring(L, text, len);
   else lua_pushstring(L, govinfo_strerror(code));

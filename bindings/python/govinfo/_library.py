@@ -33,6 +33,7 @@ class ErrorRecord(ctypes.Structure):
         ("column", ctypes.c_uint),
         ("offset", ctypes.c_size_t),
         ("path", ctypes.c_char_p),
+        ("message_zh", ctypes.c_char_p),
     ]
 
 
@@ -113,6 +114,7 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_version_string": (c_char_p, []),
     "govinfo_version_number": (c_int, []),
     "govinfo_error_format": (c_int, [OwnedString, P(c_size_t), P(ErrorRecord), c_char_p, c_uint]),
+    "govinfo_suggest": (c_char_p, [c_char_p, P(c_char_p)]),
     # format.h
     "govinfo_format_count": (c_size_t, []),
     "govinfo_format_at": (Format, [c_size_t]),
