@@ -16,6 +16,8 @@ SONAME = "libgovinfo.so.0"
 # The binding calls functions that exist from this version on; same major only.
 MINIMUM_VERSION = (0, 1, 0)
 NUMBER_BUFSIZE = 32  # GOVINFO_NUMBER_BUFSIZE of report.h
+VALIDATE_OPTIONS_VERSION = 1  # GOVINFO_VALIDATE_OPTIONS_VERSION of validate.h
+VALIDATE_STRICT = 0x1  # GOVINFO_VALIDATE_STRICT of validate.h
 
 if TYPE_CHECKING:
     # What the type checker knows of a handle (govinfo_report *, ...): a pointer to an
