@@ -54,7 +54,7 @@ int govinfo_error_format(char **out, size_t *len, const govinfo_error *e, const 
     put_location(&b, file ? file : e->source ? e->source : "", e->line, e->column);
   /* Chinese when the record has it (one filled in by hand may not) */
   bool zh = !(flags & GOVINFO_FORMAT_EN) && e->message_zh && e->message_zh[0];
-  const char *message = zh                             ? e->message_zh
+  const char *message = zh                            ? e->message_zh
                         : e->message && e->message[0] ? e->message
                                                       : govinfo_strerror(e->code);
   gi_buf_printf(&b, "%s: %s", govinfo_severity_name(GOVINFO_SEVERITY_ERROR), message);
