@@ -8,6 +8,7 @@ version = "0.1.0-1"
 -- file is in, built with `luarocks make` (which does not fetch source.url).
 source = {
   url = "file://.",
+  tag = "v0.1.0",
 }
 description = {
   summary = "Annual government-information-disclosure reports (政府信息公开工作年度报告): "
