@@ -15,5 +15,13 @@ $sudo apt-get install -y -qq --no-install-recommends $(cat scripts/debian-packag
 [ -f build/meson-private/coredata.dat ] || rm -rf build
 if [ -d build ]; then meson setup --reconfigure build >/dev/null; else meson setup build >/dev/null; fi
 ninja -C build
-build/tools/govinfo validate examples/reports/suibin-2020.yaml &&
-  echo "examples/reports/suibin-2020.yaml: valid (build/tools/govinfo validate found no error)"
+# Install like a Debian tool: govinfo on PATH, its man page and bash completion, the Python
+# package and the Lua module where Debian's interpreters look (see meson_options.txt).
+$sudo meson install -C build --no-rebuild --quiet
+$sudo ldconfig
+# From any directory, what the README promises:
+(cd / && govinfo --version && man -w govinfo >/dev/null &&
+  /usr/bin/python3 -c 'import govinfo' &&
+  for lua in lua5.4 lua5.1 luajit; do "$lua" -e 'require "govinfo"' || exit 1; done) ||
+  { echo "setup: the installed govinfo does not work from /" >&2; exit 1; }
+govinfo validate examples/reports/suibin-2020.yaml

@@ -108,24 +108,111 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) {
   fprintf(stderr, "govinfo %s: ", cmd->name);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "\nusage: %s\nTry 'govinfo help %s' for more information.\n", cmd->synopsis,
-          cmd->name);
+  if (cli_language == CLI_LANG_ZH)
+    fprintf(stderr, "\n用法：%s\n运行“govinfo help %s”了解更多。\n", cmd->synopsis, cmd->name);
+  else
+    fprintf(stderr, "\nusage: %s\nTry 'govinfo help %s' for more information.\n", cmd->synopsis,
+            cmd->name);
   return CLI_EXIT_FAILURE;
 }
 
 void cli_print_help(const cli_command *cmd) {
-  cli_printf("usage: %s\n\n%s", cmd->synopsis, cmd->help);
+  if (cli_language == CLI_LANG_ZH && cmd->help_zh)
+    cli_printf("用法：%s\n\n%s", cmd->synopsis, cmd->help_zh);
+  else cli_printf("usage: %s\n\n%s", cmd->synopsis, cmd->help);
+}
+
+cli_lang cli_language = CLI_LANG_EN;
+
+/* "zh", "zh_CN.UTF-8", "zh-Hans" … are Chinese; "en", "C", "POSIX" … are not. */
+static bool names_chinese(const char *value) { return strncmp(value, "zh", 2) == 0; }
+
+void cli_choose_language(int argc, char **argv) {
+  const char *env = getenv("GOVINFO_LANG");
+  if (env && env[0]) {
+    cli_language = names_chinese(env) ? CLI_LANG_ZH : CLI_LANG_EN;
+  } else {
+    const char *locale = getenv("LC_ALL");
+    if (locale == NULL || locale[0] == '\0') locale = getenv("LANG");
+    cli_language = locale && names_chinese(locale) ? CLI_LANG_ZH : CLI_LANG_EN;
+  }
+  /* --lang wins, wherever it is (so that "--help --lang zh" is in Chinese too) */
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+    const char *value = NULL;
+    if (strncmp(argv[i], "--lang=", 7) == 0) value = argv[i] + 7;
+    else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) value = argv[i + 1];
+    if (value && strcmp(value, "zh") == 0) cli_language = CLI_LANG_ZH;
+    else if (value && strcmp(value, "en") == 0) cli_language = CLI_LANG_EN;
+  }
 }
 
 int cli_parse_lang(const cli_command *cmd, const char *value, cli_lang *out) {
-  if (value == NULL || strcmp(value, "zh") == 0) {
+  if (value == NULL) {
+    *out = cli_language;
+  } else if (strcmp(value, "zh") == 0) {
     *out = CLI_LANG_ZH;
   } else if (strcmp(value, "en") == 0) {
     *out = CLI_LANG_EN;
   } else {
     return cli_usage_error(cmd, "unknown language '%s' (expected zh or en)", value);
   }
+  cli_language = *out;
   return CLI_CONTINUE;
+}
+
+/* ---- rules to check ---- */
+
+/* "a,b,c" as a NULL-terminated array in one block (free()); NULL when out of memory. */
+static char **split_ids(const char *list) {
+  size_t n = 1, len = strlen(list);
+  for (const char *p = list; *p; p++) n += *p == ',';
+  char **ids = malloc((n + 1) * sizeof *ids + len + 1);
+  if (ids == NULL) return NULL;
+  char *text = memcpy((char *)(ids + n + 1), list, len + 1);
+  size_t k = 0;
+  for (char *p = text, *comma; p; p = comma ? comma + 1 : NULL) {
+    comma = strchr(p, ',');
+    if (comma) *comma = '\0';
+    if (*p) ids[k++] = p;
+  }
+  ids[k] = NULL;
+  return ids;
+}
+
+static int check_ids(const cli_command *cmd, char **ids) {
+  for (size_t i = 0; ids && ids[i]; i++) {
+    if (govinfo_rule_find(ids[i]) != NULL) continue;
+    const govinfo_error *e = govinfo_error_last();
+    return cli_usage_error(cmd, "%s", cli_text(e->message_zh, e->message));
+  }
+  return CLI_CONTINUE;
+}
+
+int cli_parse_checks(const cli_command *cmd, const char *strict, const char *enable,
+                     const char *disable, cli_checks *checks) {
+  memset(checks, 0, sizeof *checks);
+  govinfo_validate_options_init(&checks->opts, GOVINFO_VALIDATE_OPTIONS_VERSION);
+  if (strict) checks->opts.flags |= GOVINFO_VALIDATE_STRICT;
+  if ((enable && (checks->enable = split_ids(enable)) == NULL) ||
+      (disable && (checks->disable = split_ids(disable)) == NULL)) {
+    cli_checks_free(checks);
+    return cli_error("out of memory");
+  }
+  int status = check_ids(cmd, checks->enable);
+  if (status == CLI_CONTINUE) status = check_ids(cmd, checks->disable);
+  if (status != CLI_CONTINUE) {
+    cli_checks_free(checks);
+    return status;
+  }
+  checks->opts.enable = (const char *const *)checks->enable;
+  checks->opts.disable = (const char *const *)checks->disable;
+  return CLI_CONTINUE;
+}
+
+void cli_checks_free(cli_checks *checks) {
+  free(checks->enable);
+  free(checks->disable);
+  checks->enable = checks->disable = NULL;
 }
 
 /* ---- messages and output ---- */
@@ -179,14 +266,18 @@ static void copy_text(char *dst, size_t size, const char *src) {
   snprintf(dst, size, "%s", src ? src : "");
 }
 
-void cli_failure_from_library(cli_failure *failure, int code) {
-  const govinfo_error *e = govinfo_error_last();
+void cli_failure_from_error(cli_failure *failure, int code, const govinfo_error *e) {
   failure->code = code;
   copy_text(failure->message, sizeof failure->message,
             e->message[0] ? e->message : govinfo_strerror(code));
+  copy_text(failure->message_zh, sizeof failure->message_zh, e->message[0] ? e->message_zh : "");
   failure->line = e->line;
   failure->column = e->column;
   copy_text(failure->path, sizeof failure->path, e->path);
+}
+
+void cli_failure_from_library(cli_failure *failure, int code) {
+  cli_failure_from_error(failure, code, govinfo_error_last());
 }
 
 static void failure_from_errno(cli_failure *failure, const char *what, int err) {
@@ -262,12 +353,14 @@ void cli_print_failure(const char *file, const cli_failure *failure) {
   fflush(stdout);
   govinfo_error e = {.code = failure->code,
                      .message = failure->message,
+                     .message_zh = failure->message_zh,
                      .source = "",
                      .line = failure->line,
                      .column = failure->column,
                      .path = failure->path};
   char *line;
-  if (govinfo_error_format(&line, NULL, &e, file, 0) != GOVINFO_OK) {
+  unsigned flags = cli_language == CLI_LANG_EN ? GOVINFO_FORMAT_EN : 0;
+  if (govinfo_error_format(&line, NULL, &e, file, flags) != GOVINFO_OK) {
     fprintf(stderr, "%s: error: %s\n", file, failure->message);
     return;
   }

@@ -24,9 +24,11 @@ enum {
 
 typedef struct cli_command {
   const char *name;
-  const char *summary;  /* one line for the list of commands */
-  const char *synopsis; /* "govinfo convert [--to json|yaml] IN OUT" (may hold several lines) */
-  const char *help;     /* description and options, printed after the synopsis */
+  const char *summary;    /* one line for the list of commands */
+  const char *synopsis;   /* "govinfo convert [--to json|yaml] IN OUT" (may hold several lines) */
+  const char *help;       /* description and options, printed after the synopsis */
+  const char *summary_zh; /* the summary and help in Chinese (NULL: the English) */
+  const char *help_zh;
   int (*run)(const struct cli_command *cmd, int argc, char **argv);
 } cli_command;
 
@@ -74,8 +76,31 @@ void cli_print_help(const cli_command *cmd);
 
 typedef enum cli_lang { CLI_LANG_ZH, CLI_LANG_EN } cli_lang;
 
-/* "zh" or "en"; NULL (option absent) gives zh. Returns CLI_CONTINUE or a usage error. */
+/* The language of every message of the run: --lang (anywhere on the command line), else
+ * GOVINFO_LANG, else the locale (LC_ALL, then LANG: "zh…" gives zh), else en. Set once by
+ * cli_choose_language() in main, before any output. */
+extern cli_lang cli_language;
+void cli_choose_language(int argc, char **argv);
+/* "zh" or "en"; NULL (option absent) gives cli_language. Returns CLI_CONTINUE or a usage
+ * error. */
 int cli_parse_lang(const cli_command *cmd, const char *value, cli_lang *out);
+/* The text in the run's language. */
+static inline const char *cli_text(const char *zh, const char *en) {
+  return cli_language == CLI_LANG_ZH && zh ? zh : en;
+}
+
+/* --strict, --enable RULE[,RULE...], --disable RULE[,RULE...] as validation options. */
+typedef struct cli_checks {
+  govinfo_validate_options opts;
+  char **enable, **disable; /* NULL-terminated, or NULL */
+} cli_checks;
+
+/* Fills *checks from the options' values (NULL when absent); an unknown rule id is a usage
+ * error with the library's suggestion. Returns CLI_CONTINUE (free with cli_checks_free) or
+ * CLI_EXIT_FAILURE. */
+int cli_parse_checks(const cli_command *cmd, const char *strict, const char *enable,
+                     const char *disable, cli_checks *checks);
+void cli_checks_free(cli_checks *checks);
 
 /* ---- messages and output (cli.c) ---- */
 
@@ -96,6 +121,7 @@ int cli_close_stdout(void);
 typedef struct cli_failure {
   int code; /* GOVINFO_E* */
   char message[512];
+  char message_zh[512];  /* "" when there is none: message is used */
   unsigned line, column; /* 0 when unknown */
   char path[512];        /* JSON Pointer, "" when none */
 } cli_failure;
@@ -110,7 +136,9 @@ int cli_load_report(govinfo_report **out, const char *arg, cli_failure *failure)
 const char *cli_display_name(const char *arg);
 /* Fills *failure from govinfo_error_last() after the library returned code. */
 void cli_failure_from_library(cli_failure *failure, int code);
-/* "file:line:col: error: <message> (at <JSON Pointer>)" on stderr. */
+/* Fills *failure from a recorded error (a batch item's). */
+void cli_failure_from_error(cli_failure *failure, int code, const govinfo_error *e);
+/* "file:line:col: error: <message> (at <JSON Pointer>)" on stderr, in cli_language. */
 void cli_print_failure(const char *file, const cli_failure *failure);
 
 /* Writes a report to path, atomically, or to standard output for NULL or "-". syntax AUTO

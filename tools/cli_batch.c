@@ -94,11 +94,7 @@ void cli_batch_finish(cli_batch *run) {
 }
 
 void cli_failure_from_item(cli_failure *failure, const govinfo_batch_item *item) {
-  const govinfo_error *e = govinfo_batch_item_error(item);
-  *failure =
-      (cli_failure){.code = govinfo_batch_item_status(item), .line = e->line, .column = e->column};
-  snprintf(failure->message, sizeof failure->message, "%s", e->message);
-  snprintf(failure->path, sizeof failure->path, "%s", e->path);
+  cli_failure_from_error(failure, govinfo_batch_item_status(item), govinfo_batch_item_error(item));
 }
 
 /* ---- every report at once ---- */

@@ -332,6 +332,33 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_compare_command = {
     .name = "compare",
     .summary = "compare a body's report with its report of the year before",
+    .summary_zh = "把一个机关的报告与其上一年度的报告比较",
+    .help_zh =
+        "试验性功能。把一份报告与同一机关上一年度的报告比较：本年“上年结转”与上年“结转下年度\n"
+        "继续办理”逐列对比（year.carry_over，跨格式版本也适用），现行有效件数\n"
+        "（year.documents），逐部分与上年相同的正文（year.text_reuse），以及关键数字的\n"
+        "大幅变化（year.jump）。\n"
+        "\n"
+        "给出两个文件 LAST THIS 时按给出的顺序比较：THIS 应为 LAST 的下一年度。否则\n"
+        "把所有文件和目录（递归读取报告文件，按名称顺序，--jobs 个线程；“-”为标准输入）\n"
+        "中的报告按机关和相邻年度配对：机关名称去掉全角、空格和开头的地区名后比较\n"
+        "（淮安市洪泽区人民政府 = 洪泽区人民政府）。每一对都打印出来，附各部分正文与上年\n"
+        "相同的比例和检查结果；可能有多种配法的报告列为“无法确定”，绝不猜测，其余列为\n"
+        "“未配对”。\n"
+        "\n"
+        "选项：\n"
+        "  --json               每行一个 JSON 对象（kind 为 pair、ambiguous、unpaired 或\n"
+        "                       error，字段见英文帮助）\n"
+        "  --lang zh|en         消息的语言\n"
+        "  --min-run N          正文重复按至少 N 个字符的片段计算（20）\n"
+        "  --reuse-percent P    某部分超过 P% 时报告 year.text_reuse（50）\n"
+        "  --sections IDS       适用阈值的部分（s1,s5）\n"
+        "  --jump-factor F      增长超过 F 倍或降至 1/F 以下时报告 year.jump（5）\n"
+        "  -j, --jobs N         读取报告的线程数（默认 0：每个处理器一个）\n"
+        "  -h, --help           显示本帮助\n"
+        "\n"
+        "退出状态：0 没有错误（可以有警告和提示），1 有错误，2 用法错误或有报告无法读取\n"
+        "或比较。\n",
     .synopsis = "govinfo compare [--json] [--lang zh|en] [OPTIONS] LAST THIS\n"
                 "       govinfo compare [--json] [--lang zh|en] [--jobs N] [OPTIONS] FILE|DIR...",
     .help = "EXPERIMENTAL. Compares a report with the same body's report of the year before:\n"
@@ -359,7 +386,8 @@ const cli_command cli_compare_command = {
             "                       {\"kind\": \"unpaired\", \"file\", \"body\", \"year\"},\n"
             "                       {\"kind\": \"error\", \"file\", \"error\"} for a report\n"
             "                       that could not be read or compared\n"
-            "  --lang zh|en         language of the messages (default zh)\n"
+            "  --lang zh|en         language of the messages (default: GOVINFO_LANG, else the\n"
+            "                       locale)\n"
             "  --min-run N          text reuse counts runs of at least N characters (20)\n"
             "  --reuse-percent P    year.text_reuse above P% of a section (50)\n"
             "  --sections IDS       sections the threshold applies to (s1,s5)\n"

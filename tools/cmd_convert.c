@@ -3,10 +3,11 @@
 
 #include "cli.h"
 
-enum { OPT_TO, OPT_COUNT_ };
+enum { OPT_TO, OPT_LANG, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
     [OPT_TO] = {"to", 0, true},
+    [OPT_LANG] = {"lang", 0, true},
 };
 
 /* The output syntax: --to, else the extension of OUT. Returns CLI_CONTINUE or a usage
@@ -46,7 +47,9 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
   if (status != CLI_CONTINUE) return status;
   govinfo_syntax syntax = GOVINFO_SYNTAX_AUTO;
-  if (args.noperands != 2)
+  cli_lang lang;
+  if (cli_parse_lang(cmd, args.value[OPT_LANG], &lang) != CLI_CONTINUE) status = CLI_EXIT_FAILURE;
+  else if (args.noperands != 2)
     status = cli_usage_error(cmd, "expected IN and OUT, got %zu operand%s", args.noperands,
                              args.noperands == 1 ? "" : "s");
   else status = output_syntax(cmd, args.value[OPT_TO], args.operands[1], &syntax);
@@ -58,7 +61,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_convert_command = {
     .name = "convert",
     .summary = "convert a report between JSON and YAML",
-    .synopsis = "govinfo convert [--to json|yaml] IN OUT",
+    .synopsis = "govinfo convert [--to json|yaml] [--lang zh|en] IN OUT",
     .help = "Reads the report IN (JSON or YAML; \"-\" reads standard input and recognises the\n"
             "syntax by its first character) and writes it to OUT in canonical form (\"-\"\n"
             "writes to standard output). A file is written atomically: into a temporary\n"
@@ -67,8 +70,20 @@ const cli_command cli_convert_command = {
             "Options:\n"
             "  --to json|yaml  output syntax (default: from the extension of OUT,\n"
             "                  .json, .yaml or .yml)\n"
+            "  --lang zh|en    language of the messages\n"
             "  -h, --help      show this help\n"
             "\n"
             "Exit status: 0 converted, 2 a usage, input or output error.\n",
+    .summary_zh = "在 JSON 和 YAML 之间转换报告",
+    .help_zh = "读入报告 IN（JSON 或 YAML；“-”读标准输入，按第一个字符识别语法），以规范形式写到\n"
+               "OUT（“-”写到标准输出）。文件先写到旁边的临时文件再改名，失败时不会留下写了一半的\n"
+               "OUT。\n"
+               "\n"
+               "选项：\n"
+               "  --to json|yaml  输出语法（默认：按 OUT 的扩展名 .json、.yaml 或 .yml）\n"
+               "  --lang zh|en    消息的语言\n"
+               "  -h, --help      显示本帮助\n"
+               "\n"
+               "退出状态：0 已转换，2 用法、输入或输出错误。\n",
     .run = run,
 };

@@ -131,9 +131,21 @@ const cli_command cli_rules_command = {
         "\n"
         "Options:\n"
         "  --json          a JSON array of {\"id\", \"severity\", \"formats\", \"description\"}\n"
-        "  --lang zh|en    language of the descriptions (default zh)\n"
+        "  --lang zh|en    language of the descriptions (default: GOVINFO_LANG, else the\n"
+        "                  locale)\n"
         "  -h, --help      show this help\n"
         "\n"
         "Exit status: 0 listed, 2 a usage or output error.\n",
+    .summary_zh = "列出检查规则",
+    .help_zh =
+        "列出每条检查规则：编号（govinfo validate 在方括号中给出的）、严重程度、适用的\n"
+        "格式版本和检查内容。validate 的 --enable 和 --disable 使用这些编号。\n"
+        "\n"
+        "选项：\n"
+        "  --json          JSON 数组，每项为 {\"id\", \"severity\", \"formats\", \"description\"}\n"
+        "  --lang zh|en    说明的语言（默认：GOVINFO_LANG，否则按区域设置）\n"
+        "  -h, --help      显示本帮助\n"
+        "\n"
+        "退出状态：0 已列出，2 用法或输出错误。\n",
     .run = run,
 };

@@ -138,6 +138,34 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_sum_command = {
     .name = "sum",
     .summary = "sum the reports of several bodies into one",
+    .summary_zh = "把几个机关的报告汇总为一份",
+    .help_zh =
+        "试验性功能。把几个机关的报告（文件、递归读取的目录，或“-”标准输入；--jobs 个线程\n"
+        "读取）汇总为同一格式版本、同一年度的一份报告，每个单元格为各部分之和（精确十进制）。\n"
+        "格式版本或年度不同的报告不予汇总。\n"
+        "\n"
+        "某单元格在任一部分中为空白、符号或缺失时，汇总结果中该单元格缺失，并给出 sum.absent\n"
+        "说明缺少它的部分。某部分作为一行印出数字的分组行（layout.group_row）按分组汇总。\n"
+        "汇总报告有六个部分的规定标题而无正文，前言列出其各部分；它像任何报告一样接受检查，\n"
+        "但不检查第五、六部分的内容。\n"
+        "\n"
+        "汇总结果写到 OUT（.json 为 JSON，否则 YAML；原子写入），没有 -o 时以 YAML 写到标准\n"
+        "输出。检查结果写到标准错误：汇总的（定位在各部分中）、检查汇总报告的，以及使用\n"
+        "--against 时比较的。\n"
+        "\n"
+        "选项：\n"
+        "  --organ NAME       汇总报告的发布机关（必需）\n"
+        "  -o, --output OUT   汇总结果写到哪里（“-”：标准输出）\n"
+        "  --blank-as-zero    空白单元格按 0 计\n"
+        "  --against PARENT   把上级自己印出的报告 PARENT 与汇总结果逐格比较：每个不同的数字\n"
+        "                     给出一条 sum.differs 提示\n"
+        "  --json             检查结果为 JSON 行，\"stage\" 为 \"sum\"、\"validate\" 或 \"against\"\n"
+        "  --lang zh|en       消息的语言\n"
+        "  -j, --jobs N       读取各部分的线程数（默认 0：每个处理器一个）\n"
+        "  -h, --help         显示本帮助\n"
+        "\n"
+        "退出状态：0 汇总结果没有错误（可以有警告），1 有错误，2 用法错误、有报告无法读取、\n"
+        "报告无法汇总或写出失败。\n",
     .synopsis = "govinfo sum --organ NAME [-o OUT] [--blank-as-zero] [--against PARENT]\n"
                 "            [--json] [--lang zh|en] [--jobs N] FILE|DIR...",
     .help =
@@ -166,7 +194,8 @@ const cli_command cli_sum_command = {
         "                     cell by cell: a sum.differs note for each figure that differs\n"
         "  --json             findings as JSON lines with \"stage\": \"sum\", \"validate\" and\n"
         "                     \"against\", each in the form of govinfo validate --json\n"
-        "  --lang zh|en       language of the messages (default zh)\n"
+        "  --lang zh|en       language of the messages (default: GOVINFO_LANG, else the\n"
+        "                     locale)\n"
         "  -j, --jobs N       threads reading the parts (default 0: one per processor)\n"
         "  -h, --help         show this help\n"
         "\n"

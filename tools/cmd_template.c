@@ -2,17 +2,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
-enum { OPT_FORMAT, OPT_YEAR, OPT_ORGAN, OPT_OUTPUT, OPT_COUNT_ };
+enum { OPT_FORMAT, OPT_YEAR, OPT_ORGAN, OPT_OUTPUT, OPT_FORCE, OPT_LANG, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
-    [OPT_FORMAT] = {"format", 0, true},
-    [OPT_YEAR] = {"year", 0, true},
-    [OPT_ORGAN] = {"organ", 0, true},
-    [OPT_OUTPUT] = {"output", 'o', true},
+    [OPT_FORMAT] = {"format", 0, true},  [OPT_YEAR] = {"year", 0, true},
+    [OPT_ORGAN] = {"organ", 0, true},    [OPT_OUTPUT] = {"output", 'o', true},
+    [OPT_FORCE] = {"force", 'f', false}, [OPT_LANG] = {"lang", 0, true},
 };
+
+/* A filled-in report must never be lost to a template written over it by mistake. */
+static int refuse_overwrite(const cli_command *cmd, const char *output) {
+  struct stat st;
+  if (output == NULL || strcmp(output, "-") == 0 || stat(output, &st) != 0) return CLI_CONTINUE;
+  if (cli_language == CLI_LANG_ZH)
+    return cli_usage_error(cmd, "%s 已存在：不覆盖（确需覆盖时加 --force）", output);
+  return cli_usage_error(cmd, "%s exists: not overwritten (add --force to replace it)", output);
+}
 
 /* A year is 1..9999 written in digits only. Returns CLI_CONTINUE or a usage error. */
 static int parse_year(const cli_command *cmd, const char *text, int *year) {
@@ -65,11 +74,15 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   if (status != CLI_CONTINUE) return status;
   const char *output = args.value[OPT_OUTPUT];
   int year = 0;
-  if (args.noperands > 0)
+  cli_lang lang;
+  if (cli_parse_lang(cmd, args.value[OPT_LANG], &lang) != CLI_CONTINUE) status = CLI_EXIT_FAILURE;
+  else if (args.noperands > 0)
     status = cli_usage_error(cmd, "unexpected operand '%s'", args.operands[0]);
   else if (output && govinfo_syntax_from_path(output) == GOVINFO_SYNTAX_JSON)
     status = cli_usage_error(cmd, "the template is YAML; '%s' names a JSON file", output);
   else status = parse_year(cmd, args.value[OPT_YEAR], &year);
+  if (status == CLI_CONTINUE && args.value[OPT_FORCE] == NULL)
+    status = refuse_overwrite(cmd, output);
   if (status == CLI_CONTINUE) status = make_template(&args, year);
   cli_args_free(&args);
   return status;
@@ -78,7 +91,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_template_command = {
     .name = "template",
     .summary = "write a blank report to fill in",
-    .synopsis = "govinfo template [--format ID] --year YEAR [--organ NAME] [-o FILE]",
+    .synopsis = "govinfo template [--format ID] --year YEAR [--organ NAME] [-o FILE [--force]]",
     .help = "Writes a report ready to fill in, as YAML: the year and organ set, the six\n"
             "sections with their official titles and empty text, every cell of every table\n"
             "blank (null), each row and cell with its Chinese label as a comment.\n"
@@ -88,10 +101,32 @@ const cli_command cli_template_command = {
             "                    force for YEAR)\n"
             "  --year YEAR       report year (required)\n"
             "  --organ NAME      issuing organ (发布机关)\n"
-            "  -o, --output FILE write to FILE, atomically, instead of standard output\n"
+            "  -o, --output FILE write to FILE, atomically, instead of standard output; an\n"
+            "                    existing FILE is not overwritten\n"
+            "  -f, --force       overwrite an existing FILE\n"
+            "  --lang zh|en      language of the messages\n"
             "  -h, --help        show this help\n"
             "\n"
-            "Exit status: 0 written, 2 a usage error, an unknown format or year, or a failed\n"
-            "write.\n",
+            "The template has title: and published: lines to fill in, and shows how to write\n"
+            "text of several lines (YAML's block form, text: |).\n"
+            "\n"
+            "Exit status: 0 written, 2 a usage error, an unknown format or year, a FILE that\n"
+            "exists already, or a failed write.\n",
+    .summary_zh = "写出一份待填写的空白报告",
+    .help_zh = "以 YAML 写出一份待填写的报告：已填好年度和发布机关，六个部分带有规定的标题和\n"
+               "空的正文，每张表的每个单元格都是空白（null），每行每格以注释标出中文名称；另有\n"
+               "待填写的 title:（标题）和 published:（发布日期）行，并说明多行文字的写法\n"
+               "（YAML 块形式 text: |）。\n"
+               "\n"
+               "选项：\n"
+               "  --format ID       格式版本，\"2019\" 或 \"2021\"（默认：YEAR 适用的版本）\n"
+               "  --year YEAR       报告年度（必需）\n"
+               "  --organ NAME      发布机关\n"
+               "  -o, --output FILE 写到 FILE（原子写入）而不是标准输出；FILE 已存在时不覆盖\n"
+               "  -f, --force       覆盖已存在的 FILE\n"
+               "  --lang zh|en      消息的语言\n"
+               "  -h, --help        显示本帮助\n"
+               "\n"
+               "退出状态：0 已写出，2 用法错误、未知的格式或年度、FILE 已存在，或写入失败。\n",
     .run = run,
 };

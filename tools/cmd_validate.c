@@ -6,17 +6,18 @@
 #include "cli.h"
 #include "cli_batch.h"
 
-enum { OPT_JSON, OPT_LANG, OPT_JOBS, OPT_QUIET, OPT_COUNT_ };
+enum { OPT_JSON, OPT_LANG, OPT_JOBS, OPT_QUIET, OPT_STRICT, OPT_ENABLE, OPT_DISABLE, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
-    [OPT_JSON] = {"json", 0, false},
-    [OPT_LANG] = {"lang", 0, true},
-    [OPT_JOBS] = {"jobs", 'j', true},
-    [OPT_QUIET] = {"quiet", 'q', false},
+    [OPT_JSON] = {"json", 0, false},      [OPT_LANG] = {"lang", 0, true},
+    [OPT_JOBS] = {"jobs", 'j', true},     [OPT_QUIET] = {"quiet", 'q', false},
+    [OPT_STRICT] = {"strict", 0, false},  [OPT_ENABLE] = {"enable", 0, true},
+    [OPT_DISABLE] = {"disable", 0, true},
 };
 
 typedef struct settings {
   bool json;
+  bool quiet; /* no progress line, no line for a valid report */
   cli_lang lang;
 } settings;
 
@@ -81,6 +82,8 @@ static void report_failure(const char *file, const cli_failure *failure, const s
 
 static void print_findings(const char *file, const govinfo_diagnostics *diags, const settings *s,
                            tally *t) {
+  size_t errors = govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_ERROR);
+  size_t warnings = govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_WARNING);
   if (s->json) {
     if (!cli_print_findings_json(stdout, file, diags, NULL)) {
       cli_failure failure = {.code = GOVINFO_ENOMEM};
@@ -91,10 +94,19 @@ static void print_findings(const char *file, const govinfo_diagnostics *diags, c
     }
   } else {
     cli_print_findings_text(stdout, file, diags, s->lang);
+    /* silence would leave staff wondering whether anything was checked */
+    if (errors == 0 && !s->quiet) {
+      if (s->lang == CLI_LANG_ZH && warnings)
+        cli_printf("%s：有效，没有错误（%zu 个警告）\n", file, warnings);
+      else if (s->lang == CLI_LANG_ZH) cli_printf("%s：有效，没有错误\n", file);
+      else if (warnings)
+        cli_printf("%s: valid, no errors (%zu warning%s)\n", file, warnings,
+                   warnings == 1 ? "" : "s");
+      else cli_printf("%s: valid, no errors\n", file);
+    }
   }
-  size_t errors = govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_ERROR);
   t->errors += errors;
-  t->warnings += govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_WARNING);
+  t->warnings += warnings;
   if (errors > 0) t->error_findings = true;
 }
 
@@ -116,12 +128,13 @@ static void validate_item(const govinfo_batch_item *item, const settings *s, tal
 }
 
 /* Every operand through the batch runner, results in input order. */
-static void validate_all(char **operands, size_t n, unsigned jobs, bool quiet, const settings *s,
-                         tally *t) {
-  bool batch = cli_is_batch(operands, n);
+static void validate_all(char **operands, size_t n, unsigned jobs, const cli_checks *checks,
+                         const settings *s, tally *t) {
+  bool batch = cli_is_batch(operands, n), quiet = s->quiet;
   govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
   opts.action = GOVINFO_BATCH_LOAD;
   opts.flags = GOVINFO_BATCH_VALIDATE;
+  opts.validate = &checks->opts;
   opts.jobs = jobs;
   cli_batch run;
   cli_summary sum;
@@ -156,18 +169,23 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   cli_args args;
   int status = cli_parse(&args, cmd, options, OPT_COUNT_, argc, argv);
   if (status != CLI_CONTINUE) return status;
-  settings s = {.json = args.value[OPT_JSON] != NULL};
+  settings s = {.json = args.value[OPT_JSON] != NULL, .quiet = args.value[OPT_QUIET] != NULL};
   unsigned jobs = 0;
+  cli_checks checks;
   status = cli_parse_lang(cmd, args.value[OPT_LANG], &s.lang);
   if (status == CLI_CONTINUE) status = cli_parse_jobs(cmd, args.value[OPT_JOBS], &jobs);
   if (status == CLI_CONTINUE && args.noperands == 0)
     status = cli_usage_error(cmd, "no input files");
+  if (status == CLI_CONTINUE)
+    status = cli_parse_checks(cmd, args.value[OPT_STRICT], args.value[OPT_ENABLE],
+                              args.value[OPT_DISABLE], &checks);
   if (status != CLI_CONTINUE) {
     cli_args_free(&args);
     return status;
   }
   tally t = {0};
-  validate_all(args.operands, args.noperands, jobs, args.value[OPT_QUIET] != NULL, &s, &t);
+  validate_all(args.operands, args.noperands, jobs, &checks, &s, &t);
+  cli_checks_free(&checks);
   cli_args_free(&args);
   if (!s.json) cli_print_totals(t.errors, t.warnings, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
@@ -177,7 +195,8 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_validate_command = {
     .name = "validate",
     .summary = "check reports against the rules of their format version",
-    .synopsis = "govinfo validate [--json] [--lang zh|en] [--jobs N] [--quiet] FILE|DIR...",
+    .synopsis = "govinfo validate [--strict] [--enable RULE,...] [--disable RULE,...] [--json]\n"
+                "                [--lang zh|en] [--jobs N] [--quiet] FILE|DIR...",
     .help =
         "Loads each report (JSON or YAML; \"-\" reads standard input and recognises the\n"
         "syntax by its first character) and checks it against every rule of its format\n"
@@ -203,12 +222,48 @@ const cli_command cli_validate_command = {
         "                  directory, a last line {\"summary\": {\"files\", \"valid\",\n"
         "                  \"with_errors\", \"failed\", \"errors\", \"warnings\", \"notes\",\n"
         "                  \"rules\": {rule id: count}}} (it has no \"file\" key)\n"
+        "  --strict        warnings fail too (they are reported as errors): for staff\n"
+        "                  before they publish; an unfilled template fails\n"
+        "  --enable RULE,...   check only these rules (their ids: govinfo rules)\n"
+        "  --disable RULE,...  leave these rules out\n"
         "  -j, --jobs N    threads (default 0: one per processor)\n"
-        "  -q, --quiet     no progress line\n"
-        "  --lang zh|en    language of the messages (default zh)\n"
+        "  -q, --quiet     no progress line, and no \"FILE: valid\" line\n"
+        "  --lang zh|en    language of the messages (default: GOVINFO_LANG, else the\n"
+        "                  locale: LC_ALL or LANG starting with zh gives Chinese)\n"
         "  -h, --help      show this help\n"
         "\n"
-        "Exit status: 0 no errors (warnings allowed), 1 some report has an error,\n"
-        "2 a usage error or a file that could not be read or parsed.\n",
+        "A report without errors is confirmed by one line, \"FILE: valid, no errors\".\n"
+        "\n"
+        "Exit status: 0 no errors (warnings allowed, unless --strict), 1 some report has\n"
+        "an error, 2 a usage error or a file that could not be read or parsed.\n",
+    .summary_zh = "按格式版本的规则检查报告",
+    .help_zh =
+        "读入每份报告（JSON 或 YAML；“-”读标准输入，按第一个字符识别语法），按其格式版本的\n"
+        "每条规则检查。目录按名称顺序递归查找 *.json、*.yaml、*.yml 文件（以及看起来像报告\n"
+        "的无扩展名文件）。报告在 --jobs 个线程上读取；输出按输入顺序，与线程数无关。\n"
+        "检查结果写到标准输出，每条一行，形如：\n"
+        "\n"
+        "  report.yaml:57:9: error: <说明> [table3.balance]\n"
+        "\n"
+        "没有错误的报告输出一行“文件：有效，没有错误”。无法读取或解析的文件在标准错误上\n"
+        "报告为“文件:行:列: error: <说明>（位置 <JSON Pointer>）”，其余文件照常检查。\n"
+        "最后在标准错误上给出汇总：多个文件或目录时，列出读取、有效、有错误和失败的文件数，\n"
+        "以及每条规则的结果数。在终端上，标准错误上有一行进度。\n"
+        "\n"
+        "选项：\n"
+        "  --json          每个文件一行 JSON（JSON Lines）写到标准输出：{\"file\", \"valid\",\n"
+        "                  \"errors\", \"warnings\", \"notes\", \"diagnostics\"}；无法读入的文件为\n"
+        "                  {\"file\", \"valid\": false, \"error\": {...}}；多个文件时最后一行是\n"
+        "                  {\"summary\": {...}}\n"
+        "  --strict        警告也算错误（按错误报告）：发布前使用；未填写的模板不能通过\n"
+        "  --enable RULE,...   只检查这些规则（规则编号见 govinfo rules）\n"
+        "  --disable RULE,...  不检查这些规则\n"
+        "  -j, --jobs N    线程数（默认 0：每个处理器一个）\n"
+        "  -q, --quiet     不显示进度行，也不输出“有效”行\n"
+        "  --lang zh|en    消息的语言（默认：GOVINFO_LANG，否则按区域设置 LC_ALL 或 LANG）\n"
+        "  -h, --help      显示本帮助\n"
+        "\n"
+        "退出状态：0 没有错误（可以有警告，--strict 时不可以），1 有报告存在错误，\n"
+        "2 用法错误，或有文件无法读取或解析。\n",
     .run = run,
 };

@@ -4,8 +4,10 @@
 rockspec_format = "3.0"
 package = "govinfo"
 version = "0.1.0-1"
+-- libgovinfo has no public repository or homepage yet: the source is the checkout this
+-- file is in, built with `luarocks make` (which does not fetch source.url).
 source = {
-  url = "git+https://example.invalid/libgovinfo.git",
+  url = "file://.",
   tag = "v0.1.0",
 }
 description = {
@@ -31,7 +33,6 @@ report:decimal(id) gives its exact text. Expected failures return nil, message, 
 code the status name ("GOVINFO_EPARSE", ...) and the message led by file:line:column;
 misuse (wrong argument types, a closed report) raises.
 ]],
-  homepage = "https://example.invalid/libgovinfo",
   license = "MIT",
 }
 dependencies = {

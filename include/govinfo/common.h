@@ -54,6 +54,9 @@ typedef struct govinfo_error {
   unsigned column;     /* 1-based, in bytes; 0 when unknown */
   size_t offset;       /* byte offset into the document */
   const char *path;    /* RFC 6901 JSON Pointer of the offending value, "" when none */
+  /* Appended in 0.2 (EXPERIMENTAL): the message in Chinese; the English one where the
+   * catalog has no translation. May be NULL in a record a caller filled in by hand. */
+  const char *message_zh;
 } govinfo_error;
 
 /* Borrowed, per thread: valid until the next libgovinfo call on this thread. Never NULL. */
@@ -69,13 +72,19 @@ GOVINFO_API const char *govinfo_error_name(int code);
 #define GOVINFO_FORMAT_EN 0x1u          /* English (default: Chinese, where a message has it) */
 #define GOVINFO_FORMAT_NO_LOCATION 0x2u /* leave out the leading "file:line:column: " */
 
-/* An error as one clang-style line, the way the CLI prints it:
+/* An error as one clang-style line, the way the CLI prints it, in Chinese (message_zh)
+ * unless flags has GOVINFO_FORMAT_EN:
  * "file:line:column: error: message (at /json/pointer)"; the location says as much as is
  * known ("file: ", "file:line: "). `file` names the input in place of error->source (NULL:
  * error->source; "<input>" when both are empty and a line is known). New NUL-terminated
  * string in *out (length in *len if len is not NULL); free it with govinfo_free(). */
 GOVINFO_API int govinfo_error_format(char **out, size_t *len, const govinfo_error *error,
                                      const char *file, unsigned flags);
+
+/* EXPERIMENTAL: "did you mean …?" — the word of the NULL-terminated list `candidates` closest
+ * to a misspelt `word` (an edit distance of 1 for words under 6 bytes, else a quarter of the
+ * word plus 1), NULL when none is close. Borrowed: one of the candidates. */
+GOVINFO_API const char *govinfo_suggest(const char *word, const char *const *candidates);
 
 /* Releases memory the library handed to the caller (strings, serialized documents). */
 GOVINFO_API void govinfo_free(void *p);

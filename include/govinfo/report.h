@@ -36,7 +36,8 @@ typedef enum govinfo_cell_state {
 GOVINFO_API int govinfo_report_new(govinfo_report **out, const char *format_id);
 /* New report ready to fill in: year and organ (may be NULL) set, the six sections with their
  * official titles and empty text, every cell of every data row blank (group rows, which
- * normally print nothing of their own, stay absent). */
+ * normally print nothing of their own, stay absent). GOVINFO_EINVAL when the format version
+ * does not apply to that year (the message names the one that does). */
 GOVINFO_API int govinfo_report_new_template(govinfo_report **out, const char *format_id, int year,
                                             const char *organ);
 /* New, deep copy. */

@@ -51,12 +51,16 @@ GOVINFO_API int govinfo_report_validate(govinfo_diagnostics **out, const govinfo
  * `version` tells the library which ones the caller knows. */
 typedef struct govinfo_validate_options {
   unsigned version; /* GOVINFO_VALIDATE_OPTIONS_VERSION */
-  unsigned flags;   /* none defined yet: 0 */
+  unsigned flags;   /* GOVINFO_VALIDATE_* flags, 0 for none */
   /* Rule ids, each list NULL-terminated, or NULL. With `enable`, only those rules run; the
    * rules of `disable` never run. An unknown id: GOVINFO_ENOTFOUND, with a suggestion. */
   const char *const *enable;
   const char *const *disable;
 } govinfo_validate_options;
+
+/* EXPERIMENTAL: strict checking, for staff before they publish: every warning is reported
+ * as an error (so it counts against validity), as a compiler's -Werror does. */
+#define GOVINFO_VALIDATE_STRICT 0x1u
 
 #define GOVINFO_VALIDATE_OPTIONS_VERSION 1
 #define GOVINFO_VALIDATE_OPTIONS_INIT                                                              \

@@ -12,7 +12,7 @@
 /* A failure copied out of a thread's error record, so it outlives that thread's next call. */
 typedef struct gi_error_copy {
   govinfo_error pub; /* its strings point into the copies below, or at "" */
-  char *message, *source, *path;
+  char *message, *message_zh, *source, *path;
 } gi_error_copy;
 
 /* Copies govinfo_error_last() when it records `code` (else only the code and its generic

@@ -29,6 +29,7 @@ void gi_error_copy_take(gi_error_copy *copy, int code) {
   copy->message = copy_or_null(e->code == code ? e->message : NULL, &failed);
   copy->source = copy_or_null(e->code == code ? e->source : NULL, &failed);
   copy->path = copy_or_null(e->code == code ? e->path : NULL, &failed);
+  copy->message_zh = copy_or_null(e->code == code ? e->message_zh : NULL, &failed);
   copy->pub = (govinfo_error){.code = code, .message = "", .source = "", .path = ""};
   (void)failed; /* a string that could not be copied is left out */
   if (e->code == code) {
@@ -38,6 +39,7 @@ void gi_error_copy_take(gi_error_copy *copy, int code) {
   }
   if (copy->message) copy->pub.message = copy->message;
   else copy->pub.message = govinfo_strerror(code);
+  copy->pub.message_zh = copy->message_zh ? copy->message_zh : "";
   if (copy->source) copy->pub.source = copy->source;
   if (copy->path) copy->pub.path = copy->path;
 }
@@ -49,6 +51,8 @@ static void copy_error(gi_error_copy *dst, const gi_error_copy *src) {
   dst->message = copy_or_null(src->pub.message, &failed);
   dst->source = copy_or_null(src->pub.source, &failed);
   dst->path = copy_or_null(src->pub.path, &failed);
+  dst->message_zh = copy_or_null(src->pub.message_zh, &failed);
+  dst->pub.message_zh = dst->message_zh ? dst->message_zh : "";
   dst->pub.message = dst->message ? dst->message : govinfo_strerror(src->pub.code);
   dst->pub.source = dst->source ? dst->source : "";
   dst->pub.path = dst->path ? dst->path : "";
@@ -58,6 +62,7 @@ void gi_error_copy_free(gi_error_copy *copy) {
   free(copy->message);
   free(copy->source);
   free(copy->path);
+  free(copy->message_zh);
   memset(copy, 0, sizeof *copy);
 }
 
@@ -149,7 +154,7 @@ govinfo_batch_item *gi_batch_run_one(const gi_batch_work *work, const gi_batch_e
     return NULL;
   }
   item->name = strcmp(item->path, "-") == 0 ? STDIN_NAME : item->path;
-  item->error.pub = (govinfo_error){.message = "", .source = "", .path = ""};
+  item->error.pub = (govinfo_error){.message = "", .source = "", .path = "", .message_zh = ""};
   if (entry->status != GOVINFO_OK) { /* met while expanding the inputs */
     item->status = entry->status;
     copy_error(&item->error, &entry->error);
@@ -196,7 +201,7 @@ int govinfo_batch_item_status(const govinfo_batch_item *item) {
 }
 
 const govinfo_error *govinfo_batch_item_error(const govinfo_batch_item *item) {
-  static const govinfo_error none = {.message = "", .source = "", .path = ""};
+  static const govinfo_error none = {.message = "", .source = "", .path = "", .message_zh = ""};
   return item ? &item->error.pub : &none;
 }
 

@@ -33,6 +33,8 @@ struct govinfo_diagnostics {
 
 /* A new empty list naming `file` (may be NULL); NULL when out of memory (error recorded). */
 govinfo_diagnostics *gi_diagnostics_new(const char *file);
+/* Strict checking: every warning of the list becomes an error. */
+void gi_diagnostics_warnings_to_errors(govinfo_diagnostics *list);
 /* Appends a finding of `rule`; its severity is the rule's. Copies every string. */
 int gi_diagnostics_add(govinfo_diagnostics *list, gi_rule rule, gi_loc loc,
                        const char *const *paths, size_t npaths, const char *zh, const char *en);

@@ -54,10 +54,15 @@ int govinfo_error_format(char **out, size_t *len, const govinfo_error *e, const 
   gi_buf b = {0};
   if (!(flags & GOVINFO_FORMAT_NO_LOCATION))
     put_location(&b, file ? file : e->source ? e->source : "", e->line, e->column);
-  const char *message = e->message && e->message[0] ? e->message : govinfo_strerror(e->code);
+  /* Chinese when the record has it (one filled in by hand may not) */
+  bool zh = !(flags & GOVINFO_FORMAT_EN) && e->message_zh && e->message_zh[0];
+  const char *message = zh                            ? e->message_zh
+                        : e->message && e->message[0] ? e->message
+                                                      : govinfo_strerror(e->code);
   gi_buf_printf(&b, "%s: ", govinfo_severity_name(GOVINFO_SEVERITY_ERROR));
   gi_buf_puts_escaped(&b, message);
   if (e->path && e->path[0])
-    gi_buf_puts(&b, " (at "), gi_buf_puts_escaped(&b, e->path), gi_buf_puts(&b, ")");
+    gi_buf_puts(&b, zh ? "（位置 " : " (at "), gi_buf_puts_escaped(&b, e->path),
+        gi_buf_puts(&b, zh ? "）" : ")");
   return gi_buf_finish(&b, out, len);
 }

@@ -49,6 +49,15 @@ size_t govinfo_diagnostics_count_severity(const govinfo_diagnostics *list,
   return list->by_severity[severity];
 }
 
+void gi_diagnostics_warnings_to_errors(govinfo_diagnostics *list) {
+  for (size_t i = 0; i < list->count; i++) {
+    if (list->items[i].severity != GOVINFO_SEVERITY_WARNING) continue;
+    list->items[i].severity = GOVINFO_SEVERITY_ERROR;
+    list->by_severity[GOVINFO_SEVERITY_WARNING]--;
+    list->by_severity[GOVINFO_SEVERITY_ERROR]++;
+  }
+}
+
 const char *govinfo_diagnostic_rule(const govinfo_diagnostic *d) {
   return d ? govinfo_rule_id(govinfo_rule_at(d->rule)) : NULL;
 }

@@ -198,6 +198,11 @@ static int write_metadata(writer *w, const govinfo_report *r) {
   gi_buf_puts(&w->out, "\n");
   if (r->year) gi_buf_printf(&w->out, "year: %d\n", r->year);
   for (int m = 0; m < GI_META_COUNT_; m++) {
+    if (r->meta[m] == NULL && w->labels && m == GI_META_TITLE) /* a template: say what goes here */
+      gi_buf_puts(&w->out,
+                  "title: null  # 报告标题，如“某县人民政府2024年政府信息公开工作年度报告”\n");
+    if (r->meta[m] == NULL && w->labels && m == GI_META_PUBLISHED)
+      gi_buf_puts(&w->out, "published: null  # 发布日期，写成 2025-01-20 这样的 YYYY-MM-DD\n");
     if (r->meta[m] == NULL) continue;
     char path[32];
     snprintf(path, sizeof path, "/%s", gi_meta_defs[m].key);
@@ -235,6 +240,12 @@ static int write_sections(writer *w, const govinfo_report *r) {
     gi_buf_puts(&w->out, "sections: []\n");
     return GOVINFO_OK;
   }
+  if (w->labels) /* a template: how to write text of several lines (YAML's block form) */
+    gi_buf_puts(&w->out, "# 多行文字用块形式：在 text: 后写 |，下面各行比 text 多缩进两格，例如\n"
+                         "#     text: |\n"
+                         "#       本机关2024年……（第一段）\n"
+                         "#       （第二段）……\n"
+                         "# 文字中有“: ”（冒号加空格）时也要这样写，或把整段文字放进双引号。\n");
   gi_buf_puts(&w->out, "sections:\n");
   for (size_t i = 0; i < r->nsections; i++) {
     int rc = write_section(w, r, i);

@@ -6,6 +6,7 @@
 
 #include "model/report.h"
 #include "util/error.h"
+#include "util/suggest.h"
 #include "util/text.h"
 
 static bool all_digits(const char *s, size_t n) {
@@ -94,6 +95,18 @@ int govinfo_report_new_template(govinfo_report **out, const char *format_id, int
   govinfo_report *r;
   int rc = govinfo_report_new(&r, format_id);
   if (rc) return rc;
+  /* a template to fill in must be of the right version (the validator would refuse it) */
+  if (year > 0 && year <= 9999 && !govinfo_format_covers_year(r->format, year)) {
+    const govinfo_format *right = govinfo_format_for_year(year);
+    if (right)
+      rc = gi_fail(GOVINFO_EINVAL, "format version %s does not apply to report year %d: use %s",
+                   r->format->id, year, govinfo_format_id(right));
+    else
+      rc = gi_fail(GOVINFO_EINVAL, "format version %s does not apply to report year %d",
+                   r->format->id, year);
+    govinfo_report_free(r);
+    return rc;
+  }
   if ((rc = govinfo_report_set_year(r, year)) || (rc = govinfo_report_set_organ(r, organ))) {
     govinfo_report_free(r);
     return rc;
@@ -438,13 +451,42 @@ void gi_cell_pointer(const struct govinfo_format *f, size_t table, size_t row, s
   snprintf(buf, size, "/tables/%s/%s/%s", t->id, t->rows[row].id, t->columns[column].id);
 }
 
+/* Adds "(did you mean …?)" to the failure of a cell lookup when a cell id of the format is
+ * close to the one given ("table3.new_recieved.total"). */
+static void suggest_cell(const struct govinfo_format *f, const char *cell_id) {
+  gi_suggestion s = gi_suggest_start(cell_id, strlen(cell_id));
+  char id[128], best[128] = "";
+  for (size_t t = 0; t < f->ntables; t++) {
+    const struct govinfo_table *tb = &f->tables[t];
+    for (size_t row = 0; row < tb->nrows; row++) {
+      if (tb->rows[row].role == GOVINFO_ROW_HEADING) continue;
+      for (size_t c = 0; c < tb->ncolumns; c++) {
+        int n = snprintf(id, sizeof id, "%s.%s.%s", tb->id, tb->rows[row].id, tb->columns[c].id);
+        if (n < 0 || (size_t)n >= sizeof id) continue;
+        size_t before = s.distance;
+        gi_suggest_consider(&s, id, (size_t)n);
+        if (s.distance < before) memcpy(best, id, (size_t)n + 1);
+      }
+    }
+  }
+  if (!gi_suggest_found(&s)) return;
+  const govinfo_error *e = govinfo_error_last();
+  char message[900];
+  snprintf(message, sizeof message, "%s", e->message);
+  gi_fail(e->code, "%s (did you mean \"%s\"?)", message, best);
+}
+
 static gi_cell *lookup(const govinfo_report *r, const char *cell_id) {
   if (r == NULL) {
     gi_fail(GOVINFO_EINVAL, "report is NULL");
     return NULL;
   }
   size_t t, row, c;
-  if (gi_cell_resolve(r->format, cell_id, &t, &row, &c)) return NULL;
+  if (gi_cell_resolve(r->format, cell_id, &t, &row, &c)) {
+    if (cell_id && govinfo_error_last()->code == GOVINFO_ENOTFOUND)
+      suggest_cell(r->format, cell_id);
+    return NULL;
+  }
   return gi_report_cell(r, t, row, c);
 }
 

@@ -11,6 +11,7 @@
 typedef struct error_record {
   govinfo_error pub;
   char message[1024];
+  char message_zh[1024];
   char source[256];
   char path[256];
 } error_record;
@@ -20,6 +21,7 @@ static _Thread_local error_record last_error;
 static error_record *record(void) {
   error_record *e = &last_error;
   e->pub.message = e->message;
+  e->pub.message_zh = e->message_zh;
   e->pub.source = e->source;
   e->pub.path = e->path;
   return e;
@@ -30,7 +32,7 @@ const govinfo_error *govinfo_error_last(void) { return &record()->pub; }
 void govinfo_error_clear(void) {
   error_record *e = record();
   memset(&e->pub, 0, sizeof e->pub);
-  e->message[0] = e->source[0] = e->path[0] = '\0';
+  e->message[0] = e->message_zh[0] = e->source[0] = e->path[0] = '\0';
   record();
 }
 
@@ -48,6 +50,7 @@ __attribute__((format(printf, 6, 0))) static int vfail(int code, const char *sou
   char raw[sizeof e->message];
   vsnprintf(raw, sizeof raw, fmt, ap);
   gi_escape_controls(e->message, sizeof e->message, raw);
+  gi_message_zh(e->message_zh, sizeof e->message_zh, fmt, e->message);
   return code;
 }
 

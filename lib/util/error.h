@@ -30,4 +30,11 @@ static inline int gi_fail_oom(void) {
 int gi_fail_os(const char *path, int err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The Chinese of an English message produced from the format fmt (NULL: unknown), from the
+ * catalog in messages_zh.c; the English itself where it has no entry. */
+void gi_message_zh(char *out, size_t size, const char *fmt, const char *message);
+/* The catalog's Chinese format for an English one, NULL when it has none (for tests). */
+const char *gi_message_zh_lookup(const char *fmt);
+size_t gi_message_zh_count(void);
+
 #endif

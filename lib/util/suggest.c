@@ -1,5 +1,8 @@
 /* "Did you mean …?": edit distance between short ids. */
 #include <stdint.h>
+#include <string.h>
+
+#include "govinfo/common.h"
 
 #include "util/suggest.h"
 
@@ -39,3 +42,11 @@ void gi_suggest_consider(gi_suggestion *s, const char *known, size_t len) {
 }
 
 bool gi_suggest_found(const gi_suggestion *s) { return s->distance != SIZE_MAX; }
+
+const char *govinfo_suggest(const char *word, const char *const *candidates) {
+  if (word == NULL || candidates == NULL) return NULL;
+  gi_suggestion s = gi_suggest_start(word, strlen(word));
+  for (size_t i = 0; candidates[i]; i++)
+    gi_suggest_consider(&s, candidates[i], strlen(candidates[i]));
+  return gi_suggest_found(&s) ? s.best : NULL;
+}

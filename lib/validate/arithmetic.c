@@ -90,6 +90,88 @@ static bool resolve_ids(const struct govinfo_table *t, gi_identity_axis axis,
   return true;
 }
 
+/* ---- a failed identity down a column: its terms, and the figure most likely wrong ---- */
+
+/* Identities with at most this many terms list each one (cell, value, line) in the message:
+ * 收办平衡 has four; longer sums would drown the message. */
+enum { LISTED_TERMS = 6 };
+
+/* Another identity of the same table whose single total row is `row` and which also fails in
+ * column `col`: the sum of its parts in *detail. */
+static const gi_identity *also_failing(vctx *x, const gi_identity *id, const table_view *t,
+                                       size_t row, size_t col, int64_t *detail) {
+  for (size_t i = 0; i < x->f->nidentities; i++) {
+    const gi_identity *other = &x->f->identities[i];
+    if (other == id || other->axis != GI_EACH_COLUMN || strcmp(other->table, id->table) != 0 ||
+        gi_id_list_length(other->totals) != 1 || gi_id_list_length(other->parts) > 64)
+      continue;
+    size_t total, parts[64];
+    if (!resolve_ids(t->def, GI_EACH_COLUMN, other->totals, &total) || total != row ||
+        !resolve_ids(t->def, GI_EACH_COLUMN, other->parts, parts))
+      continue;
+    int64_t psum, tsum;
+    size_t n = gi_id_list_length(other->parts);
+    if (side_sum(x, t, GI_EACH_COLUMN, parts, n, col, false, &psum) &&
+        side_sum(x, t, GI_EACH_COLUMN, &total, 1, col, false, &tsum) && psum != tsum) {
+      *detail = psum;
+      return other;
+    }
+  }
+  return NULL;
+}
+
+static void put_term(vctx *x, const table_view *t, size_t row, size_t col, bool zh, bool first) {
+  const gi_cell *c = cell_at(t, row, col);
+  int64_t v;
+  gi_buf *b = &x->finding.text;
+  if (!first) gi_buf_puts(b, zh ? "，" : ", ");
+  gi_buf_printf(b, "%s %s", zh ? t->def->rows[row].label : t->def->rows[row].id, zh ? "" : "=");
+  if (gi_row_value(x, t, row, col, false, 0, &v))
+    gi_buf_printf(b, "%s%lld", zh ? "" : " ", (long long)v);
+  else gi_buf_puts(b, zh ? "（无数字）" : " (no figure)");
+  if (c->loc.line) gi_buf_printf(b, zh ? "（第%u行）" : " (line %u)", (unsigned)c->loc.line);
+}
+
+/* "；各项：…" and, when a term that is itself a total breaks its own identity in this column
+ * too, which figure is most likely wrong: fixing a total to its details must not just move
+ * the error (users "fixed" the results total and got two new errors). */
+static void explain_terms(vctx *x, const gi_identity *id, const table_view *t, const size_t *parts,
+                          size_t nparts, const size_t *totals, size_t ntotals, size_t col,
+                          int64_t psum, int64_t tsum, bool zh) {
+  gi_buf *b = &x->finding.text;
+  gi_buf_puts(b, zh ? "；各项：" : "; the terms: ");
+  for (size_t i = 0; i < nparts + ntotals; i++)
+    put_term(x, t, i < nparts ? parts[i] : totals[i - nparts], col, zh, i == 0);
+  for (size_t i = 0; i < nparts + ntotals; i++) {
+    bool is_part = i < nparts;
+    size_t row = is_part ? parts[i] : totals[i - nparts];
+    int64_t detail, value;
+    const gi_identity *other = also_failing(x, id, t, row, col, &detail);
+    if (other == NULL || !gi_row_value(x, t, row, col, false, 0, &value)) continue;
+    /* with the details' sum in its place, does this identity hold? */
+    int64_t p = is_part ? psum - value + detail : psum, q = is_part ? tsum : tsum - value + detail;
+    const char *label = zh ? t->def->rows[row].label : t->def->rows[row].id;
+    if (p == q && zh)
+      gi_buf_printf(b, "。最可能错的是“%s”（%lld）：其明细之和为 %lld，按此数两处都能对上", label,
+                    (long long)value, (long long)detail);
+    else if (p == q)
+      gi_buf_printf(b,
+                    ". Most likely %s (%lld) is wrong: its detail rows add up to %lld, which "
+                    "satisfies both",
+                    label, (long long)value, (long long)detail);
+    else if (zh)
+      gi_buf_printf(b,
+                    "。“%s”（%lld）与其明细之和（%lld）也不符，改成明细之和仍不平衡：请先核对明细",
+                    label, (long long)value, (long long)detail);
+    else
+      gi_buf_printf(b,
+                    ". %s (%lld) also differs from its detail rows (%lld), and their sum would "
+                    "not balance either: check the detail rows first",
+                    label, (long long)value, (long long)detail);
+    break;
+  }
+}
+
 static void report_identity(vctx *x, const gi_identity *id, const table_view *t,
                             const size_t *parts, size_t nparts, const size_t *totals,
                             size_t ntotals, size_t line, int64_t psum, int64_t tsum) {
@@ -98,7 +180,19 @@ static void report_identity(vctx *x, const gi_identity *id, const table_view *t,
   side_sum(x, t, id->axis, totals, ntotals, line, true, &ignored);
   side_sum(x, t, id->axis, parts, nparts, line, true, &ignored);
   gi_finding_set_values(&x->finding, psum, tsum);
-  if (id->axis == GI_EACH_COLUMN) {
+  if (id->axis == GI_EACH_COLUMN && nparts + ntotals <= LISTED_TERMS) {
+    const struct govinfo_column *c = &t->def->columns[line];
+    gi_finding_begin_string(&x->finding, GI_SLOT_ZH);
+    gi_buf_printf(&x->finding.text, "%s (%lld) ≠ %s (%lld)（%s）", id->parts_zh, (long long)psum,
+                  id->totals_zh, (long long)tsum, c->label);
+    explain_terms(x, id, t, parts, nparts, totals, ntotals, line, psum, tsum, true);
+    gi_finding_end_string(&x->finding);
+    gi_finding_begin_string(&x->finding, GI_SLOT_EN);
+    gi_buf_printf(&x->finding.text, "%s (%lld) ≠ %s (%lld) in column %s (%s)", id->parts_en,
+                  (long long)psum, id->totals_en, (long long)tsum, c->id, c->label);
+    explain_terms(x, id, t, parts, nparts, totals, ntotals, line, psum, tsum, false);
+    gi_finding_end_string(&x->finding);
+  } else if (id->axis == GI_EACH_COLUMN) {
     const struct govinfo_column *c = &t->def->columns[line];
     SAY_ZH(x, "%s (%lld) ≠ %s (%lld)（%s）", id->parts_zh, (long long)psum, id->totals_zh,
            (long long)tsum, c->label);

@@ -119,7 +119,8 @@ static int mark_rules(bool *wanted, const char *const *ids, bool value) {
 static int wanted_rules(const govinfo_validate_options *opts, bool *wanted) {
   if (opts && (opts->version == 0 || opts->version > GOVINFO_VALIDATE_OPTIONS_VERSION))
     return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_validate_options", opts->version);
-  if (opts && opts->flags) return gi_fail(GOVINFO_EINVAL, "unknown flags 0x%x", opts->flags);
+  if (opts && (opts->flags & ~GOVINFO_VALIDATE_STRICT))
+    return gi_fail(GOVINFO_EINVAL, "unknown flags 0x%x", opts->flags);
   bool all = opts == NULL || opts->enable == NULL;
   for (size_t i = 0; i < GI_RULE_COUNT_; i++) wanted[i] = all;
   if (opts == NULL) return GOVINFO_OK;
@@ -162,6 +163,7 @@ int govinfo_report_validate_with(govinfo_diagnostics **out, const govinfo_report
     govinfo_diagnostics_free(x.list);
     return gi_fail_oom();
   }
+  if (opts && (opts->flags & GOVINFO_VALIDATE_STRICT)) gi_diagnostics_warnings_to_errors(x.list);
   *out = x.list;
   return GOVINFO_OK;
 }

@@ -31,11 +31,18 @@ COMMANDS = ["validate", "convert", "template", "rules", "compare", "sum"]
 CHANGED_CELL = "/tables/table3/new_received/natural_person"
 
 
-def run(*args, stdin=None, stdout=subprocess.PIPE, cwd=None):
-    """Runs govinfo; stdin is text or None. Returns the CompletedProcess (text mode)."""
+def run(*args, stdin=None, stdout=subprocess.PIPE, cwd=None, env=None):
+    """Runs govinfo; stdin is text or None; env holds variables to set (None: unset them).
+    Returns the CompletedProcess (text mode)."""
+    environ = dict(os.environ)
+    for name, value in (env or {}).items():
+        if value is None:
+            environ.pop(name, None)
+        else:
+            environ[name] = value
     return subprocess.run(WRAPPER + [CLI, *args], input=stdin, stdout=stdout,
                           stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=cwd,
-                          stdin=None if stdin is not None else subprocess.DEVNULL)
+                          stdin=None if stdin is not None else subprocess.DEVNULL, env=environ)
 
 
 def read(path):
@@ -152,7 +159,7 @@ class CliTest(unittest.TestCase):
     def assertUsageError(self, result):
         self.assertStatus(result, 2)
         self.assertEqual(result.stdout, "")
-        self.assertIn("usage: govinfo", result.stderr)
+        self.assertRegex(result.stderr, "(usage: |用法：)govinfo")
 
     def json_lines(self, stdout):
         return [json.loads(line, object_pairs_hook=lambda pairs: pairs)
@@ -168,8 +175,10 @@ class ValidateTest(CliTest):
         r = run("validate", self.put("ok.yaml", BASE))
         self.assertStatus(r, 0)
         self.assertNotIn(": error: ", r.stdout)
-        for line in r.stdout.splitlines():
+        *findings, last = r.stdout.splitlines()
+        for line in findings:
             self.assertRegex(line, r"^.+: (warning|note): .+ \[[a-z0-9_.]+\]$")
+        self.assertRegex(last, r"^.+ok\.yaml：有效，没有错误")
 
     def test_changed_table3_cell_gives_exact_clang_lines_and_exit_1(self):
         text = self.invalid_text()
@@ -602,8 +611,9 @@ class GeneralTest(CliTest):
     def test_help_on_every_command_exits_0(self):
         for cmd in COMMANDS:
             with self.subTest(command=cmd):
-                outputs = [run(cmd, "--help"), run(cmd, "-h"), run("help", cmd),
-                           run(cmd, "x", "--help")]
+                en = {"GOVINFO_LANG": "en"}
+                outputs = [run(cmd, "--help", env=en), run(cmd, "-h", env=en),
+                           run("help", cmd, env=en), run(cmd, "x", "--help", env=en)]
                 for r in outputs:
                     self.assertStatus(r, 0)
                     self.assertEqual(r.stderr, "")
@@ -628,7 +638,7 @@ class GeneralTest(CliTest):
                 r = run(*args)
                 self.assertStatus(r, 2)
                 self.assertEqual(r.stdout, "")
-                self.assertIn("usage: govinfo", r.stderr)
+                self.assertRegex(r.stderr, "(usage: |用法：)govinfo")
 
     def test_write_errors_on_stdout_exit_2(self):
         src = self.put("in.yaml", BASE)
@@ -640,6 +650,134 @@ class GeneralTest(CliTest):
                 r = run(*args, stdout=full)
                 self.assertStatus(r, 2)
                 self.assertIn("standard output", r.stderr)
+
+
+# ---- issue 12: the language of messages, strict checking, rules on and off ----
+
+class LanguageTest(CliTest):
+    """--lang, else GOVINFO_LANG, else the locale (LC_ALL, then LANG); the default is en."""
+
+    def broken(self):
+        return self.put("broken.yaml", "format: \"2021\"\nyear: 2024\norgan: 某县: 人民政府\n")
+
+    def test_parse_errors_are_in_the_chosen_language(self):
+        path = self.broken()
+        zh = run("validate", "--lang", "zh", path)
+        en = run("validate", "--lang", "en", path)
+        self.assertStatus(zh, 2)
+        self.assertIn("error: YAML 格式错误：此处不允许映射值", zh.stderr)
+        self.assertIn("（位置 /organ）", zh.stderr)
+        self.assertNotIn("malformed", zh.stderr)
+        self.assertIn("error: malformed YAML: mapping values are not allowed", en.stderr)
+        self.assertIn("(at /organ)", en.stderr)
+
+    def test_the_language_comes_from_lang_then_govinfo_lang_then_the_locale(self):
+        path = self.broken()
+        cases = [({"GOVINFO_LANG": None, "LC_ALL": None, "LANG": None}, [], "en"),
+                 ({"GOVINFO_LANG": None, "LC_ALL": None, "LANG": "zh_CN.UTF-8"}, [], "zh"),
+                 ({"GOVINFO_LANG": None, "LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, [], "en"),
+                 ({"GOVINFO_LANG": None, "LC_ALL": "zh_TW.UTF-8", "LANG": "C"}, [], "zh"),
+                 ({"GOVINFO_LANG": "en", "LC_ALL": "zh_CN.UTF-8"}, [], "en"),
+                 ({"GOVINFO_LANG": "zh", "LANG": "C"}, [], "zh"),
+                 ({"GOVINFO_LANG": "zh"}, ["--lang", "en"], "en"),
+                 ({"GOVINFO_LANG": "en"}, ["--lang=zh"], "zh")]
+        for env, args, lang in cases:
+            with self.subTest(env=env, args=args):
+                r = run("validate", *args, path, env=env)
+                self.assertStatus(r, 2)
+                marker = "YAML 格式错误" if lang == "zh" else "malformed YAML"
+                self.assertIn(marker, r.stderr)
+
+    def test_help_follows_the_language(self):
+        for cmd in COMMANDS + ["import", "export"]:
+            with self.subTest(command=cmd):
+                zh = run(cmd, "--help", env={"GOVINFO_LANG": "zh"})
+                en = run(cmd, "--help", "--lang", "en", env={"GOVINFO_LANG": "zh"})
+                self.assertTrue(zh.stdout.startswith(f"用法：govinfo {cmd}"), zh.stdout[:80])
+                self.assertIn("退出状态", zh.stdout)
+                self.assertTrue(en.stdout.startswith(f"usage: govinfo {cmd}"), en.stdout[:80])
+        zh = run("--help", env={"GOVINFO_LANG": "zh"})
+        self.assertIn("命令", zh.stdout)
+        self.assertIn("Commands:", run("--help", env={"GOVINFO_LANG": "en"}).stdout)
+
+    def test_an_unknown_language_is_a_usage_error(self):
+        r = run("validate", "--lang", "fr", self.broken())
+        self.assertStatus(r, 2)
+        self.assertIn("unknown language 'fr'", r.stderr)
+
+
+class StrictTest(CliTest):
+    def template(self):
+        path = os.path.join(self.dir, "t.yaml")
+        self.assertStatus(run("template", "--year", "2024", "--organ", "某县", "-o", path,
+                              "--force"), 0)
+        return path
+
+    def test_an_unfilled_template_passes_but_fails_strict(self):
+        path = self.template()
+        self.assertStatus(run("validate", path), 0)
+        r = run("validate", "--strict", path)
+        self.assertStatus(r, 1)
+        self.assertIn(": error: ", r.stdout)
+        self.assertIn("[cell.blank]", r.stdout)
+        r = run("validate", "--strict", "--json", path)
+        self.assertStatus(r, 1)
+        self.assertFalse(json.loads(r.stdout.splitlines()[0])["valid"])
+
+    def test_strict_passes_a_report_without_warnings(self):
+        r = run("validate", "--strict", "--quiet", "--disable",
+                "cell.blank,sections.problems_empty,sections.fee_statement", self.template())
+        self.assertStatus(r, 0)
+        self.assertEqual(r.stdout, "")
+
+    def test_enable_checks_only_those_rules(self):
+        r = run("validate", "--enable", "sections.problems_empty", self.template())
+        self.assertStatus(r, 0)
+        rules = set(re.findall(r"\[([a-z0-9_.]+)\]$", r.stdout, re.M))
+        self.assertEqual(rules, {"sections.problems_empty"})
+
+    def test_disable_leaves_a_rule_out(self):
+        r = run("validate", "--disable", "cell.blank", self.template())
+        self.assertNotIn("[cell.blank]", r.stdout)
+        self.assertIn("[sections.problems_empty]", r.stdout)
+
+    def test_a_misspelt_rule_is_a_usage_error_with_a_suggestion(self):
+        for lang, text in (("en", 'did you mean "cell.blank"?'), ("zh", "是否想用“cell.blank”")):
+            with self.subTest(lang=lang):
+                r = run("validate", "--lang", lang, "--disable", "cell.blnk", self.template())
+                self.assertStatus(r, 2)
+                self.assertIn(text, r.stderr)
+
+    def test_template_never_overwrites_a_file_without_force(self):
+        path = self.put("filled.yaml", "my filled-in report\n")
+        r = run("template", "--year", "2024", "-o", path, "--lang", "en")
+        self.assertStatus(r, 2)
+        self.assertIn("exists: not overwritten (add --force", r.stderr)
+        self.assertEqual(read(path), "my filled-in report\n")
+        self.assertStatus(run("template", "--year", "2024", "-o", path, "--force"), 0)
+        self.assertIn("tables:", read(path))
+
+    def test_template_has_title_and_published_lines_and_shows_block_text(self):
+        r = run("template", "--year", "2024", "--organ", "某县")
+        self.assertStatus(r, 0)
+        self.assertRegex(r.stdout, r"(?m)^title: null  # ")
+        self.assertRegex(r.stdout, r"(?m)^published: null  # .*YYYY-MM-DD")
+        self.assertIn("#     text: |", r.stdout)
+        doc = yaml.safe_load(r.stdout)
+        self.assertIsNone(doc["title"])
+
+    def test_a_template_of_the_wrong_version_for_the_year_is_refused(self):
+        r = run("template", "--format", "2021", "--year", "2019", "--lang", "en")
+        self.assertStatus(r, 2)
+        self.assertEqual(r.stdout, "")
+
+    def test_a_valid_report_says_so_unless_quiet(self):
+        path = self.put("ok.yaml", BASE)
+        r = run("validate", "--lang", "en", "--disable", "cell.blank", path)
+        self.assertStatus(r, 0)
+        self.assertTrue(r.stdout.splitlines()[-1].startswith(f"{path}: valid, no errors"),
+                        r.stdout)
+        self.assertEqual(run("validate", "--quiet", "--enable", "table3.balance", path).stdout, "")
 
 
 if __name__ == "__main__":

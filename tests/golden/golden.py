@@ -85,7 +85,8 @@ def cases():
 
 
 def run(govinfo, argv, stdin):
-    p = subprocess.run([govinfo] + argv, cwd=ROOT, input=stdin, capture_output=True)
+    env = dict(os.environ, GOVINFO_LANG='zh')  # the CLI's language would follow the locale
+    p = subprocess.run([govinfo] + argv, cwd=ROOT, input=stdin, capture_output=True, env=env)
     return (b'exit %d\n--- stdout\n' % p.returncode) + p.stdout + b'--- stderr\n' + p.stderr
 
 

@@ -66,8 +66,10 @@ def run_import(tmp, name, page, *options):
     with open(path, 'wb') as f:
         f.write(page)
     out = path + '.yaml'
+    # failures are checked in English (the findings, as JSON, carry both languages)
     done = subprocess.run(WRAPPER + [CLI, 'import', '--json', *options, path, '-o', out],
-                          capture_output=True, timeout=300)
+                          capture_output=True, timeout=300,
+                          env=dict(os.environ, GOVINFO_LANG='en'))
     text = None
     if os.path.exists(out):
         with open(out, encoding='utf-8') as f:

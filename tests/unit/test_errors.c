@@ -70,3 +70,63 @@ Test(errors, free_of_null_is_a_no_op) {
   govinfo_report_free(NULL);
   govinfo_diagnostics_free(NULL);
 }
+
+/* ---- message_zh: the catalog of lib/util/messages_zh.c ---- */
+
+Test(errors, every_failure_has_its_message_in_chinese) {
+  gi_fail(GOVINFO_ENOTFOUND, "unknown table id \"%s\"", "table9");
+  const govinfo_error *e = govinfo_error_last();
+  cr_assert_str_eq(e->message, "unknown table id \"table9\"");
+  cr_assert_str_eq(e->message_zh, "未知的表格编号“table9”");
+  govinfo_error_clear();
+  cr_assert_str_eq(govinfo_error_last()->message_zh, "");
+}
+
+Test(errors, messages_composed_by_wrappers_are_translated_piece_by_piece) {
+  gi_fail_at(GOVINFO_EPARSE, "r.yaml", (gi_loc){3, 14}, 0, "/organ", "%s",
+             "malformed YAML: mapping values are not allowed in this context");
+  const char *zh = govinfo_error_last()->message_zh;
+  cr_assert(strstr(zh, "YAML 格式错误：此处不允许映射值") == zh, "%s", zh);
+  cr_assert(strstr(zh, "|") != NULL, "the YAML block form is explained: %s", zh);
+  gi_fail_os("r.yaml", 2, "cannot open %s", "r.yaml");
+  cr_assert_str_eq(govinfo_error_last()->message_zh, "无法打开 r.yaml：没有那个文件或目录");
+}
+
+Test(errors, quoted_values_are_never_translated) {
+  gi_fail(GOVINFO_ENOTFOUND, "unknown section id \"%s\"", "text");
+  cr_assert_str_eq(govinfo_error_last()->message_zh, "未知的部分编号“text”");
+}
+
+Test(errors, a_message_without_an_entry_stays_english_in_message_zh) {
+  gi_fail(GOVINFO_EINVAL, "%s", "something the catalog does not know");
+  cr_assert_str_eq(govinfo_error_last()->message_zh, "something the catalog does not know");
+}
+
+Test(errors, the_formatter_picks_the_language) {
+  gi_fail_at(GOVINFO_ENOTFOUND, "r.yaml", (gi_loc){2, 1}, 0, "/tables/x", "unknown table id \"%s\"",
+             "x");
+  char *zh, *en;
+  cr_assert_eq(govinfo_error_format(&zh, NULL, govinfo_error_last(), NULL, 0), GOVINFO_OK);
+  cr_assert_eq(govinfo_error_format(&en, NULL, govinfo_error_last(), NULL, GOVINFO_FORMAT_EN),
+               GOVINFO_OK);
+  cr_assert_str_eq(zh, "r.yaml:2:1: error: 未知的表格编号“x”（位置 /tables/x）");
+  cr_assert_str_eq(en, "r.yaml:2:1: error: unknown table id \"x\" (at /tables/x)");
+  govinfo_free(zh);
+  govinfo_free(en);
+}
+
+Test(errors, a_hand_made_record_without_message_zh_is_formatted_in_english) {
+  govinfo_error e = {.code = GOVINFO_EIO, .message = "disk on fire", .source = "", .path = ""};
+  char *line;
+  cr_assert_eq(govinfo_error_format(&line, NULL, &e, "f", 0), GOVINFO_OK);
+  cr_assert_str_eq(line, "f: error: disk on fire");
+  govinfo_free(line);
+}
+
+Test(errors, pathological_messages_are_matched_in_bounded_steps) {
+  char big[1000];
+  memset(big, ':', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  gi_fail(GOVINFO_EINVAL, "%s", big); /* "%s: %s: %s" tries many splits; it must give up */
+  cr_assert_eq(strlen(govinfo_error_last()->message_zh) > 0, true);
+}

@@ -89,9 +89,13 @@ Test(formatter, the_last_error_formats_as_the_cli_prints_it) {
       govinfo_report_parse(&r, "format: \"2021\"\nbogus: 1\n", 24, GOVINFO_SYNTAX_YAML, "t.yaml"),
       GOVINFO_ESCHEMA);
   char *out;
-  cr_assert_eq(govinfo_error_format(&out, NULL, govinfo_error_last(), NULL, 0), 0);
+  cr_assert_eq(govinfo_error_format(&out, NULL, govinfo_error_last(), NULL, GOVINFO_FORMAT_EN), 0);
   cr_assert(strncmp(out, "t.yaml:2:1: error: unknown key \"bogus\"", 38) == 0, "%s", out);
   cr_assert(strstr(out, "(at /bogus)") != NULL, "%s", out);
+  govinfo_free(out);
+  cr_assert_eq(govinfo_error_format(&out, NULL, govinfo_error_last(), NULL, 0), 0);
+  cr_assert(strstr(out, "t.yaml:2:1: error: 未知的键“bogus”") == out, "%s", out);
+  cr_assert(strstr(out, "（位置 /bogus）") != NULL, "%s", out);
   govinfo_free(out);
 }
 

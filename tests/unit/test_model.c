@@ -226,3 +226,32 @@ Test(model, constructors_refuse_a_null_output) {
   cr_assert_eq(govinfo_report_new_template(NULL, "2021", 2024, NULL), GOVINFO_EINVAL);
   cr_assert_eq(govinfo_report_copy(NULL, NULL), GOVINFO_EINVAL);
 }
+
+Test(model, a_template_of_a_version_that_does_not_apply_to_the_year_is_refused) {
+  govinfo_report *r = (govinfo_report *)1;
+  cr_assert_eq(govinfo_report_new_template(&r, "2021", 2019, NULL), GOVINFO_EINVAL);
+  cr_assert_null(r);
+  cr_assert_str_eq(govinfo_error_last()->message,
+                   "format version 2021 does not apply to report year 2019: use 2019");
+  cr_assert_str_eq(govinfo_error_last()->message_zh,
+                   "格式版本 2021 不适用于 2019 年度的报告：请用 2019");
+  cr_assert_eq(govinfo_report_new_template(&r, "2019", 2024, NULL), GOVINFO_EINVAL);
+  cr_assert_eq(govinfo_report_new_template(&r, "2019", 2020, NULL), GOVINFO_OK);
+  govinfo_report_free(r);
+}
+
+Test(model, a_misspelt_cell_id_gets_a_suggestion) {
+  govinfo_report *r;
+  cr_assert_eq(govinfo_report_new_template(&r, "2021", 2024, NULL), GOVINFO_OK);
+  int64_t v;
+  cr_assert_eq(govinfo_report_get_int(r, "table3.new_recieved.total", &v), GOVINFO_ENOTFOUND);
+  const govinfo_error *e = govinfo_error_last();
+  cr_assert(strstr(e->message, "(did you mean \"table3.new_received.total\"?)") != NULL, "%s",
+            e->message);
+  cr_assert(strstr(e->message_zh, "（是否想用“table3.new_received.total”？）") != NULL, "%s",
+            e->message_zh);
+  cr_assert_eq(govinfo_report_get_int(r, "table9.zzz.qqq", &v), GOVINFO_ENOTFOUND);
+  cr_assert(strstr(govinfo_error_last()->message, "did you mean") == NULL, "%s",
+            govinfo_error_last()->message);
+  govinfo_report_free(r);
+}

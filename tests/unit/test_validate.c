@@ -356,11 +356,16 @@ Test(validate, balance_fails_when_carry_forward_is_off_by_one) {
     const govinfo_diagnostic *first = govinfo_diagnostics_at(d, 0);
     expect_values(first, "21", "20");
     cr_assert_eq(govinfo_diagnostic_severity(first), GOVINFO_SEVERITY_ERROR);
-    cr_assert_str_eq(govinfo_diagnostic_message(first),
-                     "本年新收+上年结转 (21) ≠ 办理结果总计+结转下年度继续办理 (20)（自然人）");
+    /* every term with its value (lines: none, the report was built in memory) */
+    cr_assert_str_eq(
+        govinfo_diagnostic_message(first),
+        "本年新收+上年结转 (21) ≠ 办理结果总计+结转下年度继续办理 (20)（自然人）；各项："
+        "一、本年新收政府信息公开申请数量 21，二、上年结转政府信息公开申请数量 0，"
+        "（七）总计 20，四、结转下年度继续办理 0");
     cr_assert_str_eq(govinfo_diagnostic_message_en(first),
                      "new received + carried over (21) ≠ results total + carried forward (20) "
-                     "in column natural_person (自然人)");
+                     "in column natural_person (自然人); the terms: new_received = 21, "
+                     "carried_over = 0, result_total = 20, carry_forward = 0");
     govinfo_diagnostics_free(d);
 
     set_int(r, "table3.carry_forward.natural_person", 1);
@@ -1292,4 +1297,43 @@ Test(validate, every_column_and_every_row_of_every_identity_is_checked) {
       }
     }
   }
+}
+
+/* The results total breaks 明细合计 too: the finding names it as the figure most likely wrong
+ * when its details' sum would satisfy both, and says so otherwise (issue 12). */
+Test(validate, balance_names_the_figure_most_likely_wrong) {
+  govinfo_report *r = base_report("2021");
+  set_int(r, "table3.new_received.natural_person", 21);
+  set_int(r, "table3.new_received.total", 21);
+  set_int(r, "table3.granted.natural_person", 21);
+  set_int(r, "table3.granted.total", 21);
+  set_int(r, "table3.result_total.natural_person", 22); /* the details say 21 */
+  set_int(r, "table3.result_total.total", 22);
+  govinfo_diagnostics *d;
+  cr_assert_eq(govinfo_report_validate(&d, r), GOVINFO_OK);
+  const govinfo_diagnostic *balance = NULL;
+  for (size_t i = 0; i < govinfo_diagnostics_count(d) && !balance; i++)
+    if (strcmp(govinfo_diagnostic_rule(govinfo_diagnostics_at(d, i)), "table3.balance") == 0)
+      balance = govinfo_diagnostics_at(d, i);
+  cr_assert_not_null(balance);
+  cr_assert(strstr(govinfo_diagnostic_message_en(balance),
+                   ". Most likely result_total (22) is wrong: its detail rows add up to 21, "
+                   "which satisfies both") != NULL,
+            "%s", govinfo_diagnostic_message_en(balance));
+  cr_assert(strstr(govinfo_diagnostic_message(balance), "最可能错的是“（七）总计”（22）") != NULL,
+            "%s", govinfo_diagnostic_message(balance));
+  govinfo_diagnostics_free(d);
+  /* new received is wrong as well: fixing the total alone would not balance */
+  set_int(r, "table3.new_received.natural_person", 25);
+  set_int(r, "table3.new_received.total", 25);
+  cr_assert_eq(govinfo_report_validate(&d, r), GOVINFO_OK);
+  balance = NULL;
+  for (size_t i = 0; i < govinfo_diagnostics_count(d) && !balance; i++)
+    if (strcmp(govinfo_diagnostic_rule(govinfo_diagnostics_at(d, i)), "table3.balance") == 0)
+      balance = govinfo_diagnostics_at(d, i);
+  cr_assert_not_null(balance);
+  cr_assert(strstr(govinfo_diagnostic_message_en(balance), "check the detail rows first") != NULL,
+            "%s", govinfo_diagnostic_message_en(balance));
+  govinfo_diagnostics_free(d);
+  govinfo_report_free(r);
 }

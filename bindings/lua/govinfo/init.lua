@@ -44,12 +44,19 @@
 --                                           parent's printed figures differ. EXPERIMENTAL.
 --   govinfo.BLANK                           the value of a blank cell (see Values)
 --   govinfo.version                         the library's version string
+--   govinfo.formats()                       {{id, name, first_year, last_year}, ...}
+--   govinfo.rules()                         {{id, severity, description, description_en,
+--                                           formats = {ids}}, ...}
+--   govinfo.cells(format)                   every cell id of a format, in format order
 --   format is a format version id: "2019" (report years 2019-2020) or "2021" (from 2021).
 --
 -- Report methods
---   report:validate()          -> ok, diagnostics. ok is true when no finding is an error,
+--   report:validate([opts])    -> ok, diagnostics. ok is true when no finding is an error,
 --                                 false otherwise: findings are data, not failures. Only
---                                 when the check cannot run (out of memory): nil, message, code.
+--                                 when the check cannot run (out of memory, an unknown rule
+--                                 id, with a suggestion): nil, message, code. opts:
+--                                 {strict = true} (warnings are errors), {enable = {ids}}
+--                                 (only those rules), {disable = {ids}}.
 --   report:get(id)             -> the cell's value (see Values); id "table3.new_received.total"
 --   report:set(id, value)      -> true
 --   report:decimal(id)         -> exact decimal text of a number cell, e.g. "96171.6"
@@ -121,6 +128,9 @@ return {
   pair = core.pair,
   sum = core.sum,
   sum_against = core.sum_against,
+  formats = core.formats,
+  rules = core.rules,
+  cells = core.cells,
   BLANK = core.BLANK,
   version = core.version,
 }

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +111,9 @@ static int push_failure(lua_State *L, int code) {
   govinfo_error unrecorded = {.code = code, .message = "", .source = "", .path = ""};
   char *text = NULL;
   size_t len = 0;
-  int formatted = govinfo_error_format(&text, &len, e->code == code ? e : &unrecorded, NULL, 0);
+  /* English, as the messages of the Python binding (message_zh is in the record) */
+  int formatted =
+      govinfo_error_format(&text, &len, e->code == code ? e : &unrecorded, NULL, GOVINFO_FORMAT_EN);
   lua_pushnil(L);
   if (formatted == GOVINFO_OK) lua_pushlstring(L, text, len);
   else lua_pushstring(L, govinfo_strerror(code));
@@ -376,11 +379,62 @@ static void push_findings(lua_State *L, const govinfo_diagnostics *found) {
   }
 }
 
+/* An option's array of rule ids as a NULL-terminated C array (a userdata left on the
+ * stack, so Lua frees it), or NULL when the option is absent. */
+static const char **opt_rule_ids(lua_State *L, int index, const char *name) {
+  lua_getfield(L, index, name);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return NULL;
+  }
+  if (!lua_istable(L, -1)) luaL_argerror(L, index, "enable and disable are arrays of rule ids");
+  int table = lua_gettop(L);
+  size_t n = 0;
+  for (;; n++) {
+    lua_rawgeti(L, table, (int)n + 1);
+    bool end = lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (end) break;
+  }
+  const char **ids = lua_newuserdata(L, (n + 1) * sizeof *ids);
+  for (size_t i = 0; i < n; i++) {
+    lua_rawgeti(L, table, (int)i + 1);
+    if (lua_type(L, -1) != LUA_TSTRING) luaL_argerror(L, index, "a rule id must be a string");
+    ids[i] = lua_tostring(L, -1); /* kept alive by the table, which stays on the stack */
+    lua_pop(L, 1);
+  }
+  ids[n] = NULL;
+  return ids;
+}
+
+/* Options of validate: nil or {strict = boolean, enable = {ids}, disable = {ids}}. */
+static const govinfo_validate_options *opt_validate(lua_State *L, int index,
+                                                    govinfo_validate_options *opts) {
+  if (lua_isnoneornil(L, index)) return NULL;
+  luaL_checktype(L, index, LUA_TTABLE);
+  lua_pushnil(L);
+  while (lua_next(L, index)) {
+    lua_pop(L, 1);
+    const char *key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    if (strcmp(key, "strict") != 0 && strcmp(key, "enable") != 0 && strcmp(key, "disable") != 0)
+      luaL_argerror(L, index, "the options are 'strict', 'enable' and 'disable'");
+  }
+  govinfo_validate_options_init(opts, GOVINFO_VALIDATE_OPTIONS_VERSION);
+  lua_getfield(L, index, "strict");
+  if (lua_toboolean(L, -1)) opts->flags |= GOVINFO_VALIDATE_STRICT;
+  lua_pop(L, 1);
+  opts->enable = opt_rule_ids(L, index, "enable");
+  opts->disable = opt_rule_ids(L, index, "disable");
+  return opts;
+}
+
 static int report_validate(lua_State *L) {
   const govinfo_report *r = check_report(L, 1);
+  govinfo_validate_options storage;
+  const govinfo_validate_options *opts = opt_validate(L, 2, &storage);
   owned *held = push_owned(L, free_diagnostics);
   govinfo_diagnostics *found = NULL;
-  int rc = govinfo_report_validate(&found, r);
+  int rc = govinfo_report_validate_with(&found, r, opts);
   if (rc) return push_failure(L, rc);
   held->ptr = found;
   lua_pushboolean(L, govinfo_diagnostics_count_severity(found, GOVINFO_SEVERITY_ERROR) == 0);
@@ -787,7 +841,71 @@ static const luaL_Reg report_metamethods[] = {
     {"__eq", report_eq},    {"__tostring", report_tostring}, {NULL, NULL},
 };
 
+/* ---- the registry: formats, rules, cell ids (as Python's formats() and rules()) ---- */
+
+static int core_formats(lua_State *L) {
+  size_t n = govinfo_format_count();
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    const govinfo_format *f = govinfo_format_at(i);
+    lua_createtable(L, 0, 4);
+    set_string_field(L, "id", govinfo_format_id(f));
+    set_string_field(L, "name", govinfo_format_name(f));
+    set_int_field(L, "first_year", govinfo_format_first_year(f));
+    if (govinfo_format_last_year(f)) set_int_field(L, "last_year", govinfo_format_last_year(f));
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  return 1;
+}
+
+static int core_rules(lua_State *L) {
+  size_t n = govinfo_rule_count();
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    const govinfo_rule *rule = govinfo_rule_at(i);
+    lua_createtable(L, 0, 5);
+    set_string_field(L, "id", govinfo_rule_id(rule));
+    set_string_field(L, "severity", govinfo_severity_name(govinfo_rule_severity(rule)));
+    set_string_field(L, "description", govinfo_rule_description(rule));
+    set_string_field(L, "description_en", govinfo_rule_description_en(rule));
+    lua_newtable(L);
+    int k = 0;
+    for (size_t f = 0; f < govinfo_format_count(); f++) {
+      if (!govinfo_rule_applies_to(rule, govinfo_format_at(f))) continue;
+      lua_pushstring(L, govinfo_format_id(govinfo_format_at(f)));
+      lua_rawseti(L, -2, ++k);
+    }
+    lua_setfield(L, -2, "formats");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  return 1;
+}
+
+/* The ids of the cells of a format ("table3.new_received.total"), in format order. */
+static int core_cells(lua_State *L) {
+  const govinfo_format *f = govinfo_format_find(check_text(L, 1));
+  if (f == NULL) return push_failure(L, GOVINFO_ENOTFOUND);
+  lua_newtable(L);
+  int k = 0;
+  for (size_t t = 0; t < govinfo_format_table_count(f); t++) {
+    const govinfo_table *tb = govinfo_format_table_at(f, t);
+    for (size_t r = 0; r < govinfo_table_row_count(tb); r++) {
+      const govinfo_row *row = govinfo_table_row_at(tb, r);
+      if (govinfo_row_role_of(row) == GOVINFO_ROW_HEADING) continue;
+      for (size_t c = 0; c < govinfo_table_column_count(tb); c++) {
+        lua_pushfstring(L, "%s.%s.%s", govinfo_table_id(tb), govinfo_row_id(row),
+                        govinfo_column_id(govinfo_table_column_at(tb, c)));
+        lua_rawseti(L, -2, ++k);
+      }
+    }
+  }
+  return 1;
+}
+
 static const luaL_Reg core_functions[] = {
+    {"formats", core_formats},
+    {"rules", core_rules},
+    {"cells", core_cells},
     {"load", core_load},
     {"loads", core_loads},
     {"template", core_template},

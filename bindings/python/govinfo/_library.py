@@ -16,6 +16,8 @@ SONAME = "libgovinfo.so.0"
 # The binding calls functions that exist from this version on; same major only.
 MINIMUM_VERSION = (0, 1, 0)
 NUMBER_BUFSIZE = 32  # GOVINFO_NUMBER_BUFSIZE of report.h
+VALIDATE_OPTIONS_VERSION = 1  # GOVINFO_VALIDATE_OPTIONS_VERSION of validate.h
+VALIDATE_STRICT = 0x1  # GOVINFO_VALIDATE_STRICT of validate.h
 
 if TYPE_CHECKING:
     # What the type checker knows of a handle (govinfo_report *, ...): a pointer to an
@@ -33,6 +35,7 @@ class ErrorRecord(ctypes.Structure):
         ("column", ctypes.c_uint),
         ("offset", ctypes.c_size_t),
         ("path", ctypes.c_char_p),
+        ("message_zh", ctypes.c_char_p),
     ]
 
 
@@ -145,6 +148,7 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_version_string": (c_char_p, []),
     "govinfo_version_number": (c_int, []),
     "govinfo_error_format": (c_int, [OwnedString, P(c_size_t), P(ErrorRecord), c_char_p, c_uint]),
+    "govinfo_suggest": (c_char_p, [c_char_p, P(c_char_p)]),
     # format.h
     "govinfo_format_count": (c_size_t, []),
     "govinfo_format_at": (Format, [c_size_t]),

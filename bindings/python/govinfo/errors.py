@@ -1,7 +1,7 @@
 """The library's status codes as exceptions.
 
 Every failing call raises the class of its code, filled from govinfo_error_last(): the
-English message, the file (``.file``), 1-based ``.line`` and ``.column`` (None when unknown),
+English message, its Chinese (``.message_zh``), the file (``.file``), 1-based ``.line`` and ``.column`` (None when unknown),
 the byte ``.offset`` and the JSON Pointer ``.path`` of the offending value ("" when none).
 Each class also derives from the built-in exception a Python programmer would catch.
 """
@@ -29,9 +29,11 @@ class GovinfoError(Exception):
     name: Optional[str] = None
 
     def __init__(self, message: str, *, file: str = "", line: Optional[int] = None,
-                 column: Optional[int] = None, offset: int = 0, path: str = "") -> None:
+                 column: Optional[int] = None, offset: int = 0, path: str = "",
+                 message_zh: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.message_zh = message_zh or message
         self.file = file
         self.line = line
         self.column = column
@@ -139,7 +141,8 @@ def error_from_record(code: int, record: Any) -> GovinfoError:
                 line=(record.line or None) if described else None,
                 column=(record.column or None) if described else None,
                 offset=record.offset if described else 0,
-                path=_text(record.path) if described else "")
+                path=_text(record.path) if described else "",
+                message_zh=_text(record.message_zh) if described else "")
     error.code = code
     error.name = lib.govinfo_error_name(code).decode()
     if described:

@@ -25,9 +25,11 @@ def _kind(kind: str) -> int:
 def import_text(data: Union[bytes, bytearray, memoryview, str], kind: str = "auto",
                 source_name: Optional[str] = None) -> Tuple[Report, ValidationResult]:
     """Imports a published report from its text (bytes or str: pdftotext output, Markdown,
-    HTML). Returns (report, findings): the Report and the import findings ("import.*") as a
-    ValidationResult. Cells that could not be read with certainty are absent and named by an
-    import.cell_unread finding; validate the report to check its arithmetic."""
+    HTML). Returns (report, findings): the Report and, as one ValidationResult, the import
+    findings ("import.*") followed by those of validating the imported report, so
+    ``findings.valid`` (and its truth value) is False when a figure does not add up, as the
+    CLI's exit status says. Cells that could not be read with certainty are absent and named
+    by an import.cell_unread finding."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     elif not isinstance(data, (bytes, bytearray, memoryview)):
@@ -36,12 +38,15 @@ def import_text(data: Union[bytes, bytearray, memoryview, str], kind: str = "aut
     handle, found = native.Report(), native.Diagnostics()
     check(lib.govinfo_import(ctypes.byref(handle), ctypes.byref(found), data, len(data),
                              _kind(kind), _cstr(source_name, "source_name")))
-    return Report._wrap(handle), ValidationResult(found)
+    report = Report._wrap(handle)
+    return report, ValidationResult(found, then=report.validate())
 
 
 def import_file(path: PathArg) -> Tuple[Report, ValidationResult]:
     """Imports a file: a PDF through pdftotext (poppler-utils), anything else as
-    import_text() does. Returns (report, findings)."""
+    import_text() does. Returns (report, findings): import and validation findings, as
+    import_text()."""
     handle, found = native.Report(), native.Diagnostics()
     check(lib.govinfo_import_file(ctypes.byref(handle), ctypes.byref(found), _cpath(path)))
-    return Report._wrap(handle), ValidationResult(found)
+    report = Report._wrap(handle)
+    return report, ValidationResult(found, then=report.validate())

@@ -8,8 +8,8 @@ import json
 import os
 import weakref
 from dataclasses import dataclass, field
-from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple,
-                    TypeVar, Union, overload)
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional,
+                    Tuple, TypeVar, Union, overload)
 
 from . import _library as native
 from ._library import lib
@@ -158,10 +158,11 @@ def _diagnostic(item: Handle) -> Diagnostic:
 
 
 class ValidationResult:
-    """All findings of one validation, in the library's order. ``valid``: no errors."""
+    """All findings of one validation, in the library's order. ``valid``: no errors; the
+    truth value of a result is its validity (``if report.validate(): ...``)."""
 
     __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
-                 "_finalizer", "_owner", "__weakref__")
+                 "_finalizer", "_owner", "_then", "__weakref__")
     diagnostics: Tuple[Diagnostic, ...]
     error_count: int
     warning_count: int
@@ -169,14 +170,18 @@ class ValidationResult:
     _found: Handle
     _finalizer: Optional[weakref.finalize]
     _owner: object
+    _then: Optional[ValidationResult]
 
     def __init__(self, found: Handle, owner: Optional[Handle] = None,
-                 borrowed_from: object = None) -> None:
+                 borrowed_from: object = None,
+                 then: Optional[ValidationResult] = None) -> None:
         """Takes ownership of a govinfo_diagnostics list (kept for to_json), or of the batch
         item `owner` the list belongs to; with `borrowed_from`, the list is borrowed from that
-        object (a comparison), which is kept alive instead."""
+        object (a comparison), which is kept alive instead. `then`: findings of a later stage
+        (the validation of an imported report), counted and listed after these."""
         self._found = found
         self._owner = borrowed_from
+        self._then = then
         if borrowed_from is not None:
             self._finalizer = None
         elif owner is None:
@@ -189,10 +194,19 @@ class ValidationResult:
         self.error_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_ERROR)
         self.warning_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_WARNING)
         self.note_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_NOTE)
+        if then is not None:
+            self.diagnostics += then.diagnostics
+            self.error_count += then.error_count
+            self.warning_count += then.warning_count
+            self.note_count += then.note_count
 
     @property
     def valid(self) -> bool:
         return self.error_count == 0
+
+    def __bool__(self) -> bool:
+        """True when valid: a result with errors is falsy, however many findings it has."""
+        return self.valid
 
     def _of(self, severity: str) -> List[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == severity]
@@ -215,7 +229,16 @@ class ValidationResult:
         length = ctypes.c_size_t()
         check(lib.govinfo_diagnostics_to_json(ctypes.byref(text), ctypes.byref(length),
                                               self._found))
-        return _take_string(text, length.value)
+        own = _take_string(text, length.value)
+        if self._then is None:
+            return own
+        data = json.loads(own, parse_float=decimal.Decimal)
+        later = json.loads(self._then.to_json(), parse_float=decimal.Decimal)
+        for key in ("errors", "warnings", "notes"):
+            data[key] += later[key]
+        data["valid"] = data["errors"] == 0
+        data["diagnostics"] += later["diagnostics"]
+        return json.dumps(data, ensure_ascii=False, default=str)
 
     def to_dict(self) -> Dict[str, Any]:
         data: Dict[str, Any] = json.loads(self.to_json(), parse_float=decimal.Decimal)
@@ -238,6 +261,17 @@ class ValidationResult:
     def __repr__(self) -> str:
         return (f"<govinfo.ValidationResult valid={self.valid} errors={self.error_count} "
                 f"warnings={self.warning_count} notes={self.note_count}>")
+
+
+def _rule_ids(ids: Optional[Iterable[str]], what: str) -> Optional[Any]:
+    """A NULL-terminated char *[] of rule ids, or None."""
+    if ids is None:
+        return None
+    if isinstance(ids, str):
+        ids = [ids]
+    encoded = [_cstr(i, what) for i in ids]
+    array = (ctypes.c_char_p * (len(encoded) + 1))(*encoded, None)
+    return ctypes.cast(array, ctypes.POINTER(ctypes.c_char_p))
 
 
 def _metadata(getter: str, setter: str, doc: str) -> property:
@@ -377,15 +411,29 @@ class Report:
 
     # --- validation -------------------------------------------------------------------
 
-    def validate(self) -> ValidationResult:
-        """Every finding of every rule of the report's format."""
+    def validate(self, *, strict: bool = False, enable: Optional[Iterable[str]] = None,
+                 disable: Optional[Iterable[str]] = None) -> ValidationResult:
+        """Every finding of every rule of the report's format. strict: warnings are errors
+        (for staff before they publish); enable: only these rule ids; disable: not these.
+        An unknown rule id raises NotFoundError (with a suggestion)."""
         found = native.Diagnostics()
-        check(lib.govinfo_report_validate(ctypes.byref(found), self._live()))
+        if not strict and enable is None and disable is None:
+            check(lib.govinfo_report_validate(ctypes.byref(found), self._live()))
+            return ValidationResult(found)
+        opts = native.ValidateOptions()
+        check(lib.govinfo_validate_options_init(ctypes.byref(opts),
+                                                native.VALIDATE_OPTIONS_VERSION))
+        if strict:
+            opts.flags |= native.VALIDATE_STRICT
+        lists = [_rule_ids(enable, "enable"), _rule_ids(disable, "disable")]
+        opts.enable, opts.disable = lists
+        check(lib.govinfo_report_validate_with(ctypes.byref(found), self._live(),
+                                               ctypes.byref(opts)))
         return ValidationResult(found)
 
-    def check(self) -> ValidationResult:
+    def check(self, *, strict: bool = False) -> ValidationResult:
         """Validates; raises ValidationError when anything is an error, else the result."""
-        result = self.validate()
+        result = self.validate(strict=strict)
         if not result.valid:
             first = result.errors[0]
             more = result.error_count - 1
