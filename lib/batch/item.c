@@ -87,8 +87,8 @@ static int read_stdin(char **out, size_t *len, size_t max) {
 
 static int load(govinfo_batch_item *item, bool hash, size_t max) {
   bool from_stdin = strcmp(item->path, "-") == 0;
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   int rc = from_stdin ? read_stdin(&data, &len, max) : gi_read_file(item->path, &data, &len, max);
   if (rc) return rc;
   if (hash) gi_sha256_hex(data, len, item->sha256);
@@ -100,8 +100,8 @@ static int load(govinfo_batch_item *item, bool hash, size_t max) {
 }
 
 static int import_stdin(govinfo_batch_item *item, const govinfo_import_options *opts) {
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   int rc = read_stdin(&data, &len, opts->max_input_bytes);
   if (rc) return rc;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
