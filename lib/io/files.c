@@ -138,11 +138,9 @@ static int fill(int fd, const char *path, const char *name, const char *data, si
 
 /* path + ".XXXXXX" in a new string, NULL when out of memory. */
 static char *temporary_name(const char *path) {
-  size_t n = strlen(path);
-  char *tmp = malloc(n + sizeof ".XXXXXX");
-  if (tmp == NULL) return NULL;
-  memcpy(tmp, path, n);
-  memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");
+  size_t size = strlen(path) + sizeof ".XXXXXX";
+  char *tmp = malloc(size);
+  if (tmp != NULL) snprintf(tmp, size, "%s.XXXXXX", path);
   return tmp;
 }
 

@@ -29,7 +29,7 @@ static const gi_line *line_at(size_t i) {
 
 static const gi_token *token_at(size_t line, size_t i) {
   const gi_line *l = line_at(line);
-  cr_assert_lt(i, l->count, "token %zu of line %zu (%zu tokens)", i, line, l->count);
+  cr_assert_lt(i, l->count, "token %zu of line %zu (%zu tokens)", i, line, (size_t)l->count);
   return &doc.tokens[l->first + i];
 }
 
@@ -43,7 +43,7 @@ static void expect_line(size_t i, gi_line_kind kind, ...) {
   for (const char *want; (want = va_arg(ap, const char *)) != NULL; n++)
     cr_assert_str_eq(token_at(i, n)->text, want, "line %zu token %zu", i, n);
   va_end(ap);
-  cr_assert_eq(l->count, n, "line %zu has %zu tokens, expected %zu", i, l->count, n);
+  cr_assert_eq(l->count, n, "line %zu has %zu tokens, expected %zu", i, (size_t)l->count, n);
 }
 
 static void expect_loc(gi_loc loc, uint32_t line, uint32_t column) {
