@@ -53,6 +53,17 @@ void test_zero_every_data_cell(govinfo_report *r) {
   }
 }
 
+void test_describe_findings(const govinfo_diagnostics *d, char *buf, size_t size) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < govinfo_diagnostics_count(d) && n + 1 < size; i++) {
+    const govinfo_diagnostic *x = govinfo_diagnostics_at(d, i);
+    n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "\n" : "", govinfo_diagnostic_rule(x));
+    for (size_t k = 0; k < govinfo_diagnostic_path_count(x) && n + 1 < size; k++)
+      n += (size_t)snprintf(buf + n, size - n, " %s", govinfo_diagnostic_path_at(x, k));
+  }
+}
+
 static uint64_t rng_state; /* each Criterion test runs in a process of its own */
 
 void test_random_seed(uint64_t seed) { rng_state = seed ? seed : 1; }

@@ -22,6 +22,9 @@ govinfo_report *test_load(const char *relative);
 /* Sets every data cell of every table of r to 0 (a balanced report to mutate). */
 void test_zero_every_data_cell(govinfo_report *r);
 
+/* "rule path path ..." of every finding of d, one per line, into buf (cut at size). */
+void test_describe_findings(const govinfo_diagnostics *d, char *buf, size_t size);
+
 /* A deterministic pseudo-random sequence (xorshift64*) for the mutation tests: the same
  * seed gives the same edits on every run and machine. */
 void test_random_seed(uint64_t seed);

@@ -27,15 +27,7 @@ static govinfo_comparison *compare(const govinfo_report *last, const govinfo_rep
 
 /* "rule path path ..." of every finding, one per line. */
 static void describe(const govinfo_comparison *c, char *buf, size_t size) {
-  const govinfo_diagnostics *d = govinfo_comparison_findings(c);
-  size_t n = 0;
-  buf[0] = '\0';
-  for (size_t i = 0; i < govinfo_diagnostics_count(d) && n + 1 < size; i++) {
-    const govinfo_diagnostic *x = govinfo_diagnostics_at(d, i);
-    n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "\n" : "", govinfo_diagnostic_rule(x));
-    for (size_t k = 0; k < govinfo_diagnostic_path_count(x) && n + 1 < size; k++)
-      n += (size_t)snprintf(buf + n, size - n, " %s", govinfo_diagnostic_path_at(x, k));
-  }
+  test_describe_findings(govinfo_comparison_findings(c), buf, size);
 }
 
 static void expect(const govinfo_report *last, const govinfo_report *now, const char *want) {

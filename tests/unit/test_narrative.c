@@ -85,17 +85,6 @@ static govinfo_diagnostics *narrative_findings(const govinfo_report *r) {
   return d;
 }
 
-static void describe(const govinfo_diagnostics *d, char *buf, size_t size) {
-  size_t n = 0;
-  buf[0] = '\0';
-  for (size_t i = 0; i < govinfo_diagnostics_count(d) && n + 1 < size; i++) {
-    const govinfo_diagnostic *x = govinfo_diagnostics_at(d, i);
-    n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "\n" : "", govinfo_diagnostic_rule(x));
-    for (size_t k = 0; k < govinfo_diagnostic_path_count(x) && n + 1 < size; k++)
-      n += (size_t)snprintf(buf + n, size - n, " %s", govinfo_diagnostic_path_at(x, k));
-  }
-}
-
 /* Sets section 一 to `text` and expects exactly one finding of `rule` whose paths, after
  * the text, are `cells` and whose values are the table's and the text's. */
 static void expect_one(govinfo_report *r, const char *text, const char *rule, const char *cells,
@@ -103,7 +92,7 @@ static void expect_one(govinfo_report *r, const char *text, const char *rule, co
   cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, text), 0);
   govinfo_diagnostics *d = narrative_findings(r);
   char all[8192], want[1024];
-  describe(d, all, sizeof all);
+  test_describe_findings(d, all, sizeof all);
   snprintf(want, sizeof want, "%s /sections/0/text%s", rule, cells);
   cr_assert_str_eq(all, want, "%s", text);
   const govinfo_diagnostic *x = govinfo_diagnostics_at(d, 0);
@@ -119,7 +108,7 @@ static void expect_none(govinfo_report *r, const char *text) {
   cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, text), 0);
   govinfo_diagnostics *d = narrative_findings(r);
   char all[8192];
-  describe(d, all, sizeof all);
+  test_describe_findings(d, all, sizeof all);
   cr_assert_eq(govinfo_diagnostics_count(d), 0, "%s\n%s", text, all);
   govinfo_diagnostics_free(d);
 }
@@ -339,7 +328,7 @@ Test(narrative, figures_of_the_fixtures_and_examples_agree_with_their_tables) {
     govinfo_report *r = test_load(files[i]);
     govinfo_diagnostics *d = narrative_findings(r);
     char all[4096];
-    describe(d, all, sizeof all);
+    test_describe_findings(d, all, sizeof all);
     cr_assert_eq(govinfo_diagnostics_count(d), 0, "%s:\n%s", files[i], all);
     govinfo_diagnostics_free(d);
     govinfo_report_free(r);
