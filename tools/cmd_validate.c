@@ -6,24 +6,30 @@
 #include "cli.h"
 #include "cli_batch.h"
 
-enum { OPT_JSON, OPT_LANG, OPT_JOBS, OPT_QUIET, OPT_COUNT_ };
+enum { OPT_JSON, OPT_LANG, OPT_JOBS, OPT_QUIET, OPT_SUPPRESS, OPT_WRITE_SUPPRESSIONS, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
     [OPT_JSON] = {"json", 0, false},
     [OPT_LANG] = {"lang", 0, true},
     [OPT_JOBS] = {"jobs", 'j', true},
     [OPT_QUIET] = {"quiet", 'q', false},
+    [OPT_SUPPRESS] = {"suppress", 0, true},
+    [OPT_WRITE_SUPPRESSIONS] = {"write-suppressions", 0, true},
 };
 
 typedef struct settings {
   bool json;
   cli_lang lang;
+  govinfo_suppressions *suppress; /* --suppress: applied to every report's findings */
+  govinfo_suppressions *written;  /* --write-suppressions: an entry per finding shown */
+  const char *suppress_path;
 } settings;
 
 /* What all files added up to. */
 typedef struct tally {
   size_t errors; /* error lines printed, load failures included (for the summary) */
   size_t warnings;
+  size_t suppressed;
   bool error_findings; /* some report has a finding of severity error */
   bool failed;         /* some file could not be read, parsed or checked */
 } tally;
@@ -95,7 +101,27 @@ static void print_findings(const char *file, const govinfo_diagnostics *diags, c
   size_t errors = govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_ERROR);
   t->errors += errors;
   t->warnings += govinfo_diagnostics_count_severity(diags, GOVINFO_SEVERITY_WARNING);
+  t->suppressed += govinfo_diagnostics_suppressed(diags);
   if (errors > 0) t->error_findings = true;
+}
+
+/* The findings once the suppression file hid its entries', recorded for
+ * --write-suppressions: a new list in *kept, or NULL after printing why (out of memory). */
+static bool review_findings(govinfo_diagnostics **kept, const char *file,
+                            const govinfo_diagnostics *diags, const settings *s, tally *t) {
+  *kept = NULL;
+  int rc = s->suppress ? govinfo_suppressions_apply(kept, s->suppress, diags, file) : GOVINFO_OK;
+  const govinfo_diagnostics *shown = *kept ? *kept : diags;
+  if (rc == GOVINFO_OK && s->written)
+    rc = govinfo_suppressions_add(s->written, shown, file,
+                                  s->lang == CLI_LANG_EN ? GOVINFO_FORMAT_EN : 0);
+  if (rc == GOVINFO_OK) return true;
+  cli_failure failure;
+  cli_failure_from_library(&failure, rc);
+  report_failure(file, &failure, s, t);
+  govinfo_diagnostics_free(*kept);
+  *kept = NULL;
+  return false;
 }
 
 /* One item of the batch: its failure, or its findings. */
@@ -112,9 +138,65 @@ static void validate_item(const govinfo_batch_item *item, const settings *s, tal
     cli_summary_add_failure(sum);
     return;
   }
-  const govinfo_diagnostics *diags = govinfo_batch_item_findings(item);
+  govinfo_diagnostics *kept;
+  if (!review_findings(&kept, file, govinfo_batch_item_findings(item), s, t)) {
+    cli_summary_add_failure(sum);
+    return;
+  }
+  const govinfo_diagnostics *diags = kept ? kept : govinfo_batch_item_findings(item);
   print_findings(file, diags, s, t);
   cli_summary_add_report(sum, diags, NULL);
+  govinfo_diagnostics_free(kept);
+}
+
+/* ---- suppression files ---- */
+
+/* Loads --suppress and starts --write-suppressions; false after printing why. */
+static bool open_suppressions(settings *s, const char *load, const char *write) {
+  int rc = load ? govinfo_suppressions_load(&s->suppress, load) : GOVINFO_OK;
+  if (rc == GOVINFO_OK && write) rc = govinfo_suppressions_new(&s->written);
+  if (rc == GOVINFO_OK) return true;
+  cli_failure failure;
+  cli_failure_from_library(&failure, rc);
+  fflush(stdout);
+  cli_print_failure(load ? load : write, &failure);
+  return false;
+}
+
+/* The findings about the suppression file itself (stale entries, entries without a reason),
+ * after every report, as the reports' are printed. */
+static void check_suppressions(const char *path, const settings *s, tally *t) {
+  govinfo_diagnostics *review;
+  if (govinfo_suppressions_check(&review, s->suppress)) {
+    cli_failure failure;
+    cli_failure_from_library(&failure, GOVINFO_ENOMEM);
+    report_failure(path, &failure, s, t);
+    return;
+  }
+  if (govinfo_diagnostics_count(review) == 0) {
+    govinfo_diagnostics_free(review);
+    return;
+  }
+  if (s->json) {
+    if (!cli_print_findings_json(stdout, path, review, "suppressions")) cli_error("out of memory");
+  } else {
+    cli_print_findings_text(stdout, path, review, s->lang);
+  }
+  t->warnings += govinfo_diagnostics_count_severity(review, GOVINFO_SEVERITY_WARNING);
+  govinfo_diagnostics_free(review);
+}
+
+/* Writes --write-suppressions atomically; false after printing why. */
+static bool write_suppressions(const char *path, const settings *s) {
+  char *text;
+  size_t len;
+  int rc = govinfo_suppressions_serialize(&text, &len, s->written);
+  if (rc == GOVINFO_OK) {
+    rc = govinfo_write_file_atomic(path, text, len);
+    govinfo_free(text);
+  }
+  if (rc) cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+  return rc == GOVINFO_OK;
 }
 
 /* Every operand through the batch runner, results in input order. */
@@ -146,6 +228,7 @@ static void validate_all(char **operands, size_t n, unsigned jobs, bool quiet, c
   }
   if (run.failed > sum.failed) t->failed = true; /* lost to lack of memory */
   cli_batch_finish(&run);
+  if (s->suppress) check_suppressions(s->suppress_path, s, t);
   /* One FILE prints what it always did; a batch adds its summary. */
   if (batch) {
     if (s->json) cli_summary_print_json(&sum, stdout);
@@ -157,19 +240,26 @@ static void validate_all(char **operands, size_t n, unsigned jobs, bool quiet, c
 /* ---- the summary, like clang's "2 errors and 3 warnings generated." ---- */
 
 static void print_summary(const tally *t, cli_lang lang) {
-  if (t->errors == 0 && t->warnings == 0) return;
+  if (t->errors == 0 && t->warnings == 0 && t->suppressed == 0) return;
   fflush(stdout);
+  bool counts = t->errors || t->warnings;
   if (lang == CLI_LANG_ZH) {
-    fputs("共 ", stderr);
+    if (counts) fputs("共 ", stderr);
     if (t->errors) fprintf(stderr, "%zu 个错误", t->errors);
     if (t->errors && t->warnings) fputs("，", stderr);
     if (t->warnings) fprintf(stderr, "%zu 个警告", t->warnings);
+    if (counts && t->suppressed) fputs("；", stderr);
+    if (t->suppressed) fprintf(stderr, "%zu 个发现已按抑制文件隐藏", t->suppressed);
     fputs("。\n", stderr);
   } else {
     if (t->errors) fprintf(stderr, "%zu error%s", t->errors, t->errors == 1 ? "" : "s");
     if (t->errors && t->warnings) fputs(" and ", stderr);
     if (t->warnings) fprintf(stderr, "%zu warning%s", t->warnings, t->warnings == 1 ? "" : "s");
-    fputs(" generated.\n", stderr);
+    if (counts) fputs(" generated", stderr);
+    if (counts && t->suppressed) fputs("; ", stderr);
+    if (t->suppressed)
+      fprintf(stderr, "%zu finding%s suppressed", t->suppressed, t->suppressed == 1 ? "" : "s");
+    fputs(".\n", stderr);
   }
 }
 
@@ -187,8 +277,17 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     cli_args_free(&args);
     return status;
   }
+  const char *suppress = args.value[OPT_SUPPRESS], *write = args.value[OPT_WRITE_SUPPRESSIONS];
+  s.suppress_path = suppress;
+  if (!open_suppressions(&s, suppress, write)) {
+    cli_args_free(&args);
+    return CLI_EXIT_FAILURE;
+  }
   tally t = {0};
   validate_all(args.operands, args.noperands, jobs, args.value[OPT_QUIET] != NULL, &s, &t);
+  if (s.written && !write_suppressions(write, &s)) t.failed = true;
+  govinfo_suppressions_free(s.suppress);
+  govinfo_suppressions_free(s.written);
   cli_args_free(&args);
   if (!s.json) print_summary(&t, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
@@ -198,7 +297,8 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_validate_command = {
     .name = "validate",
     .summary = "check reports against the rules of their format version",
-    .synopsis = "govinfo validate [--json] [--lang zh|en] [--jobs N] [--quiet] FILE|DIR...",
+    .synopsis = "govinfo validate [--json] [--lang zh|en] [--jobs N] [--quiet]\n"
+                "                 [--suppress FILE] [--write-suppressions FILE] FILE|DIR...",
     .help =
         "Loads each report (JSON or YAML; \"-\" reads standard input and recognises the\n"
         "syntax by its first character) and checks it against every rule of its format\n"
@@ -226,6 +326,16 @@ const cli_command cli_validate_command = {
         "                  \"rules\": {rule id: count}}} (it has no \"file\" key)\n"
         "  -j, --jobs N    threads (default 0: one per processor)\n"
         "  -q, --quiet     no progress line\n"
+        "  --suppress FILE hide the findings a suppression file lists by fingerprint (each\n"
+        "                  entry with a reason; an entry without one is not applied and is\n"
+        "                  warned about [suppression.no_reason]); the hidden ones are counted\n"
+        "                  (\"suppressed\" in --json). An entry that hid nothing in the\n"
+        "                  reports it applies to is reported as a note [suppression.stale],\n"
+        "                  located in FILE (with --json: a line with \"stage\": \"suppressions\")\n"
+        "  --write-suppressions FILE\n"
+        "                  write a suppression file with one entry per finding shown (its\n"
+        "                  fingerprint, rule and report, the finding as a comment, the reason\n"
+        "                  left empty for the reviewer to fill in)\n"
         "  --lang zh|en    language of the messages (default zh)\n"
         "  -h, --help      show this help\n"
         "\n"

@@ -13,6 +13,10 @@
 #include "util/buf.h"
 #include "util/error.h"
 
+/* A finding's fingerprint: 16 lowercase hex digits (the first 64 bits of a SHA-256) and the
+ * NUL. */
+#define GI_FINGERPRINT_SIZE 17
+
 struct govinfo_diagnostic {
   gi_rule rule;
   govinfo_severity severity;
@@ -22,13 +26,15 @@ struct govinfo_diagnostic {
   const char *message, *message_en, *expected, *actual; /* expected/actual may be NULL */
   const char *file;                                     /* the list's file name */
   void *block;                                          /* paths and strings, one block */
+  char fingerprint[GI_FINGERPRINT_SIZE];                /* see gi_finding_fingerprint() */
 };
 
 struct govinfo_diagnostics {
   govinfo_diagnostic *items;
   size_t count, cap;
   size_t by_severity[GOVINFO_SEVERITY_ERROR + 1];
-  char file[]; /* report origin, "" when built in memory */
+  size_t suppressed; /* findings a suppression file hid from this list */
+  char file[];       /* report origin, "" when built in memory */
 };
 
 /* A new empty list naming `file` (may be NULL); NULL when out of memory (error recorded). */
@@ -47,6 +53,7 @@ typedef enum gi_finding_slot {
   GI_SLOT_EN,
   GI_SLOT_EXPECTED,
   GI_SLOT_ACTUAL,
+  GI_SLOT_KEY, /* values that identify the finding besides its paths, expected and actual */
   GI_SLOT_COUNT_
 } gi_finding_slot;
 
@@ -79,8 +86,21 @@ void gi_finding_add_path(gi_finding *f, gi_loc loc, const char *fmt, ...)
 void gi_finding_add_path_pieces(gi_finding *f, gi_loc loc, const char *const *pieces, size_t n);
 /* The two sides of a failed identity, as integers. */
 void gi_finding_set_values(gi_finding *f, int64_t expected, int64_t actual);
-/* Moves the finding into the list; on failure sets f->oom. */
+/* The values that tell this finding from another of the same rule and paths when expected
+ * and actual do not (a mark, a date, a section id, the period a text states): part of the
+ * fingerprint, never shown. */
+#define gi_finding_key(f, ...) gi_finding_say((f), GI_SLOT_KEY, __VA_ARGS__)
+/* Moves the finding into the list, fingerprinted; on failure sets f->oom. */
 void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list);
+/* The fingerprint of a finding, into out[GI_FINGERPRINT_SIZE]: SHA-256 over a canonical
+ * serialisation of the rule id, the JSON Pointers, expected, actual and the key (each
+ * field tagged, NUL-separated), never the location or the messages, so it holds when an
+ * unrelated edit moves lines and changes when the values change. */
+void gi_finding_fingerprint(char out[GI_FINGERPRINT_SIZE], gi_rule rule, const char *const *paths,
+                            size_t npaths, const char *expected, const char *actual,
+                            const char *key);
+/* Appends a copy of a finding (fingerprint included) to the list. */
+int gi_diagnostics_copy(govinfo_diagnostics *list, const govinfo_diagnostic *d);
 /* Frees the builder's memory (not the findings it made). */
 void gi_finding_free(gi_finding *f);
 

@@ -6,7 +6,7 @@
 #include "findings/findings.h"
 #include "util/buf.h"
 
-#define KNOWN_FLAGS (GOVINFO_FORMAT_EN | GOVINFO_FORMAT_NO_LOCATION)
+#define KNOWN_FLAGS (GOVINFO_FORMAT_EN | GOVINFO_FORMAT_NO_LOCATION | GOVINFO_FORMAT_LONG)
 
 /* "file:line:column: ", as much as is known; nothing when nothing is. */
 static void put_location(gi_buf *b, const char *file, unsigned line, unsigned column) {
@@ -42,6 +42,7 @@ int govinfo_diagnostic_format(char **out, size_t *len, const govinfo_diagnostic 
     put_location(&b, file ? file : d->file, d->line, d->column);
   gi_buf_printf(&b, "%s: %s [%s]", govinfo_severity_name(d->severity),
                 message_in(d->message, d->message_en, flags), govinfo_diagnostic_rule(d));
+  if (flags & GOVINFO_FORMAT_LONG) gi_buf_printf(&b, " {%s}", d->fingerprint);
   return gi_buf_finish(&b, out, len);
 }
 

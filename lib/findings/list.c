@@ -30,6 +30,23 @@ int gi_diagnostics_add(govinfo_diagnostics *list, gi_rule rule, gi_loc loc,
   return f.oom ? gi_fail_oom() : GOVINFO_OK;
 }
 
+int gi_diagnostics_copy(govinfo_diagnostics *list, const govinfo_diagnostic *d) {
+  gi_finding f = {0};
+  gi_loc loc = {d->line, d->column};
+  gi_finding_begin(&f, d->rule);
+  for (size_t i = 0; i < d->npaths; i++) gi_finding_add_path(&f, loc, "%s", d->paths[i]);
+  f.loc = loc;
+  gi_finding_say(&f, GI_SLOT_ZH, "%s", d->message);
+  gi_finding_say(&f, GI_SLOT_EN, "%s", d->message_en);
+  if (d->expected) gi_finding_say(&f, GI_SLOT_EXPECTED, "%s", d->expected);
+  if (d->actual) gi_finding_say(&f, GI_SLOT_ACTUAL, "%s", d->actual);
+  gi_finding_finish(&f, list);
+  gi_finding_free(&f);
+  if (f.oom) return gi_fail_oom();
+  memcpy(list->items[list->count - 1].fingerprint, d->fingerprint, GI_FINGERPRINT_SIZE);
+  return GOVINFO_OK;
+}
+
 void govinfo_diagnostics_free(govinfo_diagnostics *list) {
   if (list == NULL) return;
   for (size_t i = 0; i < list->count; i++) free(list->items[i].block);
@@ -80,3 +97,7 @@ const char *govinfo_diagnostic_actual(const govinfo_diagnostic *d) { return d ? 
 const char *govinfo_diagnostic_file(const govinfo_diagnostic *d) { return d ? d->file : NULL; }
 unsigned govinfo_diagnostic_line(const govinfo_diagnostic *d) { return d ? d->line : 0; }
 unsigned govinfo_diagnostic_column(const govinfo_diagnostic *d) { return d ? d->column : 0; }
+
+const char *govinfo_diagnostic_fingerprint(const govinfo_diagnostic *d) {
+  return d ? d->fingerprint : NULL;
+}

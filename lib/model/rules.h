@@ -10,9 +10,11 @@
  * LISTED  versions whose definition lists the rule: in an identity, or with parameters
  * GROUPS  versions that have group rows able to carry a figure
  * IMPORT  every version; found by the importer, never by validation
+ * REVIEW  every version; found applying a suppression file (lib/review), never by validation
  *
  * The check is the function of lib/validate/ that looks for the rule's findings (named here,
- * so a rule cannot be added without one), or GI_FOUND_BY_IMPORTER for scope IMPORT. */
+ * so a rule cannot be added without one), or GI_FOUND_BY_IMPORTER for scope IMPORT
+ * (GI_FOUND_BY_REVIEW for REVIEW). */
 #define GI_RULES(X)                                                                                \
   X(TABLE3_BALANCE, "table3.balance", ERROR, LISTED, gi_check_identities,                          \
     "表三收办平衡：每一列本年新收加上年结转等于办理结果总计加结转下年度继续办理",                  \
@@ -96,7 +98,13 @@
   X(IMPORT_SPLIT_BY_IDENTITY, "import.split_by_identity", NOTE, IMPORT, GI_FOUND_BY_IMPORTER,      \
     "导入：连在一起印出的数字按勾稽关系分开（只有一种分法满足格数与勾稽关系）",                    \
     "import: figures printed run together were separated by arithmetic (exactly one split "        \
-    "satisfies the cell count and the identities)")
+    "satisfies the cell count and the identities)")                                                \
+  /* review: findings about a suppression file (lib/review), never about a report */               \
+  X(SUPPRESSION_STALE, "suppression.stale", NOTE, REVIEW, GI_FOUND_BY_REVIEW,                      \
+    "抑制条目所针对的发现已不再出现（已改正或数值已变）",                                          \
+    "a suppression matches no finding any more (fixed, or its values changed)")                    \
+  X(SUPPRESSION_NO_REASON, "suppression.no_reason", WARNING, REVIEW, GI_FOUND_BY_REVIEW,           \
+    "抑制条目未写理由，未予应用", "a suppression gives no reason and is not applied")
 
 typedef enum gi_rule {
 #define GI_RULE_ENUM_(name, id, severity, scope, check, zh, en) GI_RULE_##name,
@@ -109,12 +117,14 @@ typedef enum gi_rule_scope {
   GI_SCOPE_ALL,
   GI_SCOPE_LISTED,
   GI_SCOPE_GROUPS,
-  GI_SCOPE_IMPORT
+  GI_SCOPE_IMPORT,
+  GI_SCOPE_REVIEW
 } gi_rule_scope;
 
 #include <stdbool.h>
 
 #define GI_FOUND_BY_IMPORTER NULL
+#define GI_FOUND_BY_REVIEW NULL
 
 struct govinfo_rule;
 /* The registry index of a rule record (govinfo_rule_at(i) gives record i). */
@@ -122,5 +132,7 @@ gi_rule gi_rule_of(const struct govinfo_rule *rule);
 
 /* True for rules the importer reports (scope IMPORT): validation never runs them. */
 bool gi_rule_is_import(gi_rule rule);
+/* True for the rules about suppression files (scope REVIEW): validation never runs them. */
+bool gi_rule_is_review(gi_rule rule);
 
 #endif

@@ -13,8 +13,9 @@ Test(rules, every_rule_has_a_check_or_is_found_by_the_importer) {
   for (size_t i = 0; i < govinfo_rule_count(); i++) {
     const char *id = govinfo_rule_id(govinfo_rule_at(i));
     bool has_check = gi_rule_check_of((gi_rule)i) != NULL;
-    cr_assert_eq(has_check, !gi_rule_is_import((gi_rule)i),
-                 "%s: a rule of the validator needs a check, an import rule has none", id);
+    cr_assert_eq(has_check, !gi_rule_is_import((gi_rule)i) && !gi_rule_is_review((gi_rule)i),
+                 "%s: a rule of the validator needs a check, an import or review rule has none",
+                 id);
     cr_assert_eq(gi_rule_of(govinfo_rule_at(i)), (gi_rule)i);
   }
 }

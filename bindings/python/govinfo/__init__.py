@@ -22,11 +22,13 @@ from .formats import (ColumnDef, Format, Rule, RowDef, SectionDef, TableDef, fin
 from .importer import import_file, import_text
 from .corpus import frame_columns, import_many, load_many, to_frame
 from .report import Diagnostic, Report, Section, ValidationResult
+from .review import Suppression, Suppressions
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Report", "Section", "Diagnostic", "ValidationResult",
+    "Suppressions", "Suppression",
     "Format", "SectionDef", "TableDef", "RowDef", "ColumnDef", "Rule",
     "formats", "find_format", "format_for_year", "rules", "find_rule",
     "GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",

@@ -54,6 +54,7 @@ Batch = _opaque("govinfo_batch")
 BatchItem = _opaque("govinfo_batch_item")
 Rows = _opaque("govinfo_rows")
 Exporter = _opaque("govinfo_exporter")
+Suppressions = _opaque("govinfo_suppressions")
 
 
 class ValidateOptions(ctypes.Structure):
@@ -220,6 +221,7 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_diagnostic_file": (c_char_p, [Diagnostic]),
     "govinfo_diagnostic_line": (c_uint, [Diagnostic]),
     "govinfo_diagnostic_column": (c_uint, [Diagnostic]),
+    "govinfo_diagnostic_fingerprint": (c_char_p, [Diagnostic]),
     # io.h
     "govinfo_report_parse": (c_int, [P(Report), c_char_p, c_size_t, c_enum, c_char_p]),
     "govinfo_report_load": (c_int, [P(Report), c_char_p, c_enum]),
@@ -268,6 +270,21 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
                                      P(c_int)]),
     "govinfo_exporter_commit": (c_int, [Exporter]),
     "govinfo_exporter_free": (None, [Exporter]),
+    # suppress.h (EXPERIMENTAL)
+    "govinfo_suppressions_new": (c_int, [P(Suppressions)]),
+    "govinfo_suppressions_parse": (c_int, [P(Suppressions), c_char_p, c_size_t, c_char_p]),
+    "govinfo_suppressions_load": (c_int, [P(Suppressions), c_char_p]),
+    "govinfo_suppressions_free": (None, [Suppressions]),
+    "govinfo_suppressions_count": (c_size_t, [Suppressions]),
+    "govinfo_suppression_fingerprint": (c_char_p, [Suppressions, c_size_t]),
+    "govinfo_suppression_reason": (c_char_p, [Suppressions, c_size_t]),
+    "govinfo_suppression_file": (c_char_p, [Suppressions, c_size_t]),
+    "govinfo_suppression_uses": (c_size_t, [Suppressions, c_size_t]),
+    "govinfo_suppressions_apply": (c_int, [P(Diagnostics), Suppressions, Diagnostics, c_char_p]),
+    "govinfo_diagnostics_suppressed": (c_size_t, [Diagnostics]),
+    "govinfo_suppressions_check": (c_int, [P(Diagnostics), Suppressions]),
+    "govinfo_suppressions_add": (c_int, [Suppressions, Diagnostics, c_char_p, c_uint]),
+    "govinfo_suppressions_serialize": (c_int, [OwnedString, P(c_size_t), Suppressions]),
 }
 
 

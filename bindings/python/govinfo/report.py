@@ -115,6 +115,7 @@ class Diagnostic:
     actual: Union[int, decimal.Decimal, None]
     paths: Tuple[str, ...] = ()
     file: str = ""                               # "" when the report was built in memory
+    fingerprint: str = ""                        # stable id for suppression files
 
     def __str__(self) -> str:
         """As `govinfo validate` prints it: "file:line:column: severity: message [rule]"."""
@@ -142,18 +143,20 @@ def _diagnostic(item: Handle) -> Diagnostic:
         actual=None if actual is None else _number(actual.decode()),
         paths=paths,
         file=_str(lib.govinfo_diagnostic_file(item)) or "",
+        fingerprint=_str(lib.govinfo_diagnostic_fingerprint(item)) or "",
     )
 
 
 class ValidationResult:
     """All findings of one validation, in the library's order. ``valid``: no errors."""
 
-    __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
-                 "_finalizer", "__weakref__")
+    __slots__ = ("diagnostics", "error_count", "warning_count", "note_count",
+                 "suppressed_count", "_found", "_finalizer", "__weakref__")
     diagnostics: Tuple[Diagnostic, ...]
     error_count: int
     warning_count: int
     note_count: int
+    suppressed_count: int  # findings a suppression file hid (Suppressions.apply)
     _found: Handle
     _finalizer: weakref.finalize
 
@@ -171,6 +174,7 @@ class ValidationResult:
         self.error_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_ERROR)
         self.warning_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_WARNING)
         self.note_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_NOTE)
+        self.suppressed_count = lib.govinfo_diagnostics_suppressed(found)
 
     @property
     def valid(self) -> bool:
