@@ -157,7 +157,8 @@ static int read_list(reader *rd) {
 
 static int read_document(reader *rd) {
   int rc;
-  if ((rc = next(rd)) || (rc = next(rd))) return rc; /* stream start, then document or end */
+  if ((rc = next(rd))) return rc; /* stream start */
+  if ((rc = next(rd))) return rc; /* document start, or stream end */
   if (rd->event.type == YAML_STREAM_END_EVENT) return GOVINFO_OK; /* an empty file */
   if ((rc = next(rd))) return rc;
   if (is_null(rd)) return next(rd); /* an empty document */
