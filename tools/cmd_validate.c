@@ -105,22 +105,17 @@ static void print_findings(const char *file, const govinfo_diagnostics *diags, c
   if (errors > 0) t->error_findings = true;
 }
 
-/* The findings once the suppression file hid its entries', recorded for
- * --write-suppressions: a new list in *kept, or NULL after printing why (out of memory). */
-static bool review_findings(govinfo_diagnostics **kept, const char *file,
-                            const govinfo_diagnostics *diags, const settings *s, tally *t) {
-  *kept = NULL;
-  int rc = s->suppress ? govinfo_suppressions_apply(kept, s->suppress, diags, file) : GOVINFO_OK;
-  const govinfo_diagnostics *shown = *kept ? *kept : diags;
-  if (rc == GOVINFO_OK && s->written)
-    rc = govinfo_suppressions_add(s->written, shown, file,
-                                  s->lang == CLI_LANG_EN ? GOVINFO_FORMAT_EN : 0);
+/* Records the findings shown (the batch already hid the suppressed ones) for
+ * --write-suppressions; false after printing why (out of memory). */
+static bool record_findings(const char *file, const govinfo_diagnostics *diags, const settings *s,
+                            tally *t) {
+  if (s->written == NULL) return true;
+  int rc = govinfo_suppressions_add(s->written, diags, file,
+                                    s->lang == CLI_LANG_EN ? GOVINFO_FORMAT_EN : 0);
   if (rc == GOVINFO_OK) return true;
   cli_failure failure;
   cli_failure_from_library(&failure, rc);
   report_failure(file, &failure, s, t);
-  govinfo_diagnostics_free(*kept);
-  *kept = NULL;
   return false;
 }
 
@@ -138,15 +133,13 @@ static void validate_item(const govinfo_batch_item *item, const settings *s, tal
     cli_summary_add_failure(sum);
     return;
   }
-  govinfo_diagnostics *kept;
-  if (!review_findings(&kept, file, govinfo_batch_item_findings(item), s, t)) {
+  const govinfo_diagnostics *diags = govinfo_batch_item_findings(item);
+  if (!record_findings(file, diags, s, t)) {
     cli_summary_add_failure(sum);
     return;
   }
-  const govinfo_diagnostics *diags = kept ? kept : govinfo_batch_item_findings(item);
   print_findings(file, diags, s, t);
   cli_summary_add_report(sum, diags, NULL);
-  govinfo_diagnostics_free(kept);
 }
 
 /* ---- suppression files ---- */
@@ -206,6 +199,7 @@ static void validate_all(char **operands, size_t n, unsigned jobs, bool quiet, c
   govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
   opts.action = GOVINFO_BATCH_LOAD;
   opts.flags = GOVINFO_BATCH_VALIDATE;
+  opts.suppress = s->suppress; /* applied by the workers, as each report is validated */
   opts.jobs = jobs;
   cli_batch run;
   cli_summary sum;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -283,4 +284,54 @@ Test(suppressions, null_arguments_are_refused) {
   govinfo_suppressions *s;
   cr_assert_eq(govinfo_suppressions_load(&s, "/nonexistent/review.yaml"), GOVINFO_EIO);
   cr_assert_null(s);
+}
+
+/* ---- in the batch runner ---- */
+
+static void write_text(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  cr_assert_not_null(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+Test(suppressions, the_batch_runner_applies_them_on_its_threads) {
+  char dir[] = "/tmp/govinfo-review-XXXXXX", a[64], b[64];
+  cr_assert_not_null(mkdtemp(dir));
+  snprintf(a, sizeof a, "%s/a.yaml", dir);
+  snprintf(b, sizeof b, "%s/b.yaml", dir);
+  char *text = edited_example("1", "");
+  write_text(a, text);
+  write_text(b, text);
+  govinfo_diagnostics *d = validate_text(text, "x.yaml");
+  govinfo_suppressions *s = one_entry(first_of(d, "table3.balance"), "checked", "a.yaml");
+  for (unsigned version = 1; version <= GOVINFO_BATCH_OPTIONS_VERSION; version++) {
+    govinfo_batch_options opts;
+    cr_assert_eq(govinfo_batch_options_init(&opts, version), 0);
+    opts.flags = GOVINFO_BATCH_VALIDATE;
+    opts.jobs = 2;
+    if (version >= 2) opts.suppress = s;
+    const char *inputs[] = {a, b};
+    govinfo_batch *batch;
+    cr_assert_eq(govinfo_batch_new(&batch, inputs, 2, &opts), 0);
+    govinfo_batch_item *item;
+    size_t hidden[2] = {0, 0};
+    while (govinfo_batch_next(&item, batch) == GOVINFO_OK && item != NULL) {
+      const govinfo_diagnostics *found = govinfo_batch_item_findings(item);
+      size_t i = govinfo_batch_item_index(item);
+      hidden[i] = govinfo_diagnostics_suppressed(found);
+      cr_assert_eq(govinfo_diagnostics_count(found) + hidden[i], govinfo_diagnostics_count(d));
+      govinfo_batch_item_free(item);
+    }
+    govinfo_batch_free(batch);
+    cr_assert_eq(hidden[0], version >= 2 ? 1 : 0, "version %u", version); /* a.yaml only */
+    cr_assert_eq(hidden[1], 0);
+  }
+  cr_assert_eq(govinfo_suppression_uses(s, 0), 1);
+  govinfo_suppressions_free(s);
+  govinfo_diagnostics_free(d);
+  free(text);
+  remove(a);
+  remove(b);
+  rmdir(dir);
 }

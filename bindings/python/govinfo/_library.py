@@ -77,10 +77,12 @@ ImportOptions.__name__ = "govinfo_import_options"
 
 
 class BatchOptions(ctypes.Structure):
-    """struct govinfo_batch_options of batch.h (version 1)."""
+    """struct govinfo_batch_options of batch.h (version 2; `suppress` is a
+    govinfo_suppressions *)."""
     _fields_ = [("version", ctypes.c_uint), ("jobs", ctypes.c_uint), ("action", ctypes.c_int),
                 ("flags", ctypes.c_uint), ("import_", ctypes.POINTER(ImportOptions)),
-                ("validate", ctypes.POINTER(ValidateOptions)), ("window", ctypes.c_size_t)]
+                ("validate", ctypes.POINTER(ValidateOptions)), ("window", ctypes.c_size_t),
+                ("suppress", ctypes.c_void_p)]
 
 
 BatchOptions.__name__ = "govinfo_batch_options"
