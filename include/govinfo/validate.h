@@ -115,7 +115,9 @@ GOVINFO_API unsigned govinfo_diagnostic_column(const govinfo_diagnostic *diagnos
  * rule id, the JSON Pointers, expected, actual and the values that identify the finding (a
  * mark, a date, the period a text states), never its line, column or message. It stays the
  * same when an unrelated edit moves lines and changes when the values change; suppression
- * files (suppress.h) name findings by it. NULL for NULL. */
+ * files (suppress.h) name findings by it. A list makes its fingerprints the first time one is
+ * asked for (thread-safe), so validation that never asks does not pay for them. NULL for
+ * NULL. */
 GOVINFO_API const char *govinfo_diagnostic_fingerprint(const govinfo_diagnostic *diagnostic);
 
 #ifdef __cplusplus

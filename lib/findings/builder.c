@@ -167,9 +167,9 @@ void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list) {
       .file = list->file,
       .block = block,
   };
-  govinfo_diagnostic *d = &list->items[list->count - 1];
-  gi_finding_fingerprint(d->fingerprint, f->rule, d->paths, d->npaths, d->expected, d->actual,
-                         slot[GI_SLOT_KEY]);
+  list->items[list->count - 1].key = slot[GI_SLOT_KEY];
+  list->items[list->count - 1].list = list;
+  atomic_store(&list->fingerprinted, false);
   list->by_severity[severity]++;
 }
 

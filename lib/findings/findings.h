@@ -4,6 +4,8 @@
 #ifndef GI_FINDINGS_FINDINGS_H
 #define GI_FINDINGS_FINDINGS_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,7 +28,9 @@ struct govinfo_diagnostic {
   const char *message, *message_en, *expected, *actual; /* expected/actual may be NULL */
   const char *file;                                     /* the list's file name */
   void *block;                                          /* paths and strings, one block */
-  char fingerprint[GI_FINGERPRINT_SIZE];                /* see gi_finding_fingerprint() */
+  const char *key;                                      /* GI_SLOT_KEY, NULL when none */
+  const struct govinfo_diagnostics *list;               /* the list it belongs to */
+  char fingerprint[GI_FINGERPRINT_SIZE]; /* made on first use: gi_diagnostics_fingerprint() */
 };
 
 struct govinfo_diagnostics {
@@ -34,7 +38,11 @@ struct govinfo_diagnostics {
   size_t count, cap;
   size_t by_severity[GOVINFO_SEVERITY_ERROR + 1];
   size_t suppressed; /* findings a suppression file hid from this list */
-  char file[];       /* report origin, "" when built in memory */
+  /* Fingerprints cost a SHA-256 each, as much as the rest of a finding: they are made for
+   * the whole list the first time one is asked for, under the lock. */
+  pthread_mutex_t lock;
+  atomic_bool fingerprinted;
+  char file[]; /* report origin, "" when built in memory */
 };
 
 /* A new empty list naming `file` (may be NULL); NULL when out of memory (error recorded). */
@@ -99,7 +107,10 @@ void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list);
 void gi_finding_fingerprint(char out[GI_FINGERPRINT_SIZE], gi_rule rule, const char *const *paths,
                             size_t npaths, const char *expected, const char *actual,
                             const char *key);
-/* Appends a copy of a finding (fingerprint included) to the list. */
+/* Makes the fingerprints of the list's findings if they are not made yet; thread-safe, so
+ * const lists may be read from several threads. */
+void gi_diagnostics_fingerprint(const govinfo_diagnostics *list);
+/* Appends a copy of a finding (its key included, so its fingerprint is the same). */
 int gi_diagnostics_copy(govinfo_diagnostics *list, const govinfo_diagnostic *d);
 /* Frees the builder's memory (not the findings it made). */
 void gi_finding_free(gi_finding *f);

@@ -42,7 +42,7 @@ int govinfo_diagnostic_format(char **out, size_t *len, const govinfo_diagnostic 
     put_location(&b, file ? file : d->file, d->line, d->column);
   gi_buf_printf(&b, "%s: %s [%s]", govinfo_severity_name(d->severity),
                 message_in(d->message, d->message_en, flags), govinfo_diagnostic_rule(d));
-  if (flags & GOVINFO_FORMAT_LONG) gi_buf_printf(&b, " {%s}", d->fingerprint);
+  if (flags & GOVINFO_FORMAT_LONG) gi_buf_printf(&b, " {%s}", govinfo_diagnostic_fingerprint(d));
   return gi_buf_finish(&b, out, len);
 }
 

@@ -46,6 +46,7 @@ static cJSON *diagnostic_json(const govinfo_diagnostic *d) {
 }
 
 static cJSON *list_json(const govinfo_diagnostics *list) {
+  gi_diagnostics_fingerprint(list);
   cJSON *obj = cJSON_CreateObject();
   cJSON *items = NULL;
   bool ok =

@@ -195,6 +195,7 @@ int govinfo_suppressions_apply(govinfo_diagnostics **out, govinfo_suppressions *
     if (applies_to(&set->items[i], name))
       atomic_fetch_add_explicit(&set->items[i].seen, 1, memory_order_relaxed);
   kept->suppressed = findings->suppressed;
+  gi_diagnostics_fingerprint(findings);
   for (size_t i = 0; i < findings->count; i++) {
     const govinfo_diagnostic *d = &findings->items[i];
     if (hide(set, d, name)) {
@@ -272,6 +273,7 @@ int govinfo_suppressions_add(govinfo_suppressions *set, const govinfo_diagnostic
   if (flags & ~(unsigned)GOVINFO_FORMAT_EN)
     return gi_fail(GOVINFO_EINVAL, "unknown flags 0x%x", flags);
   if (set == NULL || findings == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
+  gi_diagnostics_fingerprint(findings);
   for (size_t i = 0; i < findings->count; i++) {
     const govinfo_diagnostic *d = &findings->items[i];
     gi_suppression *s = gi_suppressions_append(set);
