@@ -83,8 +83,8 @@ static int read_stdin(char **out, size_t *len) {
 
 static int load(govinfo_batch_item *item, bool hash) {
   bool from_stdin = strcmp(item->path, "-") == 0;
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   int rc = from_stdin ? read_stdin(&data, &len) : gi_read_file(item->path, &data, &len);
   if (rc) return rc;
   if (hash) gi_sha256_hex(data, len, item->sha256);
@@ -96,8 +96,8 @@ static int load(govinfo_batch_item *item, bool hash) {
 }
 
 static int import_stdin(govinfo_batch_item *item, const govinfo_import_options *opts) {
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   int rc = read_stdin(&data, &len);
   if (rc) return rc;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
