@@ -161,8 +161,8 @@ struct cJSON;
  * moved after head's own, so the CLI's fields come first. Returns head, or NULL (head
  * deleted) when text is no object or memory runs out. */
 struct cJSON *cli_json_after(struct cJSON *head, char *text, size_t len);
-/* "2 errors and 3 warnings generated." (zh: "共 2 个错误，3 个警告。") on stderr; nothing
- * when both are 0. */
-void cli_print_totals(size_t errors, size_t warnings, cli_lang lang);
+/* "2 errors and 3 warnings generated; 1 finding suppressed." (zh: "共 2 个错误，3 个警告；…")
+ * on stderr; nothing when all are 0. */
+void cli_print_totals(size_t errors, size_t warnings, size_t suppressed, cli_lang lang);
 
 #endif

@@ -178,6 +178,7 @@ static void count_findings(cli_summary *s, const govinfo_diagnostics *d) {
   s->errors += govinfo_diagnostics_count_severity(d, GOVINFO_SEVERITY_ERROR);
   s->warnings += govinfo_diagnostics_count_severity(d, GOVINFO_SEVERITY_WARNING);
   s->notes += govinfo_diagnostics_count_severity(d, GOVINFO_SEVERITY_NOTE);
+  s->suppressed += govinfo_diagnostics_suppressed(d);
 }
 
 void cli_summary_add_report(cli_summary *s, const govinfo_diagnostics *a,
@@ -203,6 +204,11 @@ void cli_summary_print_text(const cli_summary *s, cli_lang lang) {
   else
     fprintf(stderr, "%zu file%s read: %zu valid, %zu with errors, %zu failed\n", s->files,
             s->files == 1 ? "" : "s", s->valid, s->with_errors, s->failed);
+  if (s->suppressed && lang == CLI_LANG_ZH)
+    fprintf(stderr, "另有 %zu 个发现按抑制文件隐藏\n", s->suppressed);
+  else if (s->suppressed)
+    fprintf(stderr, "%zu finding%s hidden by the suppression file\n", s->suppressed,
+            s->suppressed == 1 ? "" : "s");
   size_t n = govinfo_rule_count();
   for (size_t i = 0; i < n; i++)
     if (s->per_rule[i])
@@ -220,6 +226,7 @@ void cli_summary_print_json(const cli_summary *s, FILE *out) {
             cJSON_AddNumberToObject(sum, "errors", (double)s->errors) &&
             cJSON_AddNumberToObject(sum, "warnings", (double)s->warnings) &&
             cJSON_AddNumberToObject(sum, "notes", (double)s->notes) &&
+            cJSON_AddNumberToObject(sum, "suppressed", (double)s->suppressed) &&
             (rules = cJSON_AddObjectToObject(sum, "rules")) != NULL;
   size_t n = govinfo_rule_count();
   for (size_t i = 0; ok && i < n; i++)

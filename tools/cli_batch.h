@@ -66,7 +66,8 @@ void cli_loaded_free(cli_loaded *loaded);
 typedef struct cli_summary {
   size_t files, valid, with_errors, failed;
   size_t errors, warnings, notes;
-  size_t *per_rule; /* indexed like govinfo_rule_at() */
+  size_t suppressed; /* findings a suppression file hid */
+  size_t *per_rule;  /* indexed like govinfo_rule_at() */
 } cli_summary;
 
 bool cli_summary_init(cli_summary *s);

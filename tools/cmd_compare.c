@@ -324,7 +324,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   cli_loaded_free(&cp);
   cli_args_free(&args);
   if (status != CLI_CONTINUE) return status;
-  if (!s.json) cli_print_totals(t.errors, t.warnings, s.lang);
+  if (!s.json) cli_print_totals(t.errors, t.warnings, 0, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
   return t.error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }

@@ -6,25 +6,45 @@
 #include "cli.h"
 #include "cli_batch.h"
 
-enum { OPT_JSON, OPT_LANG, OPT_JOBS, OPT_QUIET, OPT_STRICT, OPT_ENABLE, OPT_DISABLE, OPT_COUNT_ };
+enum {
+  OPT_JSON,
+  OPT_LANG,
+  OPT_JOBS,
+  OPT_QUIET,
+  OPT_STRICT,
+  OPT_ENABLE,
+  OPT_DISABLE,
+  OPT_SUPPRESS,
+  OPT_WRITE_SUPPRESSIONS,
+  OPT_COUNT_
+};
 
 static const cli_option options[OPT_COUNT_] = {
-    [OPT_JSON] = {"json", 0, false},      [OPT_LANG] = {"lang", 0, true},
-    [OPT_JOBS] = {"jobs", 'j', true},     [OPT_QUIET] = {"quiet", 'q', false},
-    [OPT_STRICT] = {"strict", 0, false},  [OPT_ENABLE] = {"enable", 0, true},
+    [OPT_JSON] = {"json", 0, false},
+    [OPT_LANG] = {"lang", 0, true},
+    [OPT_JOBS] = {"jobs", 'j', true},
+    [OPT_QUIET] = {"quiet", 'q', false},
+    [OPT_STRICT] = {"strict", 0, false},
+    [OPT_ENABLE] = {"enable", 0, true},
     [OPT_DISABLE] = {"disable", 0, true},
+    [OPT_SUPPRESS] = {"suppress", 0, true},
+    [OPT_WRITE_SUPPRESSIONS] = {"write-suppressions", 0, true},
 };
 
 typedef struct settings {
   bool json;
   bool quiet; /* no progress line, no line for a valid report */
   cli_lang lang;
+  govinfo_suppressions *suppress; /* --suppress: applied to every report's findings */
+  govinfo_suppressions *written;  /* --write-suppressions: an entry per finding shown */
+  const char *suppress_path;
 } settings;
 
 /* What all files added up to. */
 typedef struct tally {
   size_t errors; /* error lines printed, load failures included (for the summary) */
   size_t warnings;
+  size_t suppressed;
   bool error_findings; /* some report has a finding of severity error */
   bool failed;         /* some file could not be read, parsed or checked */
 } tally;
@@ -107,7 +127,22 @@ static void print_findings(const char *file, const govinfo_diagnostics *diags, c
   }
   t->errors += errors;
   t->warnings += warnings;
+  t->suppressed += govinfo_diagnostics_suppressed(diags);
   if (errors > 0) t->error_findings = true;
+}
+
+/* Records the findings shown (the batch already hid the suppressed ones) for
+ * --write-suppressions; false after printing why (out of memory). */
+static bool record_findings(const char *file, const govinfo_diagnostics *diags, const settings *s,
+                            tally *t) {
+  if (s->written == NULL) return true;
+  int rc = govinfo_suppressions_add(s->written, diags, file,
+                                    s->lang == CLI_LANG_EN ? GOVINFO_FORMAT_EN : 0);
+  if (rc == GOVINFO_OK) return true;
+  cli_failure failure;
+  cli_failure_from_library(&failure, rc);
+  report_failure(file, &failure, s, t);
+  return false;
 }
 
 /* One item of the batch: its failure, or its findings. */
@@ -123,8 +158,62 @@ static void validate_item(const govinfo_batch_item *item, const settings *s, tal
     return;
   }
   const govinfo_diagnostics *diags = govinfo_batch_item_findings(item);
+  if (!record_findings(file, diags, s, t)) {
+    cli_summary_add_failure(sum);
+    return;
+  }
   print_findings(file, diags, s, t);
   cli_summary_add_report(sum, diags, NULL);
+}
+
+/* ---- suppression files ---- */
+
+/* Loads --suppress and starts --write-suppressions; false after printing why. */
+static bool open_suppressions(settings *s, const char *load, const char *write) {
+  int rc = load ? govinfo_suppressions_load(&s->suppress, load) : GOVINFO_OK;
+  if (rc == GOVINFO_OK && write) rc = govinfo_suppressions_new(&s->written);
+  if (rc == GOVINFO_OK) return true;
+  cli_failure failure;
+  cli_failure_from_library(&failure, rc);
+  fflush(stdout);
+  cli_print_failure(load ? load : write, &failure);
+  return false;
+}
+
+/* The findings about the suppression file itself (stale entries, entries without a reason),
+ * after every report, as the reports' are printed. */
+static void check_suppressions(const char *path, const settings *s, tally *t) {
+  govinfo_diagnostics *review;
+  if (govinfo_suppressions_check(&review, s->suppress)) {
+    cli_failure failure;
+    cli_failure_from_library(&failure, GOVINFO_ENOMEM);
+    report_failure(path, &failure, s, t);
+    return;
+  }
+  if (govinfo_diagnostics_count(review) == 0) {
+    govinfo_diagnostics_free(review);
+    return;
+  }
+  if (s->json) {
+    if (!cli_print_findings_json(stdout, path, review, "suppressions")) cli_error("out of memory");
+  } else {
+    cli_print_findings_text(stdout, path, review, s->lang);
+  }
+  t->warnings += govinfo_diagnostics_count_severity(review, GOVINFO_SEVERITY_WARNING);
+  govinfo_diagnostics_free(review);
+}
+
+/* Writes --write-suppressions atomically; false after printing why. */
+static bool write_suppressions(const char *path, const settings *s) {
+  char *text;
+  size_t len;
+  int rc = govinfo_suppressions_serialize(&text, &len, s->written);
+  if (rc == GOVINFO_OK) {
+    rc = govinfo_write_file_atomic(path, text, len);
+    govinfo_free(text);
+  }
+  if (rc) cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+  return rc == GOVINFO_OK;
 }
 
 /* Every operand through the batch runner, results in input order. */
@@ -135,6 +224,7 @@ static void validate_all(char **operands, size_t n, unsigned jobs, const cli_che
   opts.action = GOVINFO_BATCH_LOAD;
   opts.flags = GOVINFO_BATCH_VALIDATE;
   opts.validate = &checks->opts;
+  opts.suppress = s->suppress; /* applied by the workers, as each report is validated */
   opts.jobs = jobs;
   cli_batch run;
   cli_summary sum;
@@ -157,6 +247,7 @@ static void validate_all(char **operands, size_t n, unsigned jobs, const cli_che
   }
   if (run.failed > sum.failed) t->failed = true; /* lost to lack of memory */
   cli_batch_finish(&run);
+  if (s->suppress) check_suppressions(s->suppress_path, s, t);
   /* One FILE prints what it always did; a batch adds its summary. */
   if (batch) {
     if (s->json) cli_summary_print_json(&sum, stdout);
@@ -183,11 +274,21 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     cli_args_free(&args);
     return status;
   }
+  const char *suppress = args.value[OPT_SUPPRESS], *write = args.value[OPT_WRITE_SUPPRESSIONS];
+  s.suppress_path = suppress;
+  if (!open_suppressions(&s, suppress, write)) {
+    cli_checks_free(&checks);
+    cli_args_free(&args);
+    return CLI_EXIT_FAILURE;
+  }
   tally t = {0};
   validate_all(args.operands, args.noperands, jobs, &checks, &s, &t);
+  if (s.written && !write_suppressions(write, &s)) t.failed = true;
+  govinfo_suppressions_free(s.suppress);
+  govinfo_suppressions_free(s.written);
   cli_checks_free(&checks);
   cli_args_free(&args);
-  if (!s.json) cli_print_totals(t.errors, t.warnings, s.lang);
+  if (!s.json) cli_print_totals(t.errors, t.warnings, t.suppressed, s.lang);
   if (t.failed) return CLI_EXIT_FAILURE;
   return t.error_findings ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 }
@@ -196,7 +297,8 @@ const cli_command cli_validate_command = {
     .name = "validate",
     .summary = "check reports against the rules of their format version",
     .synopsis = "govinfo validate [--strict] [--enable RULE,...] [--disable RULE,...] [--json]\n"
-                "                [--lang zh|en] [--jobs N] [--quiet] FILE|DIR...",
+                "                [--lang zh|en] [--jobs N] [--quiet] [--suppress FILE]\n"
+                "                [--write-suppressions FILE] FILE|DIR...",
     .help =
         "Loads each report (JSON or YAML; \"-\" reads standard input and recognises the\n"
         "syntax by its first character) and checks it against every rule of its format\n"
@@ -228,6 +330,16 @@ const cli_command cli_validate_command = {
         "  --disable RULE,...  leave these rules out\n"
         "  -j, --jobs N    threads (default 0: one per processor)\n"
         "  -q, --quiet     no progress line, and no \"FILE: valid\" line\n"
+        "  --suppress FILE hide the findings a suppression file lists by fingerprint (each\n"
+        "                  entry with a reason; an entry without one is not applied and is\n"
+        "                  warned about [suppression.no_reason]); the hidden ones are counted\n"
+        "                  (\"suppressed\" in --json). An entry that hid nothing in the\n"
+        "                  reports it applies to is reported as a note [suppression.stale],\n"
+        "                  located in FILE (with --json: a line with \"stage\": \"suppressions\")\n"
+        "  --write-suppressions FILE\n"
+        "                  write a suppression file with one entry per finding shown (its\n"
+        "                  fingerprint, rule and report, the finding as a comment, the reason\n"
+        "                  left empty for the reviewer to fill in)\n"
         "  --lang zh|en    language of the messages (default: GOVINFO_LANG, else the\n"
         "                  locale: LC_ALL or LANG starting with zh gives Chinese)\n"
         "  -h, --help      show this help\n"
@@ -260,6 +372,13 @@ const cli_command cli_validate_command = {
         "  --disable RULE,...  不检查这些规则\n"
         "  -j, --jobs N    线程数（默认 0：每个处理器一个）\n"
         "  -q, --quiet     不显示进度行，也不输出“有效”行\n"
+        "  --suppress FILE 按指纹隐藏抑制文件所列的发现（每个条目须写理由；没有理由的条目\n"
+        "                  不予应用并给出警告 [suppression.no_reason]）；隐藏的发现计入统计\n"
+        "                  （--json 中的 \"suppressed\"）。在所适用的报告中没有隐藏任何发现\n"
+        "                  的条目作为提示报告 [suppression.stale]，定位在 FILE 中\n"
+        "  --write-suppressions FILE\n"
+        "                  写出抑制文件：每个显示的发现一个条目（指纹、规则和报告，发现本身\n"
+        "                  作为注释，理由留空由审核人填写）\n"
         "  --lang zh|en    消息的语言（默认：GOVINFO_LANG，否则按区域设置 LC_ALL 或 LANG）\n"
         "  -h, --help      显示本帮助\n"
         "\n"

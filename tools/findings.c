@@ -48,20 +48,27 @@ static cJSON *findings_json(const char *file, const govinfo_diagnostics *diags, 
   return cli_json_after(ok ? obj : NULL, text, len);
 }
 
-void cli_print_totals(size_t errors, size_t warnings, cli_lang lang) {
-  if (errors == 0 && warnings == 0) return;
+void cli_print_totals(size_t errors, size_t warnings, size_t suppressed, cli_lang lang) {
+  if (errors == 0 && warnings == 0 && suppressed == 0) return;
   fflush(stdout);
+  bool counts = errors || warnings;
   if (lang == CLI_LANG_ZH) {
-    fputs("共 ", stderr);
+    if (counts) fputs("共 ", stderr);
     if (errors) fprintf(stderr, "%zu 个错误", errors);
     if (errors && warnings) fputs("，", stderr);
     if (warnings) fprintf(stderr, "%zu 个警告", warnings);
+    if (counts && suppressed) fputs("；", stderr);
+    if (suppressed) fprintf(stderr, "%zu 个发现已按抑制文件隐藏", suppressed);
     fputs("。\n", stderr);
   } else {
     if (errors) fprintf(stderr, "%zu error%s", errors, errors == 1 ? "" : "s");
     if (errors && warnings) fputs(" and ", stderr);
     if (warnings) fprintf(stderr, "%zu warning%s", warnings, warnings == 1 ? "" : "s");
-    fputs(" generated.\n", stderr);
+    if (counts) fputs(" generated", stderr);
+    if (counts && suppressed) fputs("; ", stderr);
+    if (suppressed)
+      fprintf(stderr, "%zu finding%s suppressed", suppressed, suppressed == 1 ? "" : "s");
+    fputs(".\n", stderr);
   }
 }
 

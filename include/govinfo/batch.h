@@ -29,6 +29,7 @@
 #include "common.h"
 #include "import.h"
 #include "report.h"
+#include "suppress.h"
 #include "validate.h"
 
 #ifdef __cplusplus
@@ -63,11 +64,16 @@ typedef struct govinfo_batch_options {
   const govinfo_import_options *import;
   const govinfo_validate_options *validate; /* with GOVINFO_BATCH_VALIDATE; NULL: defaults */
   size_t window; /* items in flight ahead of the caller; 0: 4 per thread, at least 16 */
+  /* Version 2. With GOVINFO_BATCH_VALIDATE: each item's findings are those the set does not
+   * suppress (govinfo_suppressions_apply under the item's name), counted by
+   * govinfo_diagnostics_suppressed(); govinfo_suppressions_check() after the batch gives the
+   * stale entries. NULL: none. */
+  govinfo_suppressions *suppress;
 } govinfo_batch_options;
 
-#define GOVINFO_BATCH_OPTIONS_VERSION 1
+#define GOVINFO_BATCH_OPTIONS_VERSION 2
 #define GOVINFO_BATCH_OPTIONS_INIT                                                                 \
-  { GOVINFO_BATCH_OPTIONS_VERSION, 0, GOVINFO_BATCH_LOAD, 0, NULL, NULL, 0 }
+  { GOVINFO_BATCH_OPTIONS_VERSION, 0, GOVINFO_BATCH_LOAD, 0, NULL, NULL, 0, NULL }
 
 /* Fills *opts with the defaults of that version (GOVINFO_BATCH_OPTIONS_VERSION).
  * GOVINFO_EINVAL for a version this library does not know. */

@@ -71,6 +71,7 @@ GOVINFO_API const char *govinfo_error_name(int code);
 /* Flags of the formatters (govinfo_error_format, govinfo_diagnostic_format). */
 #define GOVINFO_FORMAT_EN 0x1u          /* English (default: Chinese, where a message has it) */
 #define GOVINFO_FORMAT_NO_LOCATION 0x2u /* leave out the leading "file:line:column: " */
+#define GOVINFO_FORMAT_LONG 0x4u        /* findings: append the fingerprint, " {0123abcd...}" */
 
 /* An error as one clang-style line, the way the CLI prints it, in Chinese (message_zh)
  * unless flags has GOVINFO_FORMAT_EN:

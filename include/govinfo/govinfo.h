@@ -13,5 +13,6 @@
 #include "analysis.h" /* EXPERIMENTAL */
 #include "batch.h"
 #include "export.h"
+#include "suppress.h"
 
 #endif

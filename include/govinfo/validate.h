@@ -81,8 +81,10 @@ GOVINFO_API const govinfo_diagnostic *govinfo_diagnostics_at(const govinfo_diagn
 GOVINFO_API size_t govinfo_diagnostics_count_severity(const govinfo_diagnostics *diagnostics,
                                                       govinfo_severity severity);
 /* The list as one JSON object: {"valid": bool, "errors": N, "warnings": N, "notes": N,
- * "diagnostics": [...]}; each diagnostic has rule, severity, paths, message, message_en,
- * expected, actual (null when not arithmetic), file, line, column (null when unknown).
+ * "suppressed": N, "diagnostics": [...]}; each diagnostic has rule, severity, paths, message,
+ * message_en, expected, actual (null when not arithmetic), file, line, column (null when
+ * unknown) and fingerprint. "suppressed" counts the findings a suppression file hid
+ * (govinfo_suppressions_apply), 0 otherwise.
  * New string in *out (NUL-terminated, length in *len if len is not NULL); free with
  * govinfo_free(). */
 GOVINFO_API int govinfo_diagnostics_to_json(char **out, size_t *len,
@@ -90,7 +92,8 @@ GOVINFO_API int govinfo_diagnostics_to_json(char **out, size_t *len,
 
 /* One finding as one clang-style line, the way the CLI prints it:
  * "file:line:column: severity: message [rule]" (flags GOVINFO_FORMAT_*: English, no
- * location). `file` names the input in place of the finding's own file (NULL: its own;
+ * location; GOVINFO_FORMAT_LONG appends " {fingerprint}"). `file` names the input in place of the
+ * finding's own file (NULL: its own;
  * "<input>" when both are empty and a line is known). New NUL-terminated string in *out
  * (length in *len if len is not NULL); free it with govinfo_free(). */
 GOVINFO_API int govinfo_diagnostic_format(char **out, size_t *len,
@@ -114,6 +117,14 @@ GOVINFO_API const char *govinfo_diagnostic_actual(const govinfo_diagnostic *diag
 GOVINFO_API const char *govinfo_diagnostic_file(const govinfo_diagnostic *diagnostic);
 GOVINFO_API unsigned govinfo_diagnostic_line(const govinfo_diagnostic *diagnostic);
 GOVINFO_API unsigned govinfo_diagnostic_column(const govinfo_diagnostic *diagnostic);
+/* The finding's fingerprint, borrowed: 16 lowercase hex digits (a SHA-256 prefix) over the
+ * rule id, the JSON Pointers, expected, actual and the values that identify the finding (a
+ * mark, a date, the period a text states), never its line, column or message. It stays the
+ * same when an unrelated edit moves lines and changes when the values change; suppression
+ * files (suppress.h) name findings by it. A list makes its fingerprints the first time one is
+ * asked for (thread-safe), so validation that never asks does not pay for them. NULL for
+ * NULL. */
+GOVINFO_API const char *govinfo_diagnostic_fingerprint(const govinfo_diagnostic *diagnostic);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /* The batch runner: a pool of threads working ahead of the caller through a window of
  * items, handing them back in input order. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +20,8 @@ static void init_libxml(void) { xmlInitParser(); }
 #endif
 
 #define MAX_JOBS 256
+/* The options of version 1 end before `suppress`. */
+#define VERSION_1_SIZE offsetof(govinfo_batch_options, suppress)
 
 /* Marks a slot whose item could not be allocated. */
 static char out_of_memory_marker;
@@ -44,7 +47,9 @@ int govinfo_batch_options_init(govinfo_batch_options *opts, unsigned version) {
   if (opts == NULL) return gi_fail(GOVINFO_EINVAL, "options pointer is NULL");
   if (version == 0 || version > GOVINFO_BATCH_OPTIONS_VERSION)
     return gi_fail(GOVINFO_EINVAL, "unknown version %u of govinfo_batch_options", version);
-  *opts = (govinfo_batch_options)GOVINFO_BATCH_OPTIONS_INIT;
+  /* Only the fields of that version: a caller built against it has no room for more. */
+  const govinfo_batch_options defaults = GOVINFO_BATCH_OPTIONS_INIT;
+  memcpy(opts, &defaults, version == 1 ? VERSION_1_SIZE : sizeof defaults);
   opts->version = version;
   return GOVINFO_OK;
 }
@@ -154,6 +159,7 @@ int govinfo_batch_new(govinfo_batch **out, const char *const *inputs, size_t nin
     return rc;
   }
   b->work.validate = opts->validate;
+  b->work.suppress = opts->version >= 2 ? opts->suppress : NULL;
 #ifdef GOVINFO_HAVE_HTML
   if (opts->action == GOVINFO_BATCH_IMPORT) pthread_once(&libxml_once, init_libxml);
 #endif

@@ -55,6 +55,7 @@ typedef struct gi_batch_work {
   unsigned flags;
   govinfo_import_options import;
   const govinfo_validate_options *validate;
+  govinfo_suppressions *suppress; /* NULL: none */
 } gi_batch_work;
 
 /* Works on one entry; NULL only when out of memory. */

@@ -139,6 +139,14 @@ static int work_on(govinfo_batch_item *item, const gi_batch_work *work) {
   }
   if (work->flags & GOVINFO_BATCH_VALIDATE)
     rc = govinfo_report_validate_with(&item->findings, item->report, work->validate);
+  if (rc == GOVINFO_OK && item->findings && work->suppress) {
+    govinfo_diagnostics *kept;
+    rc = govinfo_suppressions_apply(&kept, work->suppress, item->findings, item->name);
+    if (rc == GOVINFO_OK) {
+      govinfo_diagnostics_free(item->findings);
+      item->findings = kept;
+    }
+  }
   return rc;
 }
 

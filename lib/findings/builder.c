@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "findings/findings.h"
+#include "util/sha256.h"
 
 __attribute__((format(printf, 2, 0))) static void text_vprintf(gi_buf *b, const char *fmt,
                                                                va_list ap) {
@@ -105,6 +106,34 @@ static bool grow_list(govinfo_diagnostics *list) {
   return true;
 }
 
+/* One field of the serialisation: its tag and value, each NUL-terminated; an unset value
+ * is told apart from an empty one by its tag alone. */
+static void hash_field(gi_sha256 *h, const char *tag, const char *value) {
+  gi_sha256_update(h, tag, strlen(tag) + 1);
+  if (value) gi_sha256_update(h, value, strlen(value) + 1);
+}
+
+void gi_finding_fingerprint(char out[GI_FINGERPRINT_SIZE], gi_rule rule, const char *const *paths,
+                            size_t npaths, const char *expected, const char *actual,
+                            const char *key) {
+  static const char digits[] = "0123456789abcdef";
+  gi_sha256 h;
+  unsigned char digest[32];
+  gi_sha256_init(&h);
+  hash_field(&h, "govinfo-finding-1", NULL); /* the version of this serialisation */
+  hash_field(&h, "rule", govinfo_rule_id(govinfo_rule_at(rule)));
+  for (size_t i = 0; i < npaths; i++) hash_field(&h, "path", paths[i]);
+  if (expected) hash_field(&h, "expected", expected);
+  if (actual) hash_field(&h, "actual", actual);
+  if (key) hash_field(&h, "key", key);
+  gi_sha256_final(&h, digest);
+  for (int i = 0; i < (GI_FINGERPRINT_SIZE - 1) / 2; i++) {
+    out[2 * i] = digits[digest[i] >> 4];
+    out[2 * i + 1] = digits[digest[i] & 15];
+  }
+  out[GI_FINGERPRINT_SIZE - 1] = '\0';
+}
+
 /* Moves the finding being built into the list: paths and strings in one allocation. */
 void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list) {
   if (f->oom || f->text.failed || f->text.len == 0 || !grow_list(list)) {
@@ -141,6 +170,9 @@ void gi_finding_finish(gi_finding *f, govinfo_diagnostics *list) {
       .file = f->file ? strings + f->text.len : list->file,
       .block = block,
   };
+  list->items[list->count - 1].key = slot[GI_SLOT_KEY];
+  list->items[list->count - 1].list = list;
+  atomic_store(&list->fingerprinted, false);
   list->by_severity[severity]++;
 }
 

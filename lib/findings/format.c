@@ -6,7 +6,7 @@
 #include "findings/findings.h"
 #include "util/buf.h"
 
-#define KNOWN_FLAGS (GOVINFO_FORMAT_EN | GOVINFO_FORMAT_NO_LOCATION)
+#define KNOWN_FLAGS (GOVINFO_FORMAT_EN | GOVINFO_FORMAT_NO_LOCATION | GOVINFO_FORMAT_LONG)
 
 /* "file:line:column: ", as much as is known; nothing when nothing is. */
 static void put_location(gi_buf *b, const char *file, unsigned line, unsigned column) {
@@ -44,6 +44,7 @@ int govinfo_diagnostic_format(char **out, size_t *len, const govinfo_diagnostic 
   gi_buf_printf(&b, "%s: ", govinfo_severity_name(d->severity));
   gi_buf_puts_escaped(&b, message_in(d->message, d->message_en, flags));
   gi_buf_printf(&b, " [%s]", govinfo_diagnostic_rule(d));
+  if (flags & GOVINFO_FORMAT_LONG) gi_buf_printf(&b, " {%s}", govinfo_diagnostic_fingerprint(d));
   return gi_buf_finish(&b, out, len);
 }
 

@@ -36,7 +36,8 @@ static cJSON *diagnostic_json(const govinfo_diagnostic *d) {
             add_string_or_null(obj, "expected", d->expected) &&
             add_string_or_null(obj, "actual", d->actual) &&
             add_string_or_null(obj, "file", d->file) && add_count_or_null(obj, "line", d->line) &&
-            add_count_or_null(obj, "column", d->column);
+            add_count_or_null(obj, "column", d->column) &&
+            cJSON_AddStringToObject(obj, "fingerprint", d->fingerprint);
   if (!ok) {
     cJSON_Delete(obj);
     return NULL;
@@ -45,6 +46,7 @@ static cJSON *diagnostic_json(const govinfo_diagnostic *d) {
 }
 
 bool gi_diagnostics_add_json(cJSON *obj, const govinfo_diagnostics *list) {
+  gi_diagnostics_fingerprint(list);
   cJSON *items = NULL;
   bool ok =
       obj && cJSON_AddBoolToObject(obj, "valid", list->by_severity[GOVINFO_SEVERITY_ERROR] == 0) &&
@@ -52,6 +54,7 @@ bool gi_diagnostics_add_json(cJSON *obj, const govinfo_diagnostics *list) {
       cJSON_AddNumberToObject(obj, "warnings",
                               (double)list->by_severity[GOVINFO_SEVERITY_WARNING]) &&
       cJSON_AddNumberToObject(obj, "notes", (double)list->by_severity[GOVINFO_SEVERITY_NOTE]) &&
+      cJSON_AddNumberToObject(obj, "suppressed", (double)list->suppressed) &&
       (items = cJSON_AddArrayToObject(obj, "diagnostics")) != NULL;
   for (size_t i = 0; ok && i < list->count; i++) {
     cJSON *d = diagnostic_json(&list->items[i]);

@@ -28,6 +28,7 @@ size_t govinfo_rule_count(void) { return GI_RULE_COUNT_; }
 gi_rule gi_rule_of(const govinfo_rule *rule) { return (gi_rule)(rule - rules); }
 
 bool gi_rule_is_import(gi_rule rule) { return rules[rule].scope == GI_SCOPE_IMPORT; }
+bool gi_rule_is_review(gi_rule rule) { return rules[rule].scope == GI_SCOPE_REVIEW; }
 
 bool gi_rule_is_cross(gi_rule rule) { return rules[rule].scope == GI_SCOPE_CROSS; }
 
@@ -87,6 +88,7 @@ int govinfo_rule_applies_to(const govinfo_rule *rule, const govinfo_format *form
   switch (rule->scope) {
   case GI_SCOPE_ALL:
   case GI_SCOPE_IMPORT:
+  case GI_SCOPE_REVIEW:
     return 1;
   case GI_SCOPE_LISTED:
     return is_listed(format, (gi_rule)(rule - rules));

@@ -13,10 +13,11 @@
  * CROSS   found by the checks across reports (lib/analysis/: compare, sum), never by the
  *         validation of one report; the versions are those the cross-year data names
  *         (model/years.h), every version for rules that read no format data
+ * REVIEW  every version; found applying a suppression file (lib/review), never by validation
  *
  * The check is the function of lib/validate/ that looks for the rule's findings (named here,
  * so a rule cannot be added without one), GI_FOUND_BY_IMPORTER for scope IMPORT,
- * GI_FOUND_ACROSS_REPORTS for scope CROSS. */
+ * GI_FOUND_ACROSS_REPORTS for scope CROSS, GI_FOUND_BY_REVIEW for scope REVIEW. */
 /* clang-format off */
 #define GI_RULES(X)                                                                                \
   X(TABLE3_BALANCE, "table3.balance", ERROR, LISTED, gi_check_identities,                          \
@@ -164,7 +165,13 @@
     "sum: a part leaves the cell blank, marked or absent, so the sum leaves it absent")            \
   X(SUM_DIFFERS, "sum.differs", NOTE, CROSS, GI_FOUND_ACROSS_REPORTS,                              \
     "汇总：上级报告所印数字与各部分之和不同",                                                      \
-    "sum: the parent's printed figure differs from the sum of its parts")
+    "sum: the parent's printed figure differs from the sum of its parts")                         \
+  /* review: findings about a suppression file (lib/review), never about a report */               \
+  X(SUPPRESSION_STALE, "suppression.stale", NOTE, REVIEW, GI_FOUND_BY_REVIEW,                      \
+    "抑制条目所针对的发现已不再出现（已改正或数值已变）",                                          \
+    "a suppression matches no finding any more (fixed, or its values changed)")                    \
+  X(SUPPRESSION_NO_REASON, "suppression.no_reason", WARNING, REVIEW, GI_FOUND_BY_REVIEW,           \
+    "抑制条目未写理由，未予应用", "a suppression gives no reason and is not applied")
 
 /* clang-format on */
 
@@ -180,13 +187,15 @@ typedef enum gi_rule_scope {
   GI_SCOPE_LISTED,
   GI_SCOPE_GROUPS,
   GI_SCOPE_IMPORT,
-  GI_SCOPE_CROSS
+  GI_SCOPE_CROSS,
+  GI_SCOPE_REVIEW
 } gi_rule_scope;
 
 #include <stdbool.h>
 
 #define GI_FOUND_BY_IMPORTER NULL
 #define GI_FOUND_ACROSS_REPORTS NULL
+#define GI_FOUND_BY_REVIEW NULL
 
 struct govinfo_rule;
 /* The registry index of a rule record (govinfo_rule_at(i) gives record i). */
@@ -196,5 +205,7 @@ gi_rule gi_rule_of(const struct govinfo_rule *rule);
 bool gi_rule_is_import(gi_rule rule);
 /* True for rules found across reports (scope CROSS): validation never runs them. */
 bool gi_rule_is_cross(gi_rule rule);
+/* True for the rules about suppression files (scope REVIEW): validation never runs them. */
+bool gi_rule_is_review(gi_rule rule);
 
 #endif

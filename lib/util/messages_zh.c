@@ -397,6 +397,27 @@ static const zh_entry catalog[] = {
     {"the text holds too many lines or words for its size (%zu lines, %zu words): the importer "
      "keeps within 4 times its input, and no report needs more",
      "文本相对其大小含有过多的行或词（%zu 行，%zu 个词）：导入器的内存不超过输入的 4 倍，任何报告都用不到更多"},
+
+    /* suppression files (lib/review) */
+    {"\"%s\" is given twice", "“%s”出现了两次"},
+    {"\"%s\" is not a fingerprint (16 lowercase hex digits, as govinfo validate --json gives "
+     "them)",
+     "“%s”不是指纹（应为 16 位小写十六进制数字，即 govinfo validate --json 给出的那样）"},
+    {"\"suppressions\" holds a list of suppressions", "“suppressions”应为抑制条目的列表"},
+    {"a key of a suppression is text", "抑制条目的键应为文本"},
+    {"a suppression file holds one YAML document", "抑制文件只能包含一个 YAML 文档"},
+    {"a suppression file is a mapping with the key \"suppressions\"",
+     "抑制文件应为带有键“suppressions”的映射"},
+    {"a suppression is a mapping with fingerprint and reason",
+     "抑制条目应为含有 fingerprint 和 reason 的映射"},
+    {"a suppression needs a fingerprint", "抑制条目需要指纹（fingerprint）"},
+    {"aliases are not allowed in a suppression file", "抑制文件中不允许使用别名"},
+    {"the value of \"%s\" is text, not a %s", "“%s”的值应为文本，而不是 %s"},
+    {"unknown key \"%s\" (a suppression has fingerprint, reason, who, when, rule and file)",
+     "未知的键“%s”（抑制条目的键为 fingerprint、reason、who、when、rule 和 file）"},
+    {"\"suppressions\" is given twice", "“suppressions”出现了两次"},
+    {"unknown key: a suppression file has only \"suppressions\"",
+     "未知的键：抑制文件只有“suppressions”一个键"},
 };
 
 /* ---- matching an English message against a format ---- */

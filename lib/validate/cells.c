@@ -29,6 +29,7 @@ static void check_negative(vctx *x, const table_view *t, size_t row, size_t col,
   char value[GOVINFO_NUMBER_BUFSIZE];
   gi_decimal_format(&cell->number, value);
   gi_begin_cell(x, GI_RULE_CELL_NEGATIVE, t, row, col);
+  KEY(x, "%s", value);
   SAY_ZH(x, CELL_ZH "为负数 %s：计数和金额不能为负", CELL_ZH_ARGS(t, row, col), value);
   SAY_EN(x, CELL_EN " holds the negative number %s: counts and amounts are never negative",
          CELL_EN_ARGS(t, row, col), value);
@@ -43,6 +44,7 @@ static void check_fraction(vctx *x, const table_view *t, size_t row, size_t col,
   char value[GOVINFO_NUMBER_BUFSIZE];
   gi_decimal_format(&cell->number, value);
   gi_begin_cell(x, GI_RULE_CELL_FRACTION, t, row, col);
+  KEY(x, "%s", value);
   SAY_ZH(x, CELL_ZH "为 %s：计数必须是整数", CELL_ZH_ARGS(t, row, col), value);
   SAY_EN(x, CELL_EN " holds %s: counts are integers", CELL_EN_ARGS(t, row, col), value);
   finish(x);
@@ -72,6 +74,7 @@ static bool yaml_special_value(const char *s) {
 static void check_mark(vctx *x, const table_view *t, size_t row, size_t col, const gi_cell *cell) {
   if (cell->state != GOVINFO_CELL_MARK) return;
   gi_begin_cell(x, GI_RULE_CELL_MARK, t, row, col);
+  KEY(x, "%s", cell->mark);
   bool special = yaml_special_value(cell->mark);
   SAY_ZH(x, CELL_ZH "填写了“%s”：不是数字，不等于零%s", CELL_ZH_ARGS(t, row, col), cell->mark,
          special ? "（看起来是 YAML 的特殊值，如 .nan、.inf、yes：应填写数字）" : "");
@@ -88,6 +91,7 @@ static void check_fullwidth(vctx *x, const table_view *t, size_t row, size_t col
   char value[GOVINFO_NUMBER_BUFSIZE];
   gi_decimal_format(&cell->number, value);
   gi_begin_cell(x, GI_RULE_CELL_FULLWIDTH_DIGITS, t, row, col);
+  KEY(x, "%s", value);
   SAY_ZH(x, CELL_ZH "的数字用全角字符书写，已读作 %s；请改用半角数字", CELL_ZH_ARGS(t, row, col),
          value);
   SAY_EN(x, CELL_EN " is written in full-width digits and was read as %s: write ASCII digits",
@@ -197,6 +201,7 @@ void gi_check_format_year(vctx *x, gi_rule rule) {
     if (govinfo_format_covers_year(govinfo_format_at(i), year)) right = govinfo_format_at(i);
   begin(x, rule);
   add_path(x, x->r->format_loc, "/format");
+  KEY(x, "%s %d", x->f->id, year);
   if (right) {
     SAY_ZH(x, "格式版本“%s”不适用于%d年度的报告，应使用“%s”", x->f->id, year, right->id);
     SAY_EN(x, "format version \"%s\" does not apply to a report for %d: use \"%s\"", x->f->id, year,

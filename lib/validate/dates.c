@@ -34,6 +34,7 @@ void gi_check_published_early(vctx *x, gi_rule rule) {
   if (strcmp(published, end_of_year) > 0) return;
   begin(x, rule);
   add_path(x, x->r->meta_loc[GI_META_PUBLISHED], "/published");
+  KEY(x, "%s %d", published, year);
   SAY_ZH(x, "发布日期 %s 不在%d年度结束之后", published, year);
   SAY_EN(x, "published on %s, before report year %d has ended", published, year);
   finish(x);
@@ -54,6 +55,7 @@ void gi_check_published_late(vctx *x, gi_rule rule) {
   if (strcmp(published, deadline) <= 0) return;
   begin(x, rule);
   add_path(x, x->r->meta_loc[GI_META_PUBLISHED], "/published");
+  KEY(x, "%s %s", published, deadline);
   SAY_ZH(x, "发布日期 %s 晚于 %s：%s应于次年%d月31日前公布", published, deadline,
          government ? "人民政府" : "部门", month);
   SAY_EN(x, "published on %s, after the deadline %s for %s", published, deadline,
@@ -132,6 +134,7 @@ static void check_title_year(vctx *x, int year) {
   if (other == 0) return;
   begin(x, GI_RULE_TEXT_YEAR);
   add_path(x, x->r->meta_loc[GI_META_TITLE], "/title");
+  KEY(x, "%d %d", other, year);
   SAY_ZH(x, "标题写的是%d年，报告年度为%d年", other, year);
   SAY_EN(x, "the title names the year %d, but the report is for %d", other, year);
   finish(x);
@@ -160,6 +163,7 @@ static void check_period(vctx *x, const char *text, gi_loc loc, const char *wher
   if (p == NULL) return;
   begin(x, GI_RULE_TEXT_YEAR);
   add_path(x, loc, "%s", pointer);
+  KEY(x, "%.*s %d", len, p, year); /* the statement, not where it stands in the text */
   SAY_ZH(x, "正文所写统计期间“%.*s”与报告年度%d年不符", len, p, year);
   SAY_EN(x, "%s names the reporting period \"%.*s\", but the report is for %d", where, len, p,
          year);

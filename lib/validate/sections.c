@@ -37,6 +37,7 @@ void gi_check_sections_missing(vctx *x, gi_rule rule) {
     const struct govinfo_section_def *s = &x->f->sections[def];
     begin(x, rule);
     add_path(x, x->r->sections_loc, "/sections");
+    KEY(x, "%s", s->id);
     SAY_ZH(x, "缺少“%s”部分", s->title);
     SAY_EN(x, "section %s (%s) is missing", s->id, s->title);
     finish(x);
@@ -50,6 +51,7 @@ void gi_check_sections_order(vctx *x, gi_rule rule) {
                                      *before = gi_section_def_of(x, i - 1);
     begin(x, rule);
     add_path(x, x->r->sections[i].loc, "/sections/%zu", i);
+    KEY(x, "%s after %s", s->id, before->id);
     SAY_ZH(x, "“%s”排在“%s”之后：各部分应按格式规定的顺序排列", s->title, before->title);
     SAY_EN(x, "section %s (%s) comes after %s (%s): sections follow the order of the format", s->id,
            s->title, before->id, before->title);
@@ -105,6 +107,7 @@ void gi_check_sections_title(vctx *x, gi_rule rule) {
     if (title_is_known(s, title)) continue;
     begin(x, rule);
     add_path(x, x->r->sections[i].loc, "/sections/%zu/title", i);
+    KEY(x, "%s %s", s->id, title);
     SAY_ZH(x, "标题“%s”与规定标题“%s”及已知变体不符", title, s->title);
     SAY_EN(x,
            "the title \"%s\" of section %s is neither the official title \"%s\" nor a known "
@@ -149,6 +152,7 @@ void gi_check_problems_empty(vctx *x, gi_rule rule) {
   const struct govinfo_section_def *s = gi_section_def_of(x, (size_t)i);
   begin(x, rule);
   add_path(x, x->r->sections[i].loc, "/sections/%ld/text", i);
+  KEY(x, "%s", s->id);
   SAY_ZH(x, "“%s”为空或仅写“无”“暂无问题”之类", s->title);
   SAY_EN(x, "section %s (%s) is empty or only says 无 (none) or the like", s->id, s->title);
   finish(x);
@@ -176,6 +180,7 @@ void gi_check_fee_statement(vctx *x, gi_rule rule) {
   const struct govinfo_section_def *s = gi_section_def_of(x, (size_t)i);
   begin(x, rule);
   add_path(x, x->r->sections[i].loc, "/sections/%ld/text", i);
+  KEY(x, "%s", s->id);
   SAY_ZH(x, "“%s”未报告" FEE_WORD "收取情况", s->title);
   SAY_EN(x, "section %s (%s) says nothing about " FEE_WORD " (information processing fees)", s->id,
          s->title);
@@ -201,6 +206,7 @@ void gi_check_fee_unpaid(vctx *x, gi_rule rule) {
   gi_decimal_format(&cell->number, value);
   gi_begin_cell(x, rule, &t, row, col);
   if (i >= 0) add_path(x, x->r->sections[i].loc, "/sections/%ld/text", i);
+  KEY(x, "%s %s", value, s->id);
   SAY_ZH(x, CELL_ZH "为 %s，但%s“%s”未提及" FEE_WORD, CELL_ZH_ARGS(&t, row, col), value,
          i >= 0 ? "" : "报告缺少", s->title);
   SAY_EN(x, CELL_EN " is %s, but section %s (%s) %s " FEE_WORD, CELL_EN_ARGS(&t, row, col), value,

@@ -79,6 +79,7 @@ static inline void finish(vctx *x) { gi_finding_finish(&x->finding, x->list); }
 #define SAY_ZH(x, ...) gi_finding_say(&(x)->finding, GI_SLOT_ZH, __VA_ARGS__)
 #define SAY_EN(x, ...) gi_finding_say(&(x)->finding, GI_SLOT_EN, __VA_ARGS__)
 #define add_path(x, loc, ...) gi_finding_add_path(&(x)->finding, (loc), __VA_ARGS__)
+#define KEY(x, ...) gi_finding_key(&(x)->finding, __VA_ARGS__)
 
 /* Adds the JSON Pointer of a cell, located where the cell was read. */
 void gi_add_cell_path(vctx *x, const table_view *t, size_t row, size_t col);

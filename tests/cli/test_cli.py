@@ -780,6 +780,85 @@ class StrictTest(CliTest):
         self.assertEqual(run("validate", "--quiet", "--enable", "table3.balance", path).stdout, "")
 
 
+class ReviewTest(CliTest):
+    """Fingerprints and suppression files through govinfo validate."""
+
+    def written(self, *reports):
+        review = self.path("review.yaml")
+        r = run("validate", "--quiet", "--write-suppressions", review, *reports)
+        self.assertStatus(r, 1)
+        return review, read(review)
+
+    def test_fingerprints_hold_when_lines_move_and_change_with_the_values(self):
+        bad = self.invalid_text()
+        _, [a] = self.validate_json(self.put("a.yaml", bad))
+        _, [moved] = self.validate_json(self.put("b.yaml", "# moved\n# down\n" + bad))
+        changed = with_yaml_value(BASE, CHANGED_CELL,
+                                  str(int(yaml_value_node(BASE, CHANGED_CELL).value) + 6))
+        _, [other] = self.validate_json(self.put("c.yaml", changed))
+        self.assertNotEqual([d["line"] for d in a["diagnostics"]],
+                            [d["line"] for d in moved["diagnostics"]])
+        prints = [d["fingerprint"] for d in a["diagnostics"]]
+        self.assertEqual(prints, [d["fingerprint"] for d in moved["diagnostics"]])
+        for d in a["diagnostics"]:
+            self.assertRegex(d["fingerprint"], r"^[0-9a-f]{16}$")
+        errors = [d["fingerprint"] for d in other["diagnostics"] if d["severity"] == "error"]
+        self.assertFalse(set(errors) & set(prints))
+
+    def test_a_written_file_hides_nothing_until_reasons_are_given(self):
+        report = self.put("bad.yaml", self.invalid_text())
+        review, text = self.written(report)
+        r = run("validate", "--lang", "en", "--suppress", review, report)
+        self.assertStatus(r, 1)
+        self.assertIn("[suppression.no_reason]", r.stdout)
+        self.assertIn("[table3.balance]", r.stdout)
+        write(review, text.replace('reason: ""', 'reason: "checked"'))
+        r = run("validate", "--lang", "en", "--suppress", review, report)
+        self.assertStatus(r, 0)
+        self.assertNotIn(": error: ", r.stdout)
+        self.assertNotIn("suppression.", r.stdout)
+        self.assertRegex(r.stderr, r"\d+ findings? suppressed\.\n$")
+        r, [result] = self.validate_json("--suppress", review, report)
+        self.assertTrue(result["valid"])
+        self.assertGreaterEqual(result["suppressed"], 2)
+
+    def test_an_entry_whose_finding_changed_is_stale_and_the_new_one_shows(self):
+        report = self.put("bad.yaml", self.invalid_text())
+        review, text = self.written(report)
+        write(review, text.replace('reason: ""', 'reason: "checked"'))
+        node = yaml_value_node(BASE, CHANGED_CELL)
+        write(report, with_yaml_value(BASE, CHANGED_CELL, str(int(node.value) + 6)))
+        r = run("validate", "--lang", "en", "--suppress", review, report)
+        self.assertStatus(r, 1)
+        self.assertIn("[table3.balance]", r.stdout)
+        self.assertRegex(r.stdout, re.escape(review) + r":\d+:\d+: note: .* \[suppression\.stale\]")
+
+    def test_entries_apply_to_their_own_file_in_a_batch(self):
+        bad = self.invalid_text()
+        os.makedirs(self.path("one"))
+        os.makedirs(self.path("two"))
+        first = self.put("one/bad.yaml", bad)
+        self.put("two/bad.yaml", bad)
+        review, text = self.written(first)
+        write(review, text.replace('reason: ""', 'reason: "checked"'))
+        r, results = self.validate_json("--suppress", review, self.dir + "/one",
+                                        self.dir + "/two")
+        self.assertStatus(r, 1)
+        by_file = {x["file"]: x for x in results if "file" in x}
+        self.assertTrue(by_file[first]["valid"])
+        self.assertFalse(by_file[self.path("two/bad.yaml")]["valid"])
+        self.assertGreaterEqual(results[-1]["summary"]["suppressed"], 2)
+
+    def test_a_bad_suppression_file_is_refused_at_its_line_and_column(self):
+        review = self.put("review.yaml", "suppressions:\n  - fingerprint: 12ab\n")
+        r = run("validate", "--suppress", review, self.put("ok.yaml", BASE))
+        self.assertStatus(r, 2)
+        self.assertEqual(r.stdout, "")
+        self.assertIn(f"{review}:2:18: error: ", r.stderr)
+        r = run("validate", "--suppress", self.path("missing.yaml"), self.path("ok.yaml"))
+        self.assertStatus(r, 2)
+
+
 if __name__ == "__main__":
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     import taprunner

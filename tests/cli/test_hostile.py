@@ -21,7 +21,9 @@ DATA = os.path.join(ROOT, "tests", "data", "hostile")
 
 
 def run(*args, stdin=subprocess.DEVNULL, cwd=None, env=None):
-    """Runs govinfo; returns the CompletedProcess with bytes stdout and stderr."""
+    """Runs govinfo in English (the tests read its messages); returns the CompletedProcess
+    with bytes stdout and stderr."""
+    env = dict(os.environ if env is None else env, GOVINFO_LANG="en")
     return subprocess.run(WRAPPER + [CLI, *args], stdin=stdin, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, cwd=cwd, env=env)
 
@@ -79,8 +81,9 @@ class MemoryPerInput(unittest.TestCase):
         with open(path, "wb") as f:
             f.write(content)
         limit = 4 * len(content) + (1 << 20) + SLACK
-        return subprocess.run([CLI, "import", "-o", os.devnull, path], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, preexec_fn=limit_address_space(limit))
+        return subprocess.run([CLI, "import", "--lang", "en", "-o", os.devnull, path],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              preexec_fn=limit_address_space(limit))
 
     def test_newlines(self):
         p = self.import_limited("newlines.txt", b"\n" * (20 << 20))

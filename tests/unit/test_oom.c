@@ -227,3 +227,39 @@ Test(oom, exporting_survives_every_failed_allocation) {
   fail_each_allocation_in_turn(export_all_forms, text, len);
   free(text);
 }
+
+/* validate → write a suppression file → read it back → apply → check; frees all it made. */
+static int review_round_trip(const char *text, size_t len) {
+  govinfo_report *r = NULL;
+  int rc = govinfo_report_parse(&r, text, len, GOVINFO_SYNTAX_AUTO, "oom.yaml");
+  if (rc) return rc;
+  govinfo_diagnostics *found = NULL, *kept = NULL, *review = NULL;
+  govinfo_suppressions *written = NULL, *read = NULL;
+  char *yaml = NULL, *line = NULL;
+  if ((rc = govinfo_report_validate(&found, r)) == GOVINFO_OK &&
+      (rc = govinfo_diagnostic_format(&line, NULL, govinfo_diagnostics_at(found, 0), NULL,
+                                      GOVINFO_FORMAT_LONG)) == GOVINFO_OK &&
+      (rc = govinfo_suppressions_new(&written)) == GOVINFO_OK &&
+      (rc = govinfo_suppressions_add(written, found, "oom.yaml", 0)) == GOVINFO_OK &&
+      (rc = govinfo_suppressions_serialize(&yaml, NULL, written)) == GOVINFO_OK &&
+      (rc = govinfo_suppressions_parse(&read, yaml, strlen(yaml), "review.yaml")) == GOVINFO_OK &&
+      (rc = govinfo_suppressions_apply(&kept, read, found, NULL)) == GOVINFO_OK)
+    rc = govinfo_suppressions_check(&review, read);
+  govinfo_free(line);
+  govinfo_free(yaml);
+  govinfo_suppressions_free(written);
+  govinfo_suppressions_free(read);
+  govinfo_diagnostics_free(review);
+  govinfo_diagnostics_free(kept);
+  govinfo_diagnostics_free(found);
+  govinfo_report_free(r);
+  return rc;
+}
+
+Test(oom, suppression_files_survive_every_failed_allocation) {
+  size_t len;
+  char *text =
+      test_read_file(test_source_path("tests/data/fixtures/huaian-hongze-2023.yaml"), &len);
+  fail_each_allocation_in_turn(review_round_trip, text, len);
+  free(text);
+}

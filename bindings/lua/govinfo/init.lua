@@ -112,6 +112,8 @@
 --   file, line, column  where the first path was read from; nil when unknown
 --   text, text_en  the finding as one line, as govinfo validate prints it (Chinese, English):
 --               "file:line:column: severity: message [rule]"
+--   fingerprint 16 hex digits naming the finding in suppression files (govinfo validate
+--               --suppress): unchanged when lines move, changed when the values change
 --
 -- Threads: a report must be used by one Lua state (one OS thread) at a time.
 

@@ -367,6 +367,7 @@ static void push_diagnostic(lua_State *L, const govinfo_diagnostic *d) {
   if (govinfo_diagnostic_column(d)) set_int_field(L, "column", govinfo_diagnostic_column(d));
   set_formatted_field(L, "text", d, 0);
   set_formatted_field(L, "text_en", d, GOVINFO_FORMAT_EN);
+  set_string_field(L, "fingerprint", govinfo_diagnostic_fingerprint(d)); /* for suppressions */
 }
 
 /* The findings as an array of plain tables. */

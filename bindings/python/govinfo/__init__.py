@@ -25,11 +25,13 @@ from .report import Diagnostic, Report, Section, ValidationResult
 # Across reports (EXPERIMENTAL): govinfo.compare, govinfo.pair, govinfo.sum
 from .analysis import (Comparison, Pairing, SectionReuse, compare, pair, sum_against,
                        sum_reports)
+from .review import Suppression, Suppressions
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Report", "Section", "Diagnostic", "ValidationResult",
+    "Suppressions", "Suppression",
     "Format", "SectionDef", "TableDef", "RowDef", "ColumnDef", "Rule",
     "formats", "find_format", "format_for_year", "rules", "find_rule",
     "GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",

@@ -59,6 +59,7 @@ Rows = _opaque("govinfo_rows")
 Exporter = _opaque("govinfo_exporter")
 Comparison = _opaque("govinfo_comparison")
 Pairing = _opaque("govinfo_pairing")
+Suppressions = _opaque("govinfo_suppressions")
 
 
 class ValidateOptions(ctypes.Structure):
@@ -82,10 +83,12 @@ ImportOptions.__name__ = "govinfo_import_options"
 
 
 class BatchOptions(ctypes.Structure):
-    """struct govinfo_batch_options of batch.h (version 1)."""
+    """struct govinfo_batch_options of batch.h (version 2; `suppress` is a
+    govinfo_suppressions *)."""
     _fields_ = [("version", ctypes.c_uint), ("jobs", ctypes.c_uint), ("action", ctypes.c_int),
                 ("flags", ctypes.c_uint), ("import_", ctypes.POINTER(ImportOptions)),
-                ("validate", ctypes.POINTER(ValidateOptions)), ("window", ctypes.c_size_t)]
+                ("validate", ctypes.POINTER(ValidateOptions)), ("window", ctypes.c_size_t),
+                ("suppress", Suppressions)]
 
 
 BatchOptions.__name__ = "govinfo_batch_options"
@@ -256,6 +259,7 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_diagnostic_file": (c_char_p, [Diagnostic]),
     "govinfo_diagnostic_line": (c_uint, [Diagnostic]),
     "govinfo_diagnostic_column": (c_uint, [Diagnostic]),
+    "govinfo_diagnostic_fingerprint": (c_char_p, [Diagnostic]),
     # io.h
     "govinfo_report_parse": (c_int, [P(Report), c_char_p, c_size_t, c_enum, c_char_p]),
     "govinfo_report_load": (c_int, [P(Report), c_char_p, c_enum]),
@@ -328,6 +332,21 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_sum_options_init": (c_int, [P(SumOptions), c_uint]),
     "govinfo_sum": (c_int, [P(Report), P(Diagnostics), P(Report), c_size_t, P(SumOptions)]),
     "govinfo_sum_against": (c_int, [P(Diagnostics), Report, Report]),
+    # suppress.h (EXPERIMENTAL)
+    "govinfo_suppressions_new": (c_int, [P(Suppressions)]),
+    "govinfo_suppressions_parse": (c_int, [P(Suppressions), c_char_p, c_size_t, c_char_p]),
+    "govinfo_suppressions_load": (c_int, [P(Suppressions), c_char_p]),
+    "govinfo_suppressions_free": (None, [Suppressions]),
+    "govinfo_suppressions_count": (c_size_t, [Suppressions]),
+    "govinfo_suppression_fingerprint": (c_char_p, [Suppressions, c_size_t]),
+    "govinfo_suppression_reason": (c_char_p, [Suppressions, c_size_t]),
+    "govinfo_suppression_file": (c_char_p, [Suppressions, c_size_t]),
+    "govinfo_suppression_uses": (c_size_t, [Suppressions, c_size_t]),
+    "govinfo_suppressions_apply": (c_int, [P(Diagnostics), Suppressions, Diagnostics, c_char_p]),
+    "govinfo_diagnostics_suppressed": (c_size_t, [Diagnostics]),
+    "govinfo_suppressions_check": (c_int, [P(Diagnostics), Suppressions]),
+    "govinfo_suppressions_add": (c_int, [Suppressions, Diagnostics, c_char_p, c_uint]),
+    "govinfo_suppressions_serialize": (c_int, [OwnedString, P(c_size_t), Suppressions]),
 }
 
 

@@ -118,6 +118,7 @@ class Diagnostic:
     actual: Union[int, decimal.Decimal, None]
     paths: Tuple[str, ...] = ()
     file: str = ""                               # "" when the report was built in memory
+    fingerprint: str = ""                        # stable id for suppression files
     # As `govinfo validate` prints it, from the library's one formatter
     # (govinfo_diagnostic_format): "file:line:column: severity: message [rule]".
     text: str = field(default="", compare=False)
@@ -152,6 +153,7 @@ def _diagnostic(item: Handle) -> Diagnostic:
         actual=None if actual is None else _number(actual.decode()),
         paths=paths,
         file=_str(lib.govinfo_diagnostic_file(item)) or "",
+        fingerprint=_str(lib.govinfo_diagnostic_fingerprint(item)) or "",
         text=_formatted(item, 0),
         text_en=_formatted(item, _FORMAT_EN),
     )
@@ -161,12 +163,13 @@ class ValidationResult:
     """All findings of one validation, in the library's order. ``valid``: no errors; the
     truth value of a result is its validity (``if report.validate(): ...``)."""
 
-    __slots__ = ("diagnostics", "error_count", "warning_count", "note_count", "_found",
-                 "_finalizer", "_owner", "_then", "__weakref__")
+    __slots__ = ("diagnostics", "error_count", "warning_count", "note_count",
+                 "suppressed_count", "_found", "_finalizer", "_owner", "_then", "__weakref__")
     diagnostics: Tuple[Diagnostic, ...]
     error_count: int
     warning_count: int
     note_count: int
+    suppressed_count: int  # findings a suppression file hid (Suppressions.apply)
     _found: Handle
     _finalizer: Optional[weakref.finalize]
     _owner: object
@@ -194,6 +197,7 @@ class ValidationResult:
         self.error_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_ERROR)
         self.warning_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_WARNING)
         self.note_count = lib.govinfo_diagnostics_count_severity(found, _SEVERITY_NOTE)
+        self.suppressed_count = lib.govinfo_diagnostics_suppressed(found)
         if then is not None:
             self.diagnostics += then.diagnostics
             self.error_count += then.error_count

@@ -3,7 +3,7 @@ local govinfo = require "govinfo"
 local support = require "support"
 
 local FIELDS = { "rule", "severity", "message", "message_en", "paths", "expected", "actual",
-  "file", "line", "column" }
+  "file", "line", "column", "fingerprint" }
 local FORMATTED = { "text", "text_en" } -- the lines of govinfo validate
 
 -- The Lua findings and the CLI's JSON findings of the same file, field by field.
