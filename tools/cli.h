@@ -36,6 +36,7 @@ extern const cli_command cli_template_command;
 extern const cli_command cli_rules_command;
 extern const cli_command cli_import_command;
 extern const cli_command cli_export_command;
+extern const cli_command cli_render_command;
 
 /* ---- options (cli.c) ---- */
 

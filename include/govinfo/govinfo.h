@@ -12,5 +12,6 @@
 #include "import.h"
 #include "batch.h"
 #include "export.h"
+#include "render.h"
 
 #endif
