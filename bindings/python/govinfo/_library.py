@@ -92,6 +92,15 @@ class ExportOptions(ctypes.Structure):
 
 ExportOptions.__name__ = "govinfo_export_options"
 
+
+class RenderOptions(ctypes.Structure):
+    """struct govinfo_render_options of render.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("flags", ctypes.c_uint),
+                ("findings", ctypes.c_void_p)]
+
+
+RenderOptions.__name__ = "govinfo_render_options"
+
 P = ctypes.POINTER
 
 c_int, c_uint, c_size_t = ctypes.c_int, ctypes.c_uint, ctypes.c_size_t
@@ -268,6 +277,10 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
                                      P(c_int)]),
     "govinfo_exporter_commit": (c_int, [Exporter]),
     "govinfo_exporter_free": (None, [Exporter]),
+    # render.h (EXPERIMENTAL)
+    "govinfo_render_options_init": (c_int, [P(RenderOptions), c_uint]),
+    "govinfo_report_render": (c_int, [OwnedString, P(c_size_t), Report, P(RenderOptions)]),
+    "govinfo_report_render_file": (c_int, [c_char_p, Report, P(RenderOptions)]),
 }
 
 
