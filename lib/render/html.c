@@ -20,6 +20,8 @@ static const char style[] =
     "line-height: 1.4; }\n"
     "th, td { border: 1px solid #000; padding: 2px 4px; text-align: center; }\n"
     "th { font-weight: bold; }\n"
+    "th, td.number, td.blank, td.mark, td.absent { min-width: 2.2em; }\n"
+    "td.number { white-space: nowrap; }\n"
     "td.label { text-align: left; }\n"
     "thead { display: table-header-group; }\n"
     "tr { break-inside: avoid; page-break-inside: avoid; }\n"
