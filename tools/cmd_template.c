@@ -5,13 +5,12 @@
 
 #include "cli.h"
 
-enum { OPT_FORMAT, OPT_YEAR, OPT_ORGAN, OPT_OUTPUT, OPT_COUNT_ };
+enum { OPT_FORMAT, OPT_YEAR, OPT_ORGAN, OPT_OUTPUT, OPT_TO, OPT_COUNT_ };
 
 static const cli_option options[OPT_COUNT_] = {
-    [OPT_FORMAT] = {"format", 0, true},
-    [OPT_YEAR] = {"year", 0, true},
-    [OPT_ORGAN] = {"organ", 0, true},
-    [OPT_OUTPUT] = {"output", 'o', true},
+    [OPT_FORMAT] = {"format", 0, true}, [OPT_YEAR] = {"year", 0, true},
+    [OPT_ORGAN] = {"organ", 0, true},   [OPT_OUTPUT] = {"output", 'o', true},
+    [OPT_TO] = {"to", 0, true},
 };
 
 /* A year is 1..9999 written in digits only. Returns CLI_CONTINUE or a usage error. */
@@ -47,14 +46,26 @@ static const govinfo_format *choose_format(const char *id, int year) {
   return format;
 }
 
-static int make_template(const cli_args *args, int year) {
+/* The Excel template: the official tables with their merged headers, labels locked, the
+ * value cells (blank) and the text unlocked. */
+static int write_xlsx(const govinfo_report *report, const char *path) {
+  govinfo_render_options opts = GOVINFO_RENDER_OPTIONS_INIT;
+  opts.format = GOVINFO_RENDER_XLSX;
+  opts.flags = GOVINFO_RENDER_NO_FINDINGS | GOVINFO_RENDER_PROTECT;
+  if (govinfo_report_render_file(path, report, &opts) != GOVINFO_OK)
+    return cli_error("cannot write the template: %s", govinfo_error_last()->message);
+  return CLI_EXIT_OK;
+}
+
+static int make_template(const cli_args *args, int year, bool xlsx) {
   const govinfo_format *format = choose_format(args->value[OPT_FORMAT], year);
   if (format == NULL) return CLI_EXIT_FAILURE;
   govinfo_report *report;
   if (govinfo_report_new_template(&report, govinfo_format_id(format), year, args->value[OPT_ORGAN]))
     return cli_error("cannot make the template: %s", govinfo_error_last()->message);
-  int status =
-      cli_write_report(report, args->value[OPT_OUTPUT], GOVINFO_SYNTAX_YAML, GOVINFO_WRITE_LABELS);
+  int status = xlsx ? write_xlsx(report, args->value[OPT_OUTPUT])
+                    : cli_write_report(report, args->value[OPT_OUTPUT], GOVINFO_SYNTAX_YAML,
+                                       GOVINFO_WRITE_LABELS);
   govinfo_report_free(report);
   return status;
 }
@@ -65,12 +76,19 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   if (status != CLI_CONTINUE) return status;
   const char *output = args.value[OPT_OUTPUT];
   int year = 0;
-  if (args.noperands > 0)
+  const char *to = args.value[OPT_TO];
+  size_t n = output ? strlen(output) : 0;
+  bool xlsx = to ? strcmp(to, "xlsx") == 0 : n > 5 && strcmp(output + n - 5, ".xlsx") == 0;
+  if (to && !xlsx && strcmp(to, "yaml") != 0)
+    status = cli_usage_error(cmd, "unknown template format '%s' (expected yaml or xlsx)", to);
+  else if (xlsx && (output == NULL || strcmp(output, "-") == 0))
+    status = cli_usage_error(cmd, "an Excel template needs a file: give -o FILE.xlsx");
+  else if (args.noperands > 0)
     status = cli_usage_error(cmd, "unexpected operand '%s'", args.operands[0]);
-  else if (output && govinfo_syntax_from_path(output) == GOVINFO_SYNTAX_JSON)
+  else if (!xlsx && output && govinfo_syntax_from_path(output) == GOVINFO_SYNTAX_JSON)
     status = cli_usage_error(cmd, "the template is YAML; '%s' names a JSON file", output);
   else status = parse_year(cmd, args.value[OPT_YEAR], &year);
-  if (status == CLI_CONTINUE) status = make_template(&args, year);
+  if (status == CLI_CONTINUE) status = make_template(&args, year, xlsx);
   cli_args_free(&args);
   return status;
 }
@@ -78,16 +96,25 @@ static int run(const cli_command *cmd, int argc, char **argv) {
 const cli_command cli_template_command = {
     .name = "template",
     .summary = "write a blank report to fill in",
-    .synopsis = "govinfo template [--format ID] --year YEAR [--organ NAME] [-o FILE]",
+    .synopsis = "govinfo template [--format ID] --year YEAR [--organ NAME] [--to yaml|xlsx]\n"
+                "       [-o FILE]",
     .help = "Writes a report ready to fill in, as YAML: the year and organ set, the six\n"
             "sections with their official titles and empty text, every cell of every table\n"
             "blank (null), each row and cell with its Chinese label as a comment.\n"
+            "\n"
+            "With --to xlsx (or -o FILE.xlsx) it is an Excel workbook to fill in Excel or\n"
+            "WPS: the official tables with their merged headers on sheets 表二, 表三 and 表四,\n"
+            "the labels protected, the value cells and the sections' text open to edit, each\n"
+            "value cell named by its cell id (table3.new_received.total). `govinfo validate`\n"
+            "and `govinfo import` read the filled workbook.\n"
             "\n"
             "Options:\n"
             "  --format ID       format version, \"2019\" or \"2021\" (default: the version in\n"
             "                    force for YEAR)\n"
             "  --year YEAR       report year (required)\n"
             "  --organ NAME      issuing organ (发布机关)\n"
+            "  --to yaml|xlsx    YAML (default) or an Excel workbook (from the extension of\n"
+            "                    FILE when .xlsx)\n"
             "  -o, --output FILE write to FILE, atomically, instead of standard output\n"
             "  -h, --help        show this help\n"
             "\n"

@@ -29,6 +29,9 @@ typedef enum govinfo_render_format {
 /* Flags of govinfo_render_options. EXPERIMENTAL. */
 #define GOVINFO_RENDER_NO_FINDINGS 0x1u /* the clean copy to publish: no finding shown */
 #define GOVINFO_RENDER_EN 0x2u          /* findings in English (the report stays Chinese) */
+/* XLSX: every sheet protected, only the value cells (and the text) editable: the template
+ * staff fill in Excel or WPS. */
+#define GOVINFO_RENDER_PROTECT 0x4u
 
 /* Options of the renderers. Start from GOVINFO_RENDER_OPTIONS_INIT or
  * govinfo_render_options_init(); later versions append fields. EXPERIMENTAL. */

@@ -38,7 +38,8 @@ int gi_render_markdown(gi_buf *out, const gi_page *p);
 /* The table grid as one HTML <table> (shared by HTML and Markdown). */
 void gi_render_html_table(gi_buf *out, const gi_page *p, const gi_layout_grid *g, bool one_line);
 void gi_html_escape(gi_buf *out, const char *s);
-/* XLSX into the file at path (written directly; the caller renames it into place). */
-int gi_render_xlsx(const char *path, const gi_page *p);
+/* XLSX into the file at path (written directly; the caller renames it into place); protect:
+ * every sheet protected, only the value cells editable. */
+int gi_render_xlsx(const char *path, const gi_page *p, bool protect);
 
 #endif

@@ -120,8 +120,9 @@ int govinfo_report_render(char **out, size_t *len, const govinfo_report *report,
 }
 
 #ifndef GOVINFO_HAVE_XLSX
-int gi_render_xlsx(const char *path, const gi_page *p) {
+int gi_render_xlsx(const char *path, const gi_page *p, bool protect) {
   (void)p;
+  (void)protect;
   return gi_fail(GOVINFO_EINVAL,
                  "cannot write %s: libgovinfo was built without XLSX output "
                  "(libxlsxwriter)",
@@ -131,7 +132,7 @@ int gi_render_xlsx(const char *path, const gi_page *p) {
 
 /* The workbook goes to a temporary file beside the target, is read back and written with
  * govinfo_write_file_atomic, so the target is replaced whole or not at all. */
-static int render_xlsx_file(const char *path, const gi_page *page) {
+static int render_xlsx_file(const char *path, const gi_page *page, bool protect) {
   size_t n = strlen(path);
   char *tmp = malloc(n + 16);
   if (tmp == NULL) return gi_fail_oom();
@@ -144,7 +145,7 @@ static int render_xlsx_file(const char *path, const gi_page *page) {
     return rc;
   }
   close(fd);
-  int rc = gi_render_xlsx(tmp, page);
+  int rc = gi_render_xlsx(tmp, page, protect);
   char *data = NULL;
   size_t len = 0;
   if (rc == GOVINFO_OK) {
@@ -185,7 +186,7 @@ int govinfo_report_render_file(const char *path, const govinfo_report *report,
   govinfo_diagnostics *owned;
   rc = page_begin(&page, &owned, report, opts);
   if (rc != GOVINFO_OK) return rc;
-  rc = render_xlsx_file(path, &page);
+  rc = render_xlsx_file(path, &page, opts->flags & GOVINFO_RENDER_PROTECT);
   gi_layout_free(&page.layout);
   govinfo_diagnostics_free(owned);
   return rc;

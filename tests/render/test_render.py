@@ -2,7 +2,7 @@
 """govinfo render: HTML and Markdown, read back by govinfo import (the importer is the judge).
 
 RoundTripTests render both examples and every fixture report, and copies of them with blanks
-and marks, to HTML and Markdown, import each rendering and compare every cell (number, blank
+and marks, to HTML, Markdown and Excel, import each rendering and compare every cell (number, blank
 or mark), the metadata and the six sections' text with the report rendered.
 LayoutTests compare the C layout (the tables of the HTML page) with the independent Python
 one of tests/markup/render.py, cell for cell with their spans, and check the page: valid
@@ -10,7 +10,8 @@ HTML5 (html5lib, strict), self-contained, findings highlighted and listed, none 
 --no-findings. CliTests: usage errors and that a failed render leaves no file.
 
 Environment (tests/render/meson.build): GOVINFO_CLI, GOVINFO_SOURCE_ROOT,
-GOVINFO_HAVE_HTML ("0": the library cannot import HTML; those round trips are skipped).
+GOVINFO_HAVE_HTML ("0": the library cannot import HTML; those round trips are skipped),
+GOVINFO_HAVE_XLSX ("0": no Excel output or import; likewise).
 """
 import html.parser
 import os
@@ -29,6 +30,8 @@ import render  # noqa: E402
 CLI = os.environ.get('GOVINFO_CLI', os.path.join(ROOT, 'build', 'tools', 'govinfo'))
 WRAPPER = shlex.split(os.environ.get('GOVINFO_TEST_WRAPPER', ''))
 HAVE_HTML = os.environ.get('GOVINFO_HAVE_HTML', '1') == '1'
+# built with libxlsxwriter (render) and libzip (import)
+HAVE_XLSX = os.environ.get('GOVINFO_HAVE_XLSX', '1') == '1'
 REPORTS = [os.path.join(ROOT, 'examples', 'reports', n + '.yaml')
            for n in ('suibin-2020', 'huaian-2024')]
 REPORTS += [os.path.join(ROOT, 'tests', 'data', 'fixtures', n + '.yaml')
@@ -96,7 +99,7 @@ class RoundTripTests(unittest.TestCase):
             self.assertEqual(got[sid], text, 'section %s of %s through %s' % (sid, path, kind))
 
     def test_all(self):
-        kinds = ['md'] + (['html'] if HAVE_HTML else [])
+        kinds = ['md'] + (['html'] if HAVE_HTML else []) + (['xlsx'] if HAVE_XLSX else [])
         for path in REPORTS:
             for changes in ({}, CHANGED_CELLS):
                 for kind in kinds:
