@@ -97,8 +97,8 @@ static int load(govinfo_batch_item *item, bool hash) {
     if (hash && sha) memcpy(item->sha256, sha, GI_SHA256_HEX_SIZE);
     return rc;
   }
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   int rc = from_stdin ? read_stdin(&data, &len) : gi_read_file(item->path, &data, &len);
   if (rc) return rc;
   if (hash) gi_sha256_hex(data, len, item->sha256);
@@ -110,8 +110,8 @@ static int load(govinfo_batch_item *item, bool hash) {
 }
 
 static int import_stdin(govinfo_batch_item *item, const govinfo_import_options *opts) {
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   int rc = read_stdin(&data, &len);
   if (rc) return rc;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {

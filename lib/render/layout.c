@@ -84,6 +84,7 @@ static void finish(builder *b) {
   unsigned width = 0;
   for (size_t i = g->row_start[0]; i < g->row_start[1]; i++) width += g->cells[i].colspan;
   g->ncols = width;
+  if (width == 0) return;
   bool *taken = calloc((size_t)g->nrows * width, sizeof *taken);
   if (taken == NULL) {
     b->failed = true;

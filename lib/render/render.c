@@ -48,8 +48,12 @@ const char *gi_page_message(const gi_page *p, const govinfo_diagnostic *d) {
 }
 
 void gi_page_date(const char *iso, char *buf, size_t size) {
-  int y = 0, m = 0, d = 0;
-  if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3) snprintf(buf, size, "%d 年 %d 月 %d 日", y, m, d);
+  /* a report's date is always YYYY-MM-DD (gi_check_date) */
+  char *end;
+  long y = strtol(iso, &end, 10);
+  long m = *end == '-' ? strtol(end + 1, &end, 10) : 0;
+  long d = *end == '-' ? strtol(end + 1, &end, 10) : 0;
+  if (*end == '\0' && m > 0 && d > 0) snprintf(buf, size, "%ld 年 %ld 月 %ld 日", y, m, d);
   else snprintf(buf, size, "%s", iso);
 }
 
@@ -136,8 +140,7 @@ static int render_xlsx_file(const char *path, const gi_page *page, bool protect)
   size_t n = strlen(path);
   char *tmp = malloc(n + 16);
   if (tmp == NULL) return gi_fail_oom();
-  memcpy(tmp, path, n);
-  memcpy(tmp + n, ".tmp-XXXXXX", 12);
+  snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
   int fd = mkstemp(tmp);
   if (fd < 0) {
     int rc = gi_fail_os(path, errno, "cannot write %s", path);

@@ -110,8 +110,7 @@ static void paragraphs(xlsx *x, lxw_worksheet *ws, lxw_row_t *row, unsigned widt
         check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
       }
-      memcpy(line, "\xE3\x80\x80\xE3\x80\x80", 6);
-      memcpy(line + 6, text, n);
+      snprintf(line, n + 7, "\xE3\x80\x80\xE3\x80\x80%.*s", (int)n, text);
       text_row(x, ws, row, width, colw, line, n + 6, x->text);
       free(line);
       any = true;
