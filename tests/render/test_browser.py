@@ -13,7 +13,6 @@ import html.parser
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 

@@ -377,7 +377,7 @@ class Report:
         """EXPERIMENTAL. Renders into a file, atomically; format ("html", "md", "xlsx") by
         default from the extension."""
         if format is None:
-            ext = os.path.splitext(os.fspath(path))[1].lower()
+            ext = os.path.splitext(os.fsdecode(path))[1].lower()
             format = {".md": "md", ".markdown": "md", ".xlsx": "xlsx"}.get(ext, "html")
         opts = self._render_options(format, findings, lang)
         check(lib.govinfo_report_render_file(_cpath(path), self._live(), ctypes.byref(opts)))
