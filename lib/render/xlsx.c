@@ -160,6 +160,10 @@ static void value_cell(xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_row_t 
     check(x, worksheet_write_number(ws, row, col, strtod(text, NULL), f));
   } else if (cell->state == GOVINFO_CELL_MARK) {
     check(x, worksheet_write_string(ws, row, col, cell->mark, f));
+  } else if (cell->state == GOVINFO_CELL_BLANK) {
+    /* a space, not an empty cell: a row of blanks is still a row of cells to a reader (an
+     * empty cell holds nothing), and a space prints as nothing and reads as blank */
+    check(x, worksheet_write_string(ws, row, col, " ", f));
   } else {
     check(x, worksheet_write_blank(ws, row, col, f));
   }
