@@ -155,6 +155,7 @@ int govinfo_batch_new(govinfo_batch **out, const char *const *inputs, size_t nin
   unsigned jobs = opts->jobs ? opts->jobs : online_processors();
   b->window = opts->window ? opts->window : (size_t)jobs * 4 < 16 ? 16 : (size_t)jobs * 4;
   rc = expand_all(b, inputs, ninputs);
+  // NOLINTNEXTLINE(bugprone-sizeof-expression): the slots hold pointers to items
   if (rc == GOVINFO_OK && (b->slots = calloc(b->window, sizeof *b->slots)) == NULL)
     rc = gi_fail_oom();
   if (jobs > b->entries.count) jobs = (unsigned)b->entries.count;

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -120,9 +121,7 @@ static char *join(const char *dir, const char *name) {
   bool slash = n > 0 && dir[n - 1] == '/';
   char *p = malloc(n + m + 2);
   if (p == NULL) return NULL;
-  memcpy(p, dir, n);
-  if (!slash) p[n++] = '/';
-  memcpy(p + n, name, m + 1);
+  snprintf(p, n + m + 2, "%s%s%s", dir, slash ? "" : "/", name);
   return p;
 }
 

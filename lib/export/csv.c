@@ -43,6 +43,7 @@ static const char *const wide_meta_labels[] = {"来源文件", "发布机关", "
 
 static long wide_find(const govinfo_exporter *ex, const char *id) {
   for (size_t k = 0; k < ex->nwide; k++)
+    // NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): ids [0, nwide) are all set
     if (strcmp(ex->wide_ids[k], id) == 0) return (long)k;
   return -1;
 }

@@ -230,7 +230,8 @@ static int insert_report(govinfo_exporter *ex, const govinfo_report *r,
 /* The labels of a format's cells, the first time a report of that format comes. */
 static int insert_labels(govinfo_exporter *ex, const govinfo_rows *rows, const char *format) {
   size_t f = 0;
-  while (f < govinfo_format_count() && strcmp(govinfo_format_id(govinfo_format_at(f)), format)) f++;
+  while (f < govinfo_format_count() && strcmp(govinfo_format_id(govinfo_format_at(f)), format) != 0)
+    f++;
   if (f >= sizeof ex->db->labelled || ex->db->labelled[f]) return GOVINFO_OK;
   sqlite3_stmt *s = ex->db->label;
   int rc = GOVINFO_OK;
@@ -379,6 +380,7 @@ void gi_sqlite_close(govinfo_exporter *ex) {
   struct gi_sqlite *d = ex->db;
   if (d == NULL) return;
   sqlite3_stmt *all[] = {d->find, d->remove, d->report, d->cell, d->section, d->finding, d->label};
+  // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of statement pointers
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
   if (d->in_transaction) sqlite3_exec(d->db, "ROLLBACK;", NULL, NULL, NULL);
   sqlite3_close(d->db);

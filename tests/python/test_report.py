@@ -245,7 +245,10 @@ class Validating(unittest.TestCase):
         self.assertEqual((finding.line, finding.column), yaml_position(edited, finding.path))
         self.assertEqual(finding.file, "edited.yaml")
         self.assertTrue(finding.message and finding.message_en)
-        self.assertIn("edited.yaml:", str(finding))
+        # The library's formatter made both lines: the CLI's, in each language.
+        where = f"edited.yaml:{finding.line}:{finding.column}: error: "
+        self.assertEqual(str(finding), f"{where}{finding.message} [table3.balance]")
+        self.assertEqual(finding.text_en, f"{where}{finding.message_en} [table3.balance]")
         self.assertEqual(result.error_count, len(result.errors))
         self.assertEqual(len(result), len(result.errors) + len(result.warnings) +
                          len(result.notes))

@@ -7,12 +7,15 @@ Each class also derives from the built-in exception a Python programmer would ca
 """
 from __future__ import annotations
 
+import ctypes
 from typing import TYPE_CHECKING, Any, Dict, Optional, Type
 
 from ._library import lib
 
 if TYPE_CHECKING:
     from .report import ValidationResult
+
+_FORMAT_EN = 0x1  # GOVINFO_FORMAT_EN
 
 __all__ = ["GovinfoError", "OutOfMemoryError", "InvalidArgumentError", "InputOutputError",
            "ParseError", "SchemaError", "NotFoundError", "ValueTypeError", "OutOfRangeError",
@@ -34,6 +37,7 @@ class GovinfoError(Exception):
         self.column = column
         self.offset = offset
         self.path = path
+        self.text = ""  # "file:line:column: error: message (at /pointer)", set by the library
 
     @property
     def location(self) -> str:
@@ -44,8 +48,9 @@ class GovinfoError(Exception):
         return f"{where}:{self.column}" if self.column else where
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}" if self.location else self.message
-        return f"{text} (at {self.path})" if self.path else text
+        # The library's one formatter made the line (govinfo_error_format); an error raised
+        # by Python code itself has only its message.
+        return self.text or self.message
 
 
 class OutOfMemoryError(GovinfoError, MemoryError):
@@ -137,7 +142,21 @@ def error_from_record(code: int, record: Any) -> GovinfoError:
                 path=_text(record.path) if described else "")
     error.code = code
     error.name = lib.govinfo_error_name(code).decode()
+    if described:
+        error.text = _formatted(record)
     return error
+
+
+def _formatted(record: Any) -> str:
+    text = ctypes.c_void_p()
+    length = ctypes.c_size_t()
+    if lib.govinfo_error_format(ctypes.byref(text), ctypes.byref(length), ctypes.byref(record),
+                                None, _FORMAT_EN) < 0:
+        return ""  # out of memory while formatting: str() falls back to the message
+    try:
+        return ctypes.string_at(text, length.value).decode("utf-8", "replace")
+    finally:
+        lib.govinfo_free(text)
 
 
 def check(status: int) -> int:

@@ -7,7 +7,7 @@ import decimal
 import json
 import os
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple,
                     TypeVar, Union, overload)
 
@@ -80,6 +80,9 @@ def _cint(value: int, what: str) -> int:
     return max(-2**31, min(value, 2**31 - 1))
 
 
+_FORMAT_EN = 0x1  # GOVINFO_FORMAT_EN
+
+
 def _take_string(pointer: ctypes.c_void_p, length: int) -> str:
     """Copies a library-allocated buffer and releases it with govinfo_free."""
     try:
@@ -115,14 +118,21 @@ class Diagnostic:
     actual: Union[int, decimal.Decimal, None]
     paths: Tuple[str, ...] = ()
     file: str = ""                               # "" when the report was built in memory
+    # As `govinfo validate` prints it, from the library's one formatter
+    # (govinfo_diagnostic_format): "file:line:column: severity: message [rule]".
+    text: str = field(default="", compare=False)
+    text_en: str = field(default="", compare=False)
 
     def __str__(self) -> str:
-        """As `govinfo validate` prints it: "file:line:column: severity: message [rule]"."""
-        text = f"{self.severity}: {self.message} [{self.rule}]"
-        if not self.line:
-            return f"{self.file}: {text}" if self.file else text
-        where = f"{self.file or '<input>'}:{self.line}"
-        return f"{where}:{self.column}: {text}" if self.column else f"{where}: {text}"
+        return self.text
+
+
+def _formatted(item: Handle, flags: int) -> str:
+    text = ctypes.c_void_p()
+    length = ctypes.c_size_t()
+    check(lib.govinfo_diagnostic_format(ctypes.byref(text), ctypes.byref(length), item, None,
+                                        flags))
+    return _take_string(text, length.value)
 
 
 def _diagnostic(item: Handle) -> Diagnostic:
@@ -142,6 +152,8 @@ def _diagnostic(item: Handle) -> Diagnostic:
         actual=None if actual is None else _number(actual.decode()),
         paths=paths,
         file=_str(lib.govinfo_diagnostic_file(item)) or "",
+        text=_formatted(item, 0),
+        text_en=_formatted(item, _FORMAT_EN),
     )
 
 
