@@ -12,6 +12,9 @@ out=$root/build-tests
 rm -rf "$out"
 mkdir -p "$out"
 failed_steps=0
+# The rendered pages and their screenshots in headless Chromium (tests/render/test_browser.py)
+# are kept in build-tests/artifacts/ for people to look at: CI keeps them as artifacts.
+export GOVINFO_ARTIFACTS=$out/artifacts
 
 step() { # step NAME COMMAND...: runs a step, records its outcome for the count
   local name=$1

@@ -40,6 +40,7 @@ extern const cli_command cli_import_command;
 extern const cli_command cli_compare_command;
 extern const cli_command cli_sum_command;
 extern const cli_command cli_export_command;
+extern const cli_command cli_render_command;
 
 /* ---- options (cli.c) ---- */
 

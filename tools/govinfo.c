@@ -11,6 +11,7 @@ static const cli_command *const commands[] = {
     &cli_validate_command, &cli_import_command, &cli_convert_command,
     &cli_template_command, &cli_rules_command,  &cli_export_command,
     &cli_compare_command,  &cli_sum_command, /* across reports */
+    &cli_render_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -14,5 +14,6 @@
 #include "batch.h"
 #include "export.h"
 #include "suppress.h"
+#include "render.h"
 
 #endif

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "batch/batch.h"
@@ -90,8 +91,23 @@ static int read_stdin(char **out, size_t *len, size_t max) {
   return gi_buf_finish(&b, out, len);
 }
 
+/* An Excel workbook (the template of `govinfo template --to xlsx`, filled in Excel or WPS)
+ * holds a report too: it is imported. */
+static bool is_workbook(const char *path) {
+  size_t n = strlen(path);
+  return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
 static int load(govinfo_batch_item *item, bool hash, size_t max) {
   bool from_stdin = strcmp(item->path, "-") == 0;
+  if (!from_stdin && is_workbook(item->path)) {
+    govinfo_import_options opts = GOVINFO_IMPORT_OPTIONS_INIT;
+    opts.max_input_bytes = max;
+    int rc = govinfo_import_file_with(&item->report, &item->import_findings, item->path, &opts);
+    const char *sha = rc == GOVINFO_OK ? govinfo_report_source_sha256(item->report) : NULL;
+    if (hash && sha) memcpy(item->sha256, sha, GI_SHA256_HEX_SIZE);
+    return rc;
+  }
   char *data = NULL;
   size_t len = 0;
   int rc = from_stdin ? read_stdin(&data, &len, max) : gi_read_file(item->path, &data, &len, max);

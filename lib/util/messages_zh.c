@@ -418,6 +418,15 @@ static const zh_entry catalog[] = {
     {"\"suppressions\" is given twice", "“suppressions”出现了两次"},
     {"unknown key: a suppression file has only \"suppressions\"",
      "未知的键：抑制文件只有“suppressions”一个键"},
+
+    /* rendering (lib/render) */
+    {"an XLSX workbook is a file: use govinfo_report_render_file",
+     "XLSX 工作簿是文件：请使用 govinfo_report_render_file"},
+    {"cannot write %s: %s", "无法写入 %s：%s"},
+    {"cannot write %s: libgovinfo was built without XLSX output (libxlsxwriter)",
+     "无法写入 %s：libgovinfo 构建时未包含 XLSX 输出（libxlsxwriter）"},
+    {"unknown render format %d", "未知的呈现格式 %d"},
+    {"unknown version %u of govinfo_render_options", "govinfo_render_options 的版本 %u 未知"},
 };
 
 /* ---- matching an English message against a format ---- */

@@ -18,7 +18,7 @@ from govinfo import _library as native
 from python_support import PACKAGE_DIR, ROOT, run_python
 
 HEADERS = ["common.h", "format.h", "report.h", "validate.h", "io.h", "import.h", "batch.h",
-           "export.h", "analysis.h", "suppress.h"]
+           "export.h", "analysis.h", "suppress.h", "render.h"]
 # Bound by the lead together with the importer; not part of this table yet.
 NOT_YET_BOUND_HEADERS = []
 ENUM_TYPES = {"govinfo_row_role", "govinfo_value_kind", "govinfo_severity", "govinfo_syntax",

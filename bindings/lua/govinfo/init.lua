@@ -71,6 +71,10 @@
 --   report:remove_section(id)  -> true
 --   report:dumps(syntax [, {labels = true}]) -> the canonical "json" or "yaml" text
 --   report:save(path [, syntax [, {labels = true}]]) -> true; written atomically
+--   report:render([format [, {findings = false, lang = "en"}]]) -> the report as published
+--                                 (EXPERIMENTAL): format "html" (default) or "md", tables in
+--                                 the official layout; findings shown unless findings = false
+--   report:render_file(path [, format [, options]]) -> true; also "xlsx"; written atomically
 --   report:copy()              -> a new, independent report
 --   report:close()             frees the report now; also done by __gc and by Lua 5.4's
 --                                 `local report <close> = ...`. Safe to call twice.

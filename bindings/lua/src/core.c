@@ -720,6 +720,50 @@ static int report_save(lua_State *L) {
   return push_status(L, govinfo_report_save(r, path, syntax, flags));
 }
 
+/* ---- rendering (render.h, EXPERIMENTAL) ---- */
+
+/* r:render([format], [options]) and r:render_file(path, [format], [options]): format "html"
+ * (default), "md" or "xlsx" (file only); options {findings = false, lang = "en"}. */
+static govinfo_render_options check_render_options(lua_State *L, int format_at, int opts_at) {
+  static const char *const names[] = {"html", "md", "xlsx", NULL};
+  govinfo_render_options o = GOVINFO_RENDER_OPTIONS_INIT;
+  o.format = (govinfo_render_format)(luaL_checkoption(L, format_at, "html", names) + 1);
+  if (!lua_isnoneornil(L, opts_at)) {
+    luaL_checktype(L, opts_at, LUA_TTABLE);
+    lua_getfield(L, opts_at, "findings");
+    if (!lua_isnil(L, -1) && !lua_toboolean(L, -1)) o.flags |= GOVINFO_RENDER_NO_FINDINGS;
+    lua_pop(L, 1);
+    lua_getfield(L, opts_at, "lang");
+    const char *lang = lua_isnil(L, -1) ? "zh" : luaL_checkstring(L, -1);
+    if (strcmp(lang, "en") == 0) o.flags |= GOVINFO_RENDER_EN;
+    else if (strcmp(lang, "zh") != 0)
+      luaL_error(L, "unknown language '%s' (expected zh or en)", lang);
+    lua_pop(L, 1);
+  }
+  return o;
+}
+
+static int report_render(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  govinfo_render_options o = check_render_options(L, 2, 3);
+  owned *held = push_owned(L, govinfo_free);
+  char *text = NULL;
+  size_t len = 0;
+  int rc = govinfo_report_render(&text, &len, r, &o);
+  if (rc) return push_failure(L, rc);
+  held->ptr = text;
+  lua_pushlstring(L, text, len);
+  release_owned(held);
+  return 1;
+}
+
+static int report_render_file(lua_State *L) {
+  const govinfo_report *r = check_report(L, 1);
+  const char *path = check_text(L, 2);
+  govinfo_render_options o = check_render_options(L, 3, 4);
+  return push_status(L, govinfo_report_render_file(path, r, &o));
+}
+
 static int report_copy(lua_State *L) {
   const govinfo_report *r = check_report(L, 1);
   report_box *box = push_report_box(L);
@@ -832,6 +876,8 @@ static const luaL_Reg report_methods[] = {
     {"remove_section", report_remove_section},
     {"dumps", report_dumps},
     {"save", report_save},
+    {"render", report_render},
+    {"render_file", report_render_file},
     {"copy", report_copy},
     {"close", report_close},
     {NULL, NULL},

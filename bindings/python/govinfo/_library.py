@@ -129,6 +129,13 @@ class SumOptions(ctypes.Structure):
 
 SumOptions.__name__ = "govinfo_sum_options"
 
+class RenderOptions(ctypes.Structure):
+    """struct govinfo_render_options of render.h (version 1)."""
+    _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("flags", ctypes.c_uint),
+                ("findings", ctypes.c_void_p)]
+
+
+RenderOptions.__name__ = "govinfo_render_options"
 
 P = ctypes.POINTER
 
@@ -347,6 +354,10 @@ PROTOTYPES: Dict[str, Tuple[Optional[type], List[type]]] = {
     "govinfo_suppressions_check": (c_int, [P(Diagnostics), Suppressions]),
     "govinfo_suppressions_add": (c_int, [Suppressions, Diagnostics, c_char_p, c_uint]),
     "govinfo_suppressions_serialize": (c_int, [OwnedString, P(c_size_t), Suppressions]),
+    # render.h (EXPERIMENTAL)
+    "govinfo_render_options_init": (c_int, [P(RenderOptions), c_uint]),
+    "govinfo_report_render": (c_int, [OwnedString, P(c_size_t), Report, P(RenderOptions)]),
+    "govinfo_report_render_file": (c_int, [c_char_p, Report, P(RenderOptions)]),
 }
 
 

@@ -400,6 +400,44 @@ class Report:
         check(lib.govinfo_report_save(self._live(), _cpath(path), _syntax(format),
                                       _WRITE_LABELS if labels else 0))
 
+    def _render_options(self, format: str, findings: Union[bool, ValidationResult],
+                        lang: str) -> native.RenderOptions:
+        """EXPERIMENTAL. The options of render() and render_file()."""
+        formats = {"html": 1, "md": 2, "markdown": 2, "xlsx": 3}
+        if format not in formats:
+            raise ValueError(f"unknown render format {format!r} (expected html, md or xlsx)")
+        if lang not in ("zh", "en"):
+            raise ValueError(f"unknown language {lang!r} (expected zh or en)")
+        opts = native.RenderOptions()
+        check(lib.govinfo_render_options_init(ctypes.byref(opts), 1))
+        opts.format = formats[format]
+        opts.flags = (0 if findings is not False else 1) | (2 if lang == "en" else 0)
+        if isinstance(findings, ValidationResult):
+            opts.findings = ctypes.cast(findings._found, ctypes.c_void_p)
+        return opts
+
+    def render(self, format: str = "html", findings: Union[bool, ValidationResult] = True,
+               lang: str = "zh") -> str:
+        """EXPERIMENTAL. The report as published, as HTML or Markdown ("html", "md"), in the
+        official layout. findings: True shows the report's findings, False none (the clean
+        copy), a ValidationResult those (e.g. filtered)."""
+        opts = self._render_options(format, findings, lang)
+        text = ctypes.c_void_p()
+        length = ctypes.c_size_t()
+        check(lib.govinfo_report_render(ctypes.byref(text), ctypes.byref(length), self._live(),
+                                        ctypes.byref(opts)))
+        return _take_string(text, length.value)
+
+    def render_file(self, path: PathArg, format: Optional[str] = None,
+                    findings: Union[bool, ValidationResult] = True, lang: str = "zh") -> None:
+        """EXPERIMENTAL. Renders into a file, atomically; format ("html", "md", "xlsx") by
+        default from the extension."""
+        if format is None:
+            ext = os.path.splitext(os.fsdecode(path))[1].lower()
+            format = {".md": "md", ".markdown": "md", ".xlsx": "xlsx"}.get(ext, "html")
+        opts = self._render_options(format, findings, lang)
+        check(lib.govinfo_report_render_file(_cpath(path), self._live(), ctypes.byref(opts)))
+
     def to_dict(self, json_ready: bool = False) -> Dict[str, Any]:
         """The document as Python data (through the library's JSON); money stays Decimal.
         json_ready=True gives values json.dumps() takes as they are (money as float)."""
