@@ -197,9 +197,11 @@ int govinfo_import_file_with(govinfo_report **out, govinfo_diagnostics **finding
   bool pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0;
   rc = pdf ? import_pdf(out, findings, path, &named)
            : govinfo_import_with(out, findings, data, len, &named);
-  /* Provenance: the hash of the file's own bytes (a PDF's, not its text's), and the file as
-     named unless the document names its own source (a crawler text's 原文链接 says more). */
-  if (rc == GOVINFO_OK && (rc = gi_import_set_sha256(*out, data, len)) == GOVINFO_OK) {
+  /* Provenance: the hash of the file's own bytes (a PDF's, not its text's: other files were
+     hashed as they were imported), and the file as named unless the document names its own
+     source (a crawler text's 原文链接 says more). */
+  if (rc == GOVINFO_OK && pdf) rc = gi_import_set_sha256(*out, data, len);
+  if (rc == GOVINFO_OK) {
     const char *named_source = govinfo_report_source(*out);
     if (named_source == NULL || *named_source == '\0')
       if ((rc = govinfo_report_set_source(*out, path)) == GOVINFO_EINVAL)

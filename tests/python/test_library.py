@@ -225,9 +225,11 @@ class Finding(unittest.TestCase):
     def test_import_error_lists_every_place_tried(self):
         missing = os.path.join(self.tmp, "nowhere", "libgovinfo.so.0")
         env = dict(GOVINFO_LIBRARY=missing, LD_LIBRARY_PATH=None)
-        probe = run_python(["-c", "import ctypes, ctypes.util; "
-                            "assert ctypes.util.find_library('govinfo') is None; "
-                            "ctypes.CDLL('libgovinfo.so.0')"], env=child_env(**env))
+        # Exits 0 when the system has a libgovinfo (found by find_library or by its soname),
+        # as after the README's install: then no place can be missing.
+        probe = run_python(["-c", "import ctypes, ctypes.util\n"
+                            "if ctypes.util.find_library('govinfo') is None:\n"
+                            "    ctypes.CDLL('libgovinfo.so.0')"], env=child_env(**env))
         if probe.returncode == 0:
             self.skipTest("a libgovinfo is installed system-wide")
         child = self.import_copy(**env)
