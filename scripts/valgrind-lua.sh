@@ -28,6 +28,7 @@ for pair in 5.1:lua5.1 5.4:lua5.4 jit:luajit; do
   # LuaJIT (Debian's build) runs clean under plain valgrind: no suppressions needed.
   GOVINFO_SOURCE_ROOT="$root" GOVINFO_BUILD_ROOT="$build" GOVINFO_CLI="$build/tools/govinfo" \
     LUA_PATH="$lua_path" LUA_PATH_5_4="$lua_path" LUA_CPATH="$lua_cpath" LUA_CPATH_5_4="$lua_cpath" \
+    GOVINFO_LANG=zh \
     valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     --log-file="$log" "$lua" "$busted" -o TAP "$root/tests/lua/spec" >"$tap" 2>&1
   status=$?
