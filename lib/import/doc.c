@@ -112,7 +112,7 @@ static bool grow(gi_doc *doc, void **items, size_t *cap, size_t n, size_t size) 
 
 /* Length of the UTF-8 sequence at s (1 for a malformed byte) and its code point. The input
  * was checked to be UTF-8, so the common lengths are decoded inline. */
-static size_t decode(const char *s, size_t len, int32_t *cp) {
+static inline size_t decode(const char *s, size_t len, int32_t *cp) {
   const unsigned char *u = (const unsigned char *)s;
   if (u[0] < 0x80) {
     *cp = u[0];
@@ -131,9 +131,10 @@ static size_t decode(const char *s, size_t len, int32_t *cp) {
 }
 
 /* CJK Unified Ideographs: letters that NFKC leaves alone, the bulk of every report. */
-static bool is_ideograph(int32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
+static inline bool is_ideograph(int32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
 
-static bool is_space(int32_t cp) {
+static inline bool is_space(int32_t cp) {
+  if (cp > ' ' && cp < 0xA0) return false; /* the common case, one test */
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
          cp == 0xA0 || cp == 0x3000 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009 ||
          cp == 0x200B || cp == 0xFEFF;
@@ -141,7 +142,7 @@ static bool is_space(int32_t cp) {
 
 /* True when NFKC leaves the code point alone whatever surrounds it: the common case (ASCII,
  * CJK ideographs), checked without calling utf8proc_map. */
-static bool nfkc_stable(int32_t cp) {
+static inline bool nfkc_stable(int32_t cp) {
   if (cp < 0x80 || is_ideograph(cp)) return true;
   const utf8proc_property_t *p = utf8proc_get_property(cp);
   return p->decomp_seqindex == UINT16_MAX && p->combining_class == 0 && p->comb_index == UINT16_MAX;
@@ -150,13 +151,24 @@ static bool nfkc_stable(int32_t cp) {
 /* NFKC without whitespace into out (room for len bytes: the fast path never grows text).
  * Returns the length, or SIZE_MAX when some character needs utf8proc. Full-width ASCII
  * (U+FF01..U+FF5E, full-width digits and punctuation) is NFKC's plain ASCII. */
-static bool is_key_char(int32_t cp);
+static inline bool is_key_char(int32_t cp);
 
 /* With key != NULL, also writes the normalised text's letters and digits there (at most
  * GI_TOKEN_KEY_MAX; their count in *nkey), in the same pass. */
 static size_t normalize_fast_key(const char *s, size_t len, char *out, int32_t *key, size_t *nkey) {
   size_t n = 0, k = 0;
   for (size_t i = 0; i < len;) {
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] >= 0xE4 && u[0] <= 0xE9 && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) { /* U+4000..U+9FFF: mostly ideographs, the bulk of a report */
+      int32_t cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      if (is_ideograph(cp)) {
+        out[n] = (char)u[0], out[n + 1] = (char)u[1], out[n + 2] = (char)u[2];
+        n += 3, i += 3;
+        if (key && k < GI_TOKEN_KEY_MAX) key[k++] = cp;
+        continue;
+      }
+    }
     int32_t cp;
     size_t step = decode(s + i, len - i, &cp);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
@@ -166,8 +178,7 @@ static size_t normalize_fast_key(const char *s, size_t len, char *out, int32_t *
       i += step;
       continue;
     } else if (cp >= 0 && nfkc_stable(cp)) {
-      memcpy(out + n, s + i, step);
-      n += step;
+      for (size_t b = 0; b < step; b++) out[n++] = s[i + b]; /* 1 to 4 bytes: no memcpy call */
     } else {
       return SIZE_MAX;
     }
@@ -263,6 +274,17 @@ static bool add_token(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
       (gi_token){.text = stored, .len = n, .loc = loc, .key = stored_key, .nkey = nkey};
   doc->lines[doc->nlines - 1].count++;
   return true;
+}
+
+/* Length of the space character at s (is_space), 0 when s starts anything else. Only bytes
+ * that can start a space are decoded. */
+static inline size_t space_at(const char *s, size_t len) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;
+  int32_t cp;
+  size_t step = decode(s, len, &cp);
+  return is_space(cp) ? step : 0;
 }
 
 static bool is_dash(int32_t cp) {
@@ -376,18 +398,14 @@ static bool add_words(gi_doc *doc, const char *raw, size_t len, gi_loc loc, bool
   /* Words: runs of non-space characters. */
   size_t i = 0;
   while (i < len) {
-    int32_t cp;
-    size_t step = decode(raw + i, len - i, &cp);
-    if (is_space(cp)) {
+    size_t step = space_at(raw + i, len - i);
+    if (step) {
       i += step;
       continue;
     }
     size_t start = i;
-    while (i < len) {
-      step = decode(raw + i, len - i, &cp);
-      if (is_space(cp)) break;
-      i += step;
-    }
+    /* byte by byte: a sequence's continuation bytes never start a space */
+    while (i < len && space_at(raw + i, len - i) == 0) i++;
     gi_loc at = {loc.line, loc.column + (uint32_t)start};
     if (glued ? !add_glued_word(doc, raw, start, i, loc)
               : !add_token(doc, raw + start, i - start, at))
@@ -460,7 +478,7 @@ bool gi_doc_add_cell(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
 
 /* ---- comparing labels ---- */
 
-static bool is_key_char(int32_t cp) {
+static inline bool is_key_char(int32_t cp) {
   if (cp < 0x80)
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (is_ideograph(cp)) return true;

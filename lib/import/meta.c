@@ -79,7 +79,7 @@ static const struct govinfo_format *detect_format(gi_import *im, int year) {
   for (size_t i = 0; i + 1 < n; i++) {
     if (!(filter >> bigram_bucket(text[i], text[i + 1]) & 1)) continue;
     for (size_t w = 0; w < nwords; w++)
-      if (!words[w].found && words[w].n <= n - i &&
+      if (!words[w].found && words[w].n <= n - i && words[w].key[0] == text[i] &&
           memcmp(text + i, words[w].key, words[w].n * sizeof *text) == 0)
         words[w].found = true;
   }
@@ -176,7 +176,9 @@ static bool parse_date(const int32_t *k, size_t n, char out[11]) {
   out[4] = '-', out[5] = (char)('0' + part[1] / 10), out[6] = (char)('0' + part[1] % 10);
   out[7] = '-', out[8] = (char)('0' + part[2] / 10), out[9] = (char)('0' + part[2] % 10);
   out[10] = '\0';
-  return gi_check_date(out) == 0;
+  if (gi_check_date(out) == 0) return true;
+  out[0] = '\0'; /* "2021 年 0 月 15 日" is no date: nothing may look like one */
+  return false;
 }
 
 /* ---- section headings ---- */
@@ -211,16 +213,16 @@ static void find_headings(gi_import *im) {
       titles[ntitles].n = key_of(*v, titles[ntitles].key, 64);
     }
   }
+  /* most lines are not headings: their first letter starts no title (a 64-bit filter) */
+  uint64_t first_letters = 0;
+  for (size_t k = 0; k < ntitles; k++)
+    if (titles[k].n > 0) first_letters |= UINT64_C(1) << ((unsigned)titles[k].key[0] & 63u);
   size_t next = 0;
   for (size_t l = im->title_end; l < im->body_end && next < f->nsections; l++) {
     const gi_line *line = &im->doc.lines[l];
     if (line->kind != GI_LINE_TEXT || line->count == 0) continue;
-    /* most lines are not headings: their first letter starts no title */
     const gi_token *head = &im->doc.tokens[line->first];
-    bool may = false;
-    for (size_t k = 0; k < ntitles && !may; k++)
-      may = titles[k].n > 0 && head->nkey > 0 && titles[k].key[0] == head->key[0];
-    if (!may) continue;
+    if (head->nkey == 0 || !(first_letters >> ((unsigned)head->key[0] & 63u) & 1)) continue;
     int32_t key[KEY_MAX];
     size_t n = gi_doc_line_key(&im->doc, l, key, KEY_MAX);
     if (n == 0) continue;

@@ -1,4 +1,6 @@
-/* SHA-256 as FIPS 180-4 specifies it; small and dependency-free. */
+/* SHA-256 as FIPS 180-4 specifies it; small and dependency-free. On x86-64 processors with
+ * the SHA extensions the blocks go through those instructions (a tenth of the time: hashing
+ * every imported text was a fifth of an import); the loader picks the version once (ifunc). */
 #include <string.h>
 
 #include "util/sha256.h"
@@ -41,6 +43,74 @@ static void compress(uint32_t s[8], const unsigned char *p) {
   s[0] += a, s[1] += b, s[2] += c, s[3] += d, s[4] += e, s[5] += f, s[6] += g, s[7] += h;
 }
 
+void gi_sha256_blocks_portable(uint32_t state[8], const unsigned char *p, size_t blocks) {
+  for (; blocks > 0; blocks--, p += 64) compress(state, p);
+}
+
+#if GI_SHA256_HAVE_SHANI
+#include <cpuid.h>
+#include <immintrin.h>
+
+/* Four rounds per step: the message schedule lives in m[], four words to a register. */
+__attribute__((target("sha,sse4.1"))) static void blocks_shani(uint32_t state[8],
+                                                               const unsigned char *p,
+                                                               size_t blocks) {
+  const __m128i byteswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1);
+  __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (; blocks > 0; blocks--, p += 64) {
+    __m128i abef_before = abef, cdgh_before = cdgh, m[4];
+    for (int g = 0; g < 16; g++) {
+      if (g < 4) {
+        m[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), byteswap);
+      } else { /* W[t-16] + s0(W[t-15]) + W[t-7], then + s1(W[t-2]) */
+        __m128i w = _mm_sha256msg1_epu32(m[g % 4], m[(g + 1) % 4]);
+        w = _mm_add_epi32(w, _mm_alignr_epi8(m[(g + 3) % 4], m[(g + 2) % 4], 4));
+        m[g % 4] = _mm_sha256msg2_epu32(w, m[(g + 3) % 4]);
+      }
+      __m128i wk = _mm_add_epi32(m[g % 4], _mm_loadu_si128((const __m128i *)&k[4 * g]));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+    }
+    abef = _mm_add_epi32(abef, abef_before);
+    cdgh = _mm_add_epi32(cdgh, cdgh_before);
+  }
+  __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
+  _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static bool cpu_has_shani(void) {
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSSE3) || !(c & bit_SSE4_1)) return false;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+
+bool gi_sha256_blocks_accelerated(uint32_t state[8], const unsigned char *p, size_t blocks) {
+  if (!cpu_has_shani()) return false;
+  blocks_shani(state, p, blocks);
+  return true;
+}
+
+/* Run by the dynamic loader before any call: no state of ours decides it later. */
+static void (*resolve_blocks(void))(uint32_t *, const unsigned char *, size_t) {
+  return cpu_has_shani() ? blocks_shani : gi_sha256_blocks_portable;
+}
+static void blocks(uint32_t state[8], const unsigned char *p, size_t blocks)
+    __attribute__((ifunc("resolve_blocks")));
+#else
+bool gi_sha256_blocks_accelerated(uint32_t state[8], const unsigned char *p, size_t blocks) {
+  (void)state, (void)p, (void)blocks;
+  return false;
+}
+static void blocks(uint32_t state[8], const unsigned char *p, size_t n) {
+  gi_sha256_blocks_portable(state, p, n);
+}
+#endif
+
 void gi_sha256_init(gi_sha256 *h) {
   static const uint32_t initial[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -57,10 +127,11 @@ void gi_sha256_update(gi_sha256 *h, const void *data, size_t len) {
     memcpy(h->block + h->used, p, n);
     h->used += n, p += n, len -= n;
     if (h->used < 64) return;
-    compress(h->state, h->block);
+    blocks(h->state, h->block, 1);
     h->used = 0;
   }
-  for (; len >= 64; p += 64, len -= 64) compress(h->state, p);
+  blocks(h->state, p, len / 64);
+  p += len / 64 * 64, len %= 64;
   memcpy(h->block, p, len);
   h->used = len;
 }

@@ -54,6 +54,10 @@ size_t gi_utf8_valid_prefix(const char *s, size_t len) {
       p++;
       continue;
     }
+    if (c >= 0xE1 && c <= 0xEC && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      p += 3; /* three bytes without a special range: all of CJK */
+      continue;
+    }
     size_t need;
     unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
     if (c >= 0xC2 && c <= 0xDF) need = 1;

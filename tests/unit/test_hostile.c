@@ -3,6 +3,7 @@
  * checks the outcome, never the time it takes (bench/ measures that). */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -476,4 +477,29 @@ Test(hostile, gbk_files_are_named) {
                GOVINFO_EPARSE);
   cr_assert(strstr(govinfo_error_last()->message, "saved as GBK"), "%s",
             govinfo_error_last()->message);
+}
+
+/* Inputs the fuzzers found (tests/data/fuzz, named after what they broke): each is read or
+ * refused with a clear error, and nothing is misread as running out of memory. */
+Test(hostile, fuzzer_findings_import_cleanly) {
+  const char *dir = test_source_path("tests/data/fuzz");
+  DIR *d = opendir(dir);
+  cr_assert_not_null(d, "%s", dir);
+  size_t seen = 0;
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.') continue;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    govinfo_report *r = NULL;
+    govinfo_diagnostics *f = NULL;
+    int rc = govinfo_import_file(&r, &f, path);
+    cr_expect(rc == GOVINFO_OK || rc == GOVINFO_EPARSE, "%s: rc %d: %s", e->d_name, rc,
+              govinfo_error_last()->message);
+    if (rc == GOVINFO_OK) cr_expect_not_null(r, "%s", e->d_name);
+    govinfo_report_free(r);
+    govinfo_diagnostics_free(f);
+    seen++;
+  }
+  closedir(d);
+  cr_assert_gt(seen, 0);
 }

@@ -76,3 +76,23 @@ Test(sha256, lengths_around_the_padding_boundary) {
     cr_assert_str_eq(hex, cases[i].digest, "%zu bytes", cases[i].len);
   }
 }
+
+/* The accelerated blocks (where the processor has them) and the portable ones agree. */
+Test(sha256, accelerated_and_portable_blocks_agree) {
+  enum { BLOCKS = 37 };
+  unsigned char data[64 * BLOCKS];
+  uint32_t seed = 12345;
+  for (size_t i = 0; i < sizeof data; i++) {
+    seed = seed * 1103515245u + 12345u;
+    data[i] = (unsigned char)(seed >> 16);
+  }
+  for (size_t n = 0; n <= BLOCKS; n += 6) {
+    uint32_t portable[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                            0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    uint32_t accelerated[8];
+    memcpy(accelerated, portable, sizeof portable);
+    gi_sha256_blocks_portable(portable, data, n);
+    if (!gi_sha256_blocks_accelerated(accelerated, data, n)) cr_skip_test("no SHA extensions");
+    cr_assert_arr_eq(accelerated, portable, sizeof portable, "%zu blocks", n);
+  }
+}
