@@ -52,9 +52,8 @@ void gi_sha256_blocks_portable(uint32_t state[8], const unsigned char *p, size_t
 #include <immintrin.h>
 
 /* Four rounds per step: the message schedule lives in m[], four words to a register. */
-__attribute__((target("sha,sse4.1"))) static void blocks_shani(uint32_t state[8],
-                                                               const unsigned char *p,
-                                                               size_t blocks) {
+__attribute__((target("sha,sse4.1"))) static void
+blocks_shani(uint32_t state[8], const unsigned char *p, size_t blocks) {
   const __m128i byteswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
   __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1);
   __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B);
@@ -96,7 +95,8 @@ bool gi_sha256_blocks_accelerated(uint32_t state[8], const unsigned char *p, siz
 }
 
 /* Run by the dynamic loader before any call: no state of ours decides it later. */
-static void (*resolve_blocks(void))(uint32_t *, const unsigned char *, size_t) {
+__attribute__((used)) static void (*resolve_blocks(void))(uint32_t *, const unsigned char *,
+                                                          size_t) {
   return cpu_has_shani() ? blocks_shani : gi_sha256_blocks_portable;
 }
 static void blocks(uint32_t state[8], const unsigned char *p, size_t blocks)
