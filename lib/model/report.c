@@ -252,17 +252,30 @@ static const char *get_meta(const govinfo_report *r, gi_meta which) {
   return r ? r->meta[which] : NULL;
 }
 
-/* Text handed in through the API: NULL allowed or not, and UTF-8 like everything the readers
- * accept, so a report can always be written and read back. */
-static int check_text(const char *what, const char *value) {
-  if (value && !gi_utf8_valid(value, strlen(value)))
-    return gi_fail(GOVINFO_EINVAL, "%s is not valid UTF-8", what);
+/* Text handed in through the API: NULL allowed or not, UTF-8 like everything the readers
+ * accept, so a report can always be written and read back; and without control characters,
+ * which no report needs and which a terminal would obey when the text is shown. */
+static int check_text(const char *what, const char *value, bool multiline) {
+  if (value == NULL) return GOVINFO_OK;
+  size_t len = strlen(value);
+  if (!gi_utf8_valid(value, len)) return gi_fail(GOVINFO_EINVAL, "%s is not valid UTF-8", what);
+  size_t at = gi_forbidden_control(value, len, multiline);
+  if (at < len) {
+    unsigned code =
+        (unsigned char)value[at] == 0xC2 ? (unsigned char)value[at + 1] : (unsigned char)value[at];
+    return gi_fail(GOVINFO_EINVAL,
+                   multiline ? "%s holds the control character U+%04X at byte %zu: text may hold "
+                               "line breaks and tabs, but no other control character"
+                             : "%s holds the control character U+%04X at byte %zu: one-line "
+                               "text may hold tabs, but no line break or other control character",
+                   what, code, at + 1);
+  }
   return GOVINFO_OK;
 }
 
 static int set_meta(govinfo_report *r, gi_meta which, const char *value) {
   if (r == NULL) return gi_fail(GOVINFO_EINVAL, "report is NULL");
-  int rc = check_text(gi_meta_defs[which].key, value);
+  int rc = check_text(gi_meta_defs[which].key, value, gi_meta_defs[which].multiline);
   if (rc) return rc;
   char *copy = NULL;
   if (value && (copy = gi_strdup(value)) == NULL) return gi_fail_oom();
@@ -390,8 +403,8 @@ int govinfo_report_set_section(govinfo_report *r, const char *id, const char *ti
   if (r == NULL || text == NULL) return gi_fail(GOVINFO_EINVAL, "NULL argument");
   long def = find_section_def(r, id);
   if (def < 0) return GOVINFO_ENOTFOUND;
-  int rc = check_text("a section title", title);
-  if (rc || (rc = check_text("a section text", text))) return rc;
+  int rc = check_text("a section title", title, false);
+  if (rc || (rc = check_text("a section text", text, true))) return rc;
   char *t = title ? gi_strdup(title) : NULL;
   if (title && t == NULL) return gi_fail_oom();
   return gi_report_take_section(r, (size_t)def, t, gi_strdup(text), (gi_loc){0, 0});
@@ -578,7 +591,7 @@ int govinfo_report_set_mark(govinfo_report *r, const char *cell_id, const char *
   if (gi_check_mark(mark, strlen(mark)))
     return gi_fail(GOVINFO_ETYPE, "a mark is non-empty text that is not a number, not \"%s\"",
                    mark);
-  int rc = check_text("a mark", mark);
+  int rc = check_text("a mark", mark, false);
   if (rc) return rc;
   char *copy = gi_strdup(mark);
   if (copy == NULL) return gi_fail_oom();

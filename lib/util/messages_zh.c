@@ -100,6 +100,12 @@ static const zh_entry catalog[] = {
      "标记是非空、且不是数字的文字，不能是“%s”"},
     {"%s must be %s, not \"%s\"", "%s 须为%s，不能是“%s”"},
     {"%s is not valid UTF-8", "%s 不是有效的 UTF-8"},
+    {"%s holds the control character U+%04X at byte %zu: text may hold line breaks and tabs, "
+     "but no other control character",
+     "%s 含控制字符 U+%04X（第 %zu 字节）：文字可含换行和制表符，不能含其他控制字符"},
+    {"%s holds the control character U+%04X at byte %zu: one-line text may hold tabs, but no "
+     "line break or other control character",
+     "%s 含控制字符 U+%04X（第 %zu 字节）：单行文字可含制表符，不能含换行或其他控制字符"},
 
     /* reading documents */
     {"the document is empty: a report needs at least \"format\"", "文档为空：报告至少需要“format”"},

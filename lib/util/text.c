@@ -87,6 +87,16 @@ size_t gi_control_at(const char *s) {
   return u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F ? 2 : 0;
 }
 
+size_t gi_forbidden_control(const char *s, size_t len, bool multiline) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != 0x7F && c != 0xC2) continue; /* 0xC2 starts the C1 controls */
+    if (c == '\t' || (multiline && (c == '\n' || c == '\r'))) continue;
+    if (c == 0xC2 ? i + 1 < len && gi_control_at(s + i) : true) return i;
+  }
+  return len;
+}
+
 void gi_escape_controls(char *dst, size_t size, const char *src) {
   if (size == 0) return;
   size_t n = 0;

@@ -22,6 +22,9 @@ size_t gi_control_at(const char *s);
 /* Copies src into dst[0..size) (truncated, always NUL-terminated) with each control
  * character written as \xNN (C1 as \u0080..\u009F), so a message cannot drive a terminal. */
 void gi_escape_controls(char *dst, size_t size, const char *src);
+/* Offset of the first control character in s[0..len) that text may not hold: C0, DEL and C1,
+ * except tab, and line feed and carriage return in multi-line text; len when none. */
+size_t gi_forbidden_control(const char *s, size_t len, bool multiline);
 
 /* Text that is not UTF-8 but reads as GBK/GB18030 (a Chinese file saved in the legacy
  * encoding): every byte above 0x7F starts a valid two-byte GBK pair, and there is one. */

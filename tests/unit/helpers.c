@@ -74,3 +74,26 @@ size_t test_random_below(size_t n) {
   rng_state ^= rng_state >> 27;
   return n ? (size_t)((rng_state * UINT64_C(2685821657736338717)) % n) : 0;
 }
+
+void test_put_meta(govinfo_report *r, gi_meta which, const char *value) {
+  char *copy = gi_strdup(value);
+  cr_assert_not_null(copy);
+  cr_assert_eq(gi_report_take_meta(r, which, copy), GOVINFO_OK);
+}
+
+void test_put_section(govinfo_report *r, const char *id, const char *title, const char *text) {
+  long def = gi_section_index(r->format, id, strlen(id));
+  cr_assert_geq(def, 0, "%s", id);
+  char *t = title ? gi_strdup(title) : NULL, *x = gi_strdup(text);
+  cr_assert(x != NULL && (title == NULL || t != NULL));
+  cr_assert_eq(gi_report_take_section(r, (size_t)def, t, x, (gi_loc){0, 0}), GOVINFO_OK);
+}
+
+void test_put_mark(govinfo_report *r, const char *cell_id, const char *mark) {
+  size_t table, row, column;
+  cr_assert_eq(gi_cell_resolve(r->format, cell_id, &table, &row, &column), GOVINFO_OK, "%s",
+               cell_id);
+  char *copy = gi_strdup(mark);
+  cr_assert_not_null(copy);
+  gi_cell_take_mark(gi_report_cell(r, table, row, column), copy);
+}

@@ -19,6 +19,13 @@ char *test_read_file(const char *path, size_t *len);
 /* Loads a report from the source tree or fails the test. */
 govinfo_report *test_load(const char *relative);
 
+/* Text the setters refuse (control characters) but a document may hold, put in place as the
+ * readers do, for the writers' tests: metadata, a section (title NULL: the official one),
+ * a mark. Each fails the test when it cannot. */
+void test_put_meta(govinfo_report *r, gi_meta which, const char *value);
+void test_put_section(govinfo_report *r, const char *id, const char *title, const char *text);
+void test_put_mark(govinfo_report *r, const char *cell_id, const char *mark);
+
 /* Sets every data cell of every table of r to 0 (a balanced report to mutate). */
 void test_zero_every_data_cell(govinfo_report *r);
 

@@ -652,11 +652,11 @@ Test(yaml, every_id_written_as_a_plain_key_reads_back_as_that_text) {
 
 Test(yaml, strings_are_double_quoted_with_yaml_escapes) {
   govinfo_report *r = new_report("2021");
-  cr_assert_eq(govinfo_report_set_organ(r, "q\"b\\ t\tn\nr\r e\x1B del\x7F c0\x01\x1F"
-                                           " nel\xC2\x85 nbsp\xC2\xA0 ls\xE2\x80\xA8"
-                                           " ps\xE2\x80\xA9 bom\xEF\xBB\xBF c1\xC2\x80\xC2\x9F"
-                                           " nc\xEF\xBF\xBE\xEF\xBF\xBF 中文 \xF0\x9F\x98\x80"),
-               0);
+  test_put_meta(r, GI_META_ORGAN,
+                "q\"b\\ t\tn\nr\r e\x1B del\x7F c0\x01\x1F"
+                " nel\xC2\x85 nbsp\xC2\xA0 ls\xE2\x80\xA8"
+                " ps\xE2\x80\xA9 bom\xEF\xBB\xBF c1\xC2\x80\xC2\x9F"
+                " nc\xEF\xBF\xBE\xEF\xBF\xBF 中文 \xF0\x9F\x98\x80");
   char *out = write_ok(r, 0);
   const char *expected = "organ: \"q\\\"b\\\\ t\\tn\\nr\\r e\\e del\\x7F c0\\x01\\x1F"
                          " nel\\N nbsp\\_ ls\\L ps\\P bom\\uFEFF c1\\x80\\x9F"
@@ -703,7 +703,7 @@ static const text_case text_cases[] = {
 Test(yaml, section_text_takes_a_block_literal_only_when_it_survives_one) {
   for (size_t i = 0; i < GI_COUNT_OF(text_cases); i++) {
     govinfo_report *r = new_report("2021");
-    cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, text_cases[i].text), 0);
+    test_put_section(r, "s1", NULL, text_cases[i].text);
     char *out = write_ok(r, 0);
     char expected[256];
     snprintf(expected, sizeof expected, "    text: %s", text_cases[i].written);
@@ -768,12 +768,11 @@ static const char *const nasty[] = {
 
 static govinfo_report *report_with_everywhere(const char *s) {
   govinfo_report *r = new_report("2021");
-  cr_assert_eq(govinfo_report_set_organ(r, s), 0);
-  cr_assert_eq(govinfo_report_set_source(r, s), 0);
-  cr_assert_eq(govinfo_report_set_section(r, "s3", s, s), 0);
-  cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, s), 0);
-  if (gi_check_mark(s, strlen(s)) == GOVINFO_OK)
-    cr_assert_eq(govinfo_report_set_mark(r, "table3.granted.total", s), 0);
+  test_put_meta(r, GI_META_ORGAN, s);
+  test_put_meta(r, GI_META_SOURCE, s);
+  test_put_section(r, "s3", s, s);
+  test_put_section(r, "s1", NULL, s);
+  if (gi_check_mark(s, strlen(s)) == GOVINFO_OK) test_put_mark(r, "table3.granted.total", s);
   set_cell_int(r, "table3.granted.natural_person", 7);
   return r;
 }
@@ -799,7 +798,7 @@ Test(yaml, pyyaml_reads_the_nasty_strings_the_same) {
     cr_assert_lt(row, t3->nrows);
     char id[128];
     snprintf(id, sizeof id, "table3.%s.%s", t3->rows[row].id, t3->columns[column].id);
-    cr_assert_eq(govinfo_report_set_mark(r, id, nasty[i]), 0, "%s", id);
+    test_put_mark(r, id, nasty[i]);
     if (++column == t3->ncolumns) {
       column = 0;
       row++;
@@ -808,11 +807,9 @@ Test(yaml, pyyaml_reads_the_nasty_strings_the_same) {
   for (size_t i = 0; i < GI_COUNT_OF(nasty); i += 6) {
     for (size_t s = 0; s < 6 && i + s < GI_COUNT_OF(nasty); s++) {
       char sid[4] = {'s', (char)('1' + s), 0};
-      cr_assert_eq(
-          govinfo_report_set_section(r, sid, nasty[(i + s + 1) % GI_COUNT_OF(nasty)], nasty[i + s]),
-          0);
+      test_put_section(r, sid, nasty[(i + s + 1) % GI_COUNT_OF(nasty)], nasty[i + s]);
     }
-    cr_assert_eq(govinfo_report_set_organ(r, nasty[i]), 0);
+    test_put_meta(r, GI_META_ORGAN, nasty[i]);
     pyyaml_add(&batch, r, 0);
     pyyaml_add(&batch, r, GOVINFO_WRITE_LABELS);
   }
@@ -848,6 +845,35 @@ Test(yaml, invalid_utf8_is_refused_by_the_setters_and_by_the_writer) {
   gi_cell_take_mark(gi_report_cell(r, 4, 0, 6), gi_strdup("\xE2\x80"));
   cr_assert_eq(gi_yaml_write(&out, NULL, r, 0), GOVINFO_EINVAL);
   cr_assert_str_eq(govinfo_error_last()->path, "/tables/table3/new_received/total");
+  govinfo_report_free(r);
+}
+
+/* Control characters: the setters refuse them where the format has no use for them (a tab
+ * anywhere, line breaks in multi-line text); the readers keep what a file holds, and the
+ * writers write it escaped (above). */
+Test(yaml, control_characters_are_refused_by_the_setters) {
+  govinfo_report *r = new_report("2021");
+  static const char *const one_line[] = {"\x1b]0;pwned\x07", "a\nb",        "cr\r",
+                                         "del\x7F",          "c1 \xC2\x9B", "nul-free \x01"};
+  for (size_t i = 0; i < GI_COUNT_OF(one_line); i++) {
+    cr_assert_eq(govinfo_report_set_organ(r, one_line[i]), GOVINFO_EINVAL, "case %zu", i);
+    cr_assert(strstr(govinfo_error_last()->message, "control character"), "%s",
+              govinfo_error_last()->message);
+    cr_assert_eq(govinfo_report_set_title(r, one_line[i]), GOVINFO_EINVAL, "case %zu", i);
+    cr_assert_eq(govinfo_report_set_mark(r, "table3.granted.total", one_line[i]), GOVINFO_EINVAL,
+                 "case %zu", i);
+    cr_assert_eq(govinfo_report_set_section(r, "s1", one_line[i], "ok"), GOVINFO_EINVAL);
+  }
+  cr_assert_null(govinfo_report_organ(r), "nothing refused was kept");
+  cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, "bell \x07"), GOVINFO_EINVAL);
+  cr_assert_eq(govinfo_report_set_preface(r, "esc \x1b[2J"), GOVINFO_EINVAL);
+  cr_assert(strstr(govinfo_error_last()->message, "U+001B at byte 5"), "%s",
+            govinfo_error_last()->message);
+  /* what text does use */
+  cr_assert_eq(govinfo_report_set_organ(r, "某县\t人民政府"), GOVINFO_OK);
+  cr_assert_eq(govinfo_report_set_mark(r, "table3.granted.total", "见\t说明"), GOVINFO_OK);
+  cr_assert_eq(govinfo_report_set_section(r, "s1", NULL, "一行\r\n\t二行\n"), GOVINFO_OK);
+  cr_assert_eq(govinfo_report_set_preface(r, "序\n言"), GOVINFO_OK);
   govinfo_report_free(r);
 }
 
