@@ -15,9 +15,10 @@ static const cli_option options[OPT_COUNT_] = {
     [OPT_JOBS] = {"jobs", 'j', true},
 };
 
-/* A sum has no text of its own: the rules about what sections 五 and 六 say do not apply. */
+/* A sum has no text and no publication of its own: the rules about what sections 五 and 六
+ * say and about the publication date do not apply. */
 static const char *const text_rules[] = {"sections.problems_empty", "sections.fee_statement",
-                                         "sections.fee_unpaid", NULL};
+                                         "sections.fee_unpaid", "meta.published_missing", NULL};
 
 typedef struct settings {
   bool json;
@@ -147,7 +148,7 @@ const cli_command cli_sum_command = {
         "某单元格在任一部分中为空白、符号或缺失时，汇总结果中该单元格缺失，并给出 sum.absent\n"
         "说明缺少它的部分。某部分作为一行印出数字的分组行（layout.group_row）按分组汇总。\n"
         "汇总报告有六个部分的规定标题而无正文，前言列出其各部分；它像任何报告一样接受检查，\n"
-        "但不检查第五、六部分的内容。\n"
+        "但不检查第五、六部分的内容和发布日期（合计没有发布日期）。\n"
         "\n"
         "汇总结果写到 OUT（.json 为 JSON，否则 YAML；原子写入），没有 -o 时以 YAML 写到标准\n"
         "输出。检查结果写到标准错误：汇总的（定位在各部分中）、检查汇总报告的，以及使用\n"
@@ -179,7 +180,8 @@ const cli_command cli_sum_command = {
         "sum.absent finding naming the parts that lack it. A group row that a part prints as\n"
         "one figure (layout.group_row) is summed as a group. The sum has the six sections\n"
         "with their official titles and no text, and a preface naming its parts; it is\n"
-        "validated like any report, less the rules about what sections 五 and 六 say.\n"
+        "validated like any report, less the rules about what sections 五 and 六 say and\n"
+        "about the publication date, which a sum does not have.\n"
         "\n"
         "The sum goes to OUT (JSON for .json, YAML otherwise; written atomically) or, without\n"
         "-o, as YAML to standard output. Findings go to standard error: those of summing\n"

@@ -508,6 +508,8 @@ int gi_import_detect(gi_import *im) {
   if (header_meta(im, im->header_published, GI_META_PUBLISHED)) {
   } else if (date[0]) {
     set_meta(im, GI_META_PUBLISHED, gi_strdup(date), im->doc.lines[im->body_end].loc);
+  } else {
+    metadata_missing(im, "发布日期", "publication date", "/published");
   }
   header_meta(im, im->header_source, GI_META_SOURCE);
   return im->status;

@@ -81,6 +81,9 @@
     "表三有逾期未缴纳信息处理费的申请，但第六部分未提及信息处理费",                                \
     "table 3 counts applications dropped for unpaid fees, but section six does not mention "       \
     "信息处理费")                                                                                  \
+  X(PUBLISHED_MISSING, "meta.published_missing", WARNING, ALL, gi_check_published_missing,        \
+    "缺少发布日期：年度报告应写明发布日期（published: YYYY-MM-DD）",                               \
+    "the publication date is missing (published: YYYY-MM-DD)")                                     \
   X(PUBLISHED_EARLY, "published.early", ERROR, ALL, gi_check_published_early,                      \
     "发布日期应在报告年度结束之后", "the publication date must fall after the report year")        \
   X(PUBLISHED_LATE, "published.late", WARNING, ALL, gi_check_published_late,                       \

@@ -25,6 +25,19 @@ static bool ends_with_ignoring_space(const char *s, const char *suffix) {
   return have == n && memcmp(tail, suffix, n) == 0;
 }
 
+/* Without the date neither 条例 art. 49's deadline (published.late) nor published.early can
+ * be checked, and readers cannot tell when the report came out. */
+void gi_check_published_missing(vctx *x, gi_rule rule) {
+  const char *published = x->r->meta[GI_META_PUBLISHED];
+  if (published != NULL && published[0] != '\0') return;
+  begin(x, rule);
+  add_path(x, x->r->meta_loc[GI_META_PUBLISHED], "/published");
+  SAY_ZH(x, "缺少发布日期：请写明报告的发布日期（published: YYYY-MM-DD）");
+  SAY_EN(x, "the publication date is missing: give the date the report was published "
+            "(published: YYYY-MM-DD)");
+  finish(x);
+}
+
 void gi_check_published_early(vctx *x, gi_rule rule) {
   const char *published = x->r->meta[GI_META_PUBLISHED];
   int year = x->r->year;

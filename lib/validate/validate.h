@@ -43,7 +43,8 @@ gi_rule_check gi_check_negatives, gi_check_fractions, gi_check_blanks, gi_check_
     gi_check_absents, gi_check_meta, gi_check_format_year, gi_check_fullwidth_digits;
 gi_rule_check gi_check_sections_missing, gi_check_sections_order, gi_check_sections_title,
     gi_check_problems_empty, gi_check_fee_statement, gi_check_fee_unpaid;
-gi_rule_check gi_check_published_early, gi_check_published_late, gi_check_text_year;
+gi_rule_check gi_check_published_missing, gi_check_published_early, gi_check_published_late,
+    gi_check_text_year;
 gi_rule_check gi_check_narrative;
 
 /* The check of a rule; NULL for the rules the importer finds. */

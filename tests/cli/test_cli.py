@@ -726,7 +726,8 @@ class StrictTest(CliTest):
 
     def test_strict_passes_a_report_without_warnings(self):
         r = run("validate", "--strict", "--quiet", "--disable",
-                "cell.blank,sections.problems_empty,sections.fee_statement", self.template())
+                "cell.blank,sections.problems_empty,sections.fee_statement,meta.published_missing",
+                self.template())
         self.assertStatus(r, 0)
         self.assertEqual(r.stdout, "")
 

@@ -24,14 +24,17 @@ CHECK = os.path.join(ROOT, "examples", "lua", "check.lua")
 README_LINES = os.path.join(ROOT, "tests", "lua", "readme_example.lua")
 HUAIAN = os.path.join(ROOT, "examples", "reports", "huaian-2024.yaml")
 
-# What the README's lines print: the two identities that the changed cell breaks.
+# What the README's lines print: the two identities that the changed cell breaks, and the
+# publication date the report does not print (no line: the file has no such key).
 README_OUTPUT = (
     "242\terror\tnew received + carried over (3036) ≠ results total + carried forward (3035)"
     " in column natural_person (自然人); the terms: new_received = 3002, carried_over = 34"
     " (line 66), result_total = 2932 (line 242), carry_forward = 103 (line 250)"
     "\ttable3.balance\n"
     "64\terror\tsum of the six applicant columns (3120) ≠ total (3119) in row new_received"
-    " (一、本年新收政府信息公开申请数量)\ttable3.row_total\n")
+    " (一、本年新收政府信息公开申请数量)\ttable3.row_total\n"
+    "nil\twarning\tthe publication date is missing: give the date the report was published"
+    " (published: YYYY-MM-DD)\tmeta.published_missing\n")
 
 
 def run(argv, cwd=None):

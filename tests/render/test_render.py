@@ -218,7 +218,7 @@ class LayoutTests(unittest.TestCase):
                              run(['render', '--to', 'md', '--no-findings', path]).stdout.decode())
 
     def test_valid_report_lists_no_findings(self):
-        page = self.render(REPORTS[1])
+        page = self.render(REPORTS[0])  # 绥滨镇: valid, and dated
         self.assertIn('未发现问题', page)
         self.assertNotIn('class="number error', page)
 
