@@ -10,8 +10,9 @@
  * whether they meet the targets. It only reports: timings are noisy, so the exit status
  * says whether the benchmark could run, never whether a target was met.
  *
- * With --import, the documents are report texts (pdftotext output, *.txt) and report files
- * (*.pdf, *.docx, *.xlsx): it times
+ * With --import, the documents are report texts (pdftotext output and crawler text *.txt,
+ * Markdown *.md, HTML *.html, tab-separated *.tsv) and report files (*.pdf, *.docx, *.xlsx;
+ * bench/layouts.sh renders every fixture in every layout): it times
  *   a  cJSON_ParseWithLength + cJSON_Delete of the imported report's canonical JSON
  *   e  govinfo_import of the text (govinfo_import_file of a file, for a PDF pdftotext
  *      included) + frees
@@ -29,6 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef BENCH_HAVE_LIBXML2
+#include <libxml/HTMLparser.h>
+#endif
 
 #include <cJSON.h>
 #include <govinfo/govinfo.h>
@@ -142,13 +147,35 @@ static int govinfo_import_text(const document *d) {
   return 0;
 }
 
+/* An HTML page's parse by libxml2 alone, as the importer asks for it: the floor under
+ * importing a page, which the importer cannot go below. */
+static bool is_html(const char *name);
+
+static int libxml2_parse(const document *d) {
+#ifdef BENCH_HAVE_LIBXML2
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (ctxt == NULL) return failure("out of memory");
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, d->yaml, (int)d->yaml_len, NULL, NULL,
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  xmlFreeDoc(doc);
+  htmlFreeParserCtxt(ctxt);
+  return doc ? 0 : failure("libxml2 cannot read %s", d->path);
+#else
+  (void)d;
+  return failure("built without libxml2");
+#endif
+}
+
 typedef struct operation {
   const char *header;
   int (*run)(const document *d);
 } operation;
 
 enum { OP_RAW_JSON, OP_RAW_YAML, OP_GOVINFO_JSON, OP_GOVINFO_YAML, OP_COUNT };
-enum { IMPORT_RAW_JSON, IMPORT_TEXT, IMPORT_OP_COUNT };
+enum { IMPORT_RAW_JSON, IMPORT_TEXT, IMPORT_HTML_PARSER, IMPORT_OP_COUNT };
+enum { MAX_OPS = 4 }; /* the larger of OP_COUNT and IMPORT_OP_COUNT */
+_Static_assert((int)OP_COUNT <= MAX_OPS && (int)IMPORT_OP_COUNT <= MAX_OPS, "MAX_OPS too small");
 
 static const operation operations[OP_COUNT] = {
     [OP_RAW_JSON] = {"a cJSON", raw_json},
@@ -160,6 +187,7 @@ static const operation operations[OP_COUNT] = {
 static const operation import_operations[IMPORT_OP_COUNT] = {
     [IMPORT_RAW_JSON] = {"a cJSON", raw_json},
     [IMPORT_TEXT] = {"e import", govinfo_import_text},
+    [IMPORT_HTML_PARSER] = {"x libxml2", libxml2_parse}, /* HTML pages only */
 };
 
 /* ---- timing ---- */
@@ -222,7 +250,7 @@ static double median(double *values, size_t n) {
  * so that drift (frequency scaling, other load) hits them all alike. */
 static int measure(const document *d, unsigned rounds, const operation *ops, size_t nops,
                    double *result) {
-  unsigned long batch[OP_COUNT];
+  unsigned long batch[MAX_OPS];
   for (size_t op = 0; op < nops; op++)
     if (calibrate(&ops[op], d, &batch[op])) return -1;
   double *samples = malloc(sizeof *samples * nops * rounds);
@@ -373,8 +401,13 @@ static bool is_report_file(const char *name) {
          has_extension(name, ".xlsx");
 }
 
+static bool is_html(const char *name) { return has_extension(name, ".html"); }
+
 static bool is_document(const char *name, bool import) {
-  if (import) return has_extension(name, ".txt") || is_report_file(name);
+  if (import) /* a directory's README.md says what its files are */
+    return has_extension(name, ".txt") ||
+           (has_extension(name, ".md") && strcmp(name, "README.md") != 0) ||
+           has_extension(name, ".html") || has_extension(name, ".tsv") || is_report_file(name);
   return has_extension(name, ".yaml") || has_extension(name, ".yml");
 }
 
@@ -397,7 +430,8 @@ static int add_directory(path_list *l, const char *dir, DIR *d, bool import) {
   }
   closedir(d);
   if (rc == 0 && l->n == first)
-    rc = failure("no %s in %s", import ? "*.txt, *.pdf, *.docx or *.xlsx" : "*.yaml", dir);
+    rc = failure("no %s in %s",
+                 import ? "*.txt, *.md, *.html, *.tsv, *.pdf, *.docx or *.xlsx" : "*.yaml", dir);
   qsort(l->items + first, l->n - first, sizeof *l->items, compare_strings);
   return rc;
 }
@@ -421,8 +455,8 @@ typedef struct options {
 static void usage(FILE *out) {
   fprintf(out,
           "usage: bench-govinfo [--rounds N] [REPORT.yaml | DIRECTORY]...\n"
-          "       bench-govinfo --import [--rounds N] [TEXT.txt | REPORT.pdf|.docx|.xlsx |\n"
-          "                     DIRECTORY]...\n"
+          "       bench-govinfo --import [--rounds N] [TEXT.txt|.md|.html|.tsv |\n"
+          "                     REPORT.pdf|.docx|.xlsx | DIRECTORY]...\n"
           "Times raw cJSON and libyaml parsing against libgovinfo's parse + validate of the\n"
           "same reports (default: $GOVINFO_SOURCE_ROOT/examples/reports). With --import,\n"
           "times govinfo_import of report texts (govinfo_import_file of PDF, Word and Excel\n"
@@ -511,9 +545,9 @@ static void print_import_header(unsigned rounds) {
   printf("libgovinfo %s: median of %u round%s, each operation >= %llu ms per round; "
          "times in microseconds per operation\n",
          govinfo_version_string(), rounds, rounds == 1 ? "" : "s", ROUND_NS / 1000000ull);
-  printf("%-34s %8s %8s %10s %10s %6s %12s\n", "text", "text B", "JSON B",
+  printf("%-34s %8s %8s %10s %10s %6s %12s %10s %6s\n", "text", "text B", "JSON B",
          import_operations[IMPORT_RAW_JSON].header, import_operations[IMPORT_TEXT].header, "e/a",
-         "e per 10 KB");
+         "e per 10 KB", import_operations[IMPORT_HTML_PARSER].header, "e/x");
 }
 
 /* Returns the import time per 10 KB of text, in microseconds (0 for a report file, whose
@@ -525,7 +559,10 @@ static double print_import_row(const document *d, const double ns[IMPORT_OP_COUN
          ns[IMPORT_RAW_JSON] / 1000.0, ns[IMPORT_TEXT] / 1000.0,
          ns[IMPORT_TEXT] / ns[IMPORT_RAW_JSON]);
   if (file) printf("%12s\n", "(file)");
-  else printf("%12.1f\n", per_10k);
+  else if (!is_html(d->path)) printf("%12.1f\n", per_10k);
+  else
+    printf("%12.1f %10.1f %5.2fx\n", per_10k, ns[IMPORT_HTML_PARSER] / 1000.0,
+           ns[IMPORT_TEXT] / ns[IMPORT_HTML_PARSER]);
   return per_10k;
 }
 
@@ -551,15 +588,25 @@ static int run(const options *o) {
   document *docs = NULL;
   if (documents_load(&docs, &o->paths, o->import)) return EXIT_FAILURE;
   worst w = {0, 0};
-  double worst_import = 0;
+  double worst_import = 0, worst_html = 0, html_floor[2] = {0, 0}, worst_html_ratio = 0;
   int status = EXIT_SUCCESS;
   if (o->import) print_import_header(o->rounds);
   else print_header(o->rounds);
   for (size_t i = 0; status == EXIT_SUCCESS && i < o->paths.n; i++) {
-    double ns[OP_COUNT];
+    double ns[MAX_OPS];
     const operation *ops = o->import ? import_operations : operations;
-    if (measure(&docs[i], o->rounds, ops, o->import ? IMPORT_OP_COUNT : OP_COUNT, ns)) {
+    bool html = o->import && is_html(docs[i].path);
+    size_t nops = !o->import ? OP_COUNT : html ? IMPORT_OP_COUNT : IMPORT_HTML_PARSER;
+    if (measure(&docs[i], o->rounds, ops, nops, ns)) {
       status = EXIT_FAILURE;
+    } else if (html) {
+      double per_10k = print_import_row(&docs[i], ns);
+      double floor = ns[IMPORT_HTML_PARSER] / 1000.0 * 10240.0 / (double)docs[i].yaml_len;
+      if (per_10k > worst_html) worst_html = per_10k;
+      if (html_floor[0] == 0 || floor < html_floor[0]) html_floor[0] = floor;
+      if (floor > html_floor[1]) html_floor[1] = floor;
+      if (ns[IMPORT_TEXT] / ns[IMPORT_HTML_PARSER] > worst_html_ratio)
+        worst_html_ratio = ns[IMPORT_TEXT] / ns[IMPORT_HTML_PARSER];
     } else if (o->import) {
       double per_10k = print_import_row(&docs[i], ns);
       if (per_10k > worst_import) worst_import = per_10k;
@@ -568,10 +615,15 @@ static int run(const options *o) {
     }
     fflush(stdout);
   }
-  if (status == EXIT_SUCCESS && o->import)
+  if (status == EXIT_SUCCESS && o->import) {
     printf("target: import <= %.0f us per 10 KB of text (worst %.1f us: %s)\n", IMPORT_TARGET_US,
            worst_import, worst_import <= IMPORT_TARGET_US ? "met" : "NOT met");
-  else if (status == EXIT_SUCCESS) print_targets(&w);
+    if (worst_html > 0)
+      printf("HTML pages: import up to %.1f us per 10 KB, where libxml2's parse alone takes "
+             "%.1f-%.1f us (%s the target); import / parse at most %.2fx\n",
+             worst_html, html_floor[0], html_floor[1],
+             html_floor[0] > IMPORT_TARGET_US ? "above" : "within", worst_html_ratio);
+  } else if (status == EXIT_SUCCESS) print_targets(&w);
   documents_free(docs, o->paths.n);
   return status;
 }

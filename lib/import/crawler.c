@@ -283,6 +283,8 @@ static bool all_digits(const gi_token *t) {
   return t->len > 0;
 }
 
+#define MAX_SPACED_ROWS 48 /* rows of the table checked by rows_spaced (table 3 has 26) */
+
 /* Whether every row of the table with row identities (table 3) prints its cells apart, one
  * word each: then a space between digits is a cell boundary, else it may be stray. */
 static bool rows_spaced(const struct govinfo_format *f, const gi_doc *d) {
@@ -292,18 +294,19 @@ static bool rows_spaced(const struct govinfo_format *f, const gi_doc *d) {
       for (size_t t = 0; t < f->ntables; t++)
         if (strcmp(f->tables[t].id, f->identities[i].table) == 0 && !f->tables[t].rows_side_by_side)
           def = &f->tables[t];
-  if (def == NULL) return false;
+  if (def == NULL || def->nrows > MAX_SPACED_ROWS) return false;
+  int32_t keys[MAX_SPACED_ROWS][64]; /* the rows' labels, compared by letters and digits */
+  size_t nkeys[MAX_SPACED_ROWS];
+  for (size_t r = 0; r < def->nrows; r++)
+    nkeys[r] = gi_label_key(def->rows[r].label, strlen(def->rows[r].label), keys[r], 64);
   size_t rows = 0;
   for (size_t l = 0; l < d->nlines; l++) {
     const gi_line *line = &d->lines[l];
     if (line->count < 2) continue;
     const gi_token *first = &d->tokens[line->first];
     bool label = false;
-    for (size_t r = 0; r < def->nrows && !label; r++) {
-      int32_t key[64];
-      size_t n = gi_label_key(def->rows[r].label, strlen(def->rows[r].label), key, 64);
-      label = n == first->nkey && memcmp(key, first->key, n * sizeof *key) == 0;
-    }
+    for (size_t r = 0; r < def->nrows && !label; r++)
+      label = nkeys[r] == first->nkey && memcmp(keys[r], first->key, nkeys[r] * sizeof **keys) == 0;
     if (!label) continue;
     size_t digits = 0;
     while (digits + 1 < line->count && all_digits(&d->tokens[line->first + 1 + digits])) digits++;

@@ -323,6 +323,12 @@ static bool is_page_marker(const char *s, size_t len) {
 static bool is_digit_cp(int32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
+static inline bool digit_at(const char *s, size_t len) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return c == 0xEF && len >= 3 && (unsigned char)s[1] == 0xBC && (unsigned char)s[2] >= 0x90 &&
+         (unsigned char)s[2] <= 0x99; /* U+FF10..U+FF19 */
+}
 static bool is_point_cp(int32_t cp) { return cp == '.' || cp == 0xFF0E; }
 static bool is_numbering_mark(int32_t cp) { return cp == '.' || cp == 0xFF0E || cp == 0x3001; }
 
@@ -373,11 +379,9 @@ static bool add_glued_word(gi_doc *doc, const char *raw, size_t start, size_t en
     } else {
       i += step;
     }
-    while (!digits && i < end) { /* text, up to the next digit */
-      size_t s2 = decode(raw + i, end - i, &cp);
-      if (is_digit_cp(cp)) break;
-      i += s2;
-    }
+    /* text, up to the next digit, byte by byte: a digit starts with 0-9 or, full-width,
+     * with 0xEF, which no other byte of a sequence is */
+    while (!digits && i < end && !digit_at(raw + i, end - i)) i++;
     gi_loc at = {loc.line, loc.column + (uint32_t)seg};
     if (!add_token(doc, raw + seg, i - seg, at)) return false;
   }

@@ -52,7 +52,8 @@ label_match gi_label_near_run(const table_ctx *t, size_t row, const run *r) {
   size_t nw = t->row_key_len[row];
   size_t nh = gi_text_key(&t->g, r->text_from, r->first, have, KEY_MAX * 2);
   nh += gi_text_key(&t->g, r->first + r->count, r->text_to, have + nh, KEY_MAX * 4 - nh);
-  if (nw == 0) return LABEL_FOUND;
+  /* printed whole, the common case: the label is a subsequence without the LCS table */
+  if (nw == 0 || gi_key_contains(have, nh, want, nw)) return LABEL_FOUND;
   size_t common = gi_lcs(want, nw, have, nh);
   if (common == nw) return LABEL_FOUND;
   return alike(common, nw) ? LABEL_VARIANT : LABEL_ABSENT;
@@ -153,7 +154,8 @@ bool gi_label_conflict(const table_ctx *t, const run *r, size_t row) {
   /* how much of each label the line holds, as a fraction; another row's label held better
    * than this row's, and held alike (misspelt labels), is a conflict */
   size_t own = t->row_key_len[row];
-  size_t mine = own ? gi_lcs(t->row_keys + row * ROW_KEY_MAX, own, have, nh) : 0;
+  if (own == 0 || gi_key_contains(have, nh, t->row_keys + row * ROW_KEY_MAX, own)) return false;
+  size_t mine = gi_lcs(t->row_keys + row * ROW_KEY_MAX, own, have, nh);
   if (mine == own) return false;
   for (size_t p = 0; p < t->nprinted; p++) {
     size_t other = t->printed[p], n = t->row_key_len[other];
