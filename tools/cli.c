@@ -106,7 +106,10 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   fprintf(stderr, "govinfo %s: ", cmd->name);
-  vfprintf(stderr, fmt, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* the Chinese has fmt's conversions */
+  vfprintf(stderr, cli_message(fmt), ap);
+#pragma GCC diagnostic pop
   va_end(ap);
   if (cli_language == CLI_LANG_ZH)
     fprintf(stderr, "\n用法：%s\n运行“govinfo help %s”了解更多。\n", cmd->synopsis, cmd->name);
@@ -222,7 +225,10 @@ int cli_error(const char *fmt, ...) {
   char message[2048];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(message, sizeof message, fmt, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* the Chinese has fmt's conversions */
+  vsnprintf(message, sizeof message, cli_message(fmt), ap);
+#pragma GCC diagnostic pop
   va_end(ap);
   fputs("govinfo: ", stderr);
   /* file names and arguments are user text: control characters never reach the terminal */
@@ -387,7 +393,7 @@ int cli_write_report(const govinfo_report *report, const char *path, govinfo_syn
     sigaddset(&stop, SIGINT), sigaddset(&stop, SIGTERM), sigaddset(&stop, SIGHUP);
     sigprocmask(SIG_BLOCK, &stop, &before);
     int rc = govinfo_report_save(report, path, syntax, flags);
-    const char *why = govinfo_error_last()->message;
+    const char *why = cli_last_error();
     if (rc)
       rc = strstr(why, path) ? cli_error("%s", why) : cli_error("cannot write %s: %s", path, why);
     sigprocmask(SIG_SETMASK, &before, NULL);
@@ -396,7 +402,7 @@ int cli_write_report(const govinfo_report *report, const char *path, govinfo_syn
   char *text;
   size_t len;
   if (govinfo_report_serialize(&text, &len, report, syntax, flags))
-    return cli_error("cannot serialize the report: %s", govinfo_error_last()->message);
+    return cli_error("cannot serialize the report: %s", cli_last_error());
   cli_write(text, len);
   govinfo_free(text);
   return CLI_EXIT_OK;

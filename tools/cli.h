@@ -106,8 +106,13 @@ void cli_checks_free(cli_checks *checks);
 /* ---- messages and output (cli.c) ---- */
 
 /* "govinfo: <message>" on stderr, after flushing stdout so the two streams stay in order;
- * returns CLI_EXIT_FAILURE. */
+ * returns CLI_EXIT_FAILURE. fmt is English; in Chinese runs its Chinese from
+ * tools/messages_zh.c is printed (as for cli_usage_error). */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The Chinese of a message's format string in Chinese runs (tools/messages_zh.c), else fmt. */
+const char *cli_message(const char *fmt);
+/* The last library error's message in the run's language. */
+const char *cli_last_error(void);
 /* Writes to stdout. Write errors are sticky and reported once, by cli_close_stdout. */
 void cli_write(const char *data, size_t len);
 void cli_puts(const char *text);

@@ -60,7 +60,7 @@ int cli_batch_start(cli_batch *run, char *const *operands, size_t n,
                     const govinfo_batch_options *opts, bool quiet) {
   memset(run, 0, sizeof *run);
   int rc = govinfo_batch_new(&run->batch, (const char *const *)operands, n, opts);
-  if (rc) return cli_error("%s", govinfo_error_last()->message);
+  if (rc) return cli_error("%s", cli_last_error());
   run->total = govinfo_batch_total(run->batch);
   run->progress = !quiet && isatty(STDERR_FILENO);
   clock_gettime(CLOCK_MONOTONIC, &run->start);
@@ -75,7 +75,7 @@ govinfo_batch_item *cli_batch_next(cli_batch *run) {
     int rc = govinfo_batch_next(&item, run->batch);
     clear_line(run);
     if (rc == GOVINFO_OK) return item;
-    cli_error("a file of the batch was lost: %s", govinfo_error_last()->message);
+    cli_error("a file of the batch was lost: %s", cli_last_error());
     run->done++;
     run->failed++;
   }

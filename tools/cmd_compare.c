@@ -259,7 +259,7 @@ static int compare_corpus(const cli_loaded *cp, bool as_given, const settings *s
   if (govinfo_pairing_new(&p, loaded, n, NULL)) {
     free(loaded);
     free(index);
-    return cli_error("cannot pair the reports: %s", govinfo_error_last()->message);
+    return cli_error("cannot pair the reports: %s", cli_last_error());
   }
   if (as_given && n == 2) { /* LAST THIS: compared as given, whatever their names */
     const char *body = govinfo_pairing_body(p, 1);

@@ -105,8 +105,7 @@ static bool export_all(cli_batch *run, govinfo_exporter *ex, tally *t) {
       if (govinfo_exporter_add(ex, govinfo_batch_item_report(item),
                                govinfo_batch_item_findings(item), govinfo_batch_item_name(item),
                                govinfo_batch_item_sha256(item), &written)) {
-        cli_error("%s: cannot export: %s", govinfo_batch_item_name(item),
-                  govinfo_error_last()->message);
+        cli_error("%s: cannot export: %s", govinfo_batch_item_name(item), cli_last_error());
         govinfo_batch_item_free(item);
         return false;
       }
@@ -137,7 +136,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
   govinfo_exporter *ex;
   if (govinfo_exporter_open(&ex, out, &eopts)) {
     cli_args_free(&args);
-    return cli_error("%s", govinfo_error_last()->message);
+    return cli_error("%s", cli_last_error());
   }
   govinfo_batch_options opts = GOVINFO_BATCH_OPTIONS_INIT;
   opts.action = args.value[OPT_IMPORT] ? GOVINFO_BATCH_IMPORT : GOVINFO_BATCH_LOAD;
@@ -152,7 +151,7 @@ static int run(const cli_command *cmd, int argc, char **argv) {
     cli_batch_finish(&batch);
     if (!ok) status = CLI_EXIT_FAILURE;
     else if (govinfo_exporter_commit(ex))
-      status = cli_error("cannot finish %s: %s", out, govinfo_error_last()->message);
+      status = cli_error("cannot finish %s: %s", out, cli_last_error());
     else status = batch.failed ? CLI_EXIT_FAILURE : CLI_EXIT_OK; /* read failures, lost items */
   }
   govinfo_exporter_free(ex);

@@ -103,7 +103,7 @@ static int import_one(const char *arg, const char *out, govinfo_input_kind kind,
   if (rc) {
     govinfo_report_free(report);
     govinfo_diagnostics_free(imported);
-    return cli_error("%s: cannot validate: %s", file, govinfo_error_last()->message);
+    return cli_error("%s: cannot validate: %s", file, cli_last_error());
   }
   int status = cli_write_report(report, out, to, 0);
   print_all(file, imported, checked, json, lang);
@@ -228,7 +228,7 @@ static bool import_item(const govinfo_batch_item *item, const settings *s, writt
   char *path = choose_output(item, s, w);
   govinfo_syntax syntax = s->to == GOVINFO_SYNTAX_JSON ? GOVINFO_SYNTAX_JSON : GOVINFO_SYNTAX_YAML;
   if (path && govinfo_report_save(govinfo_batch_item_report(item), path, syntax, 0)) {
-    cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+    cli_error("cannot write %s: %s", path, cli_last_error());
     path = NULL; /* remembered in w, freed there */
   }
   print_all(file, imported, checked, s->json, s->lang);

@@ -89,7 +89,7 @@ static int render(const char *in, const char *out, govinfo_render_options *opts,
     rc = govinfo_report_render_file(out, report, opts);
   }
   if (rc != GOVINFO_OK)
-    status = cli_error("cannot render %s: %s", cli_display_name(in), govinfo_error_last()->message);
+    status = cli_error("cannot render %s: %s", cli_display_name(in), cli_last_error());
   opts->findings = NULL;
   govinfo_diagnostics_free(shown);
   govinfo_report_free(report);

@@ -54,7 +54,7 @@ static int compare_with_parent(const govinfo_report *sum, const settings *s) {
   govinfo_diagnostics *found;
   int status = CLI_EXIT_OK;
   if (govinfo_sum_against(&found, parent, sum)) {
-    status = cli_error("cannot compare %s with the sum: %s", file, govinfo_error_last()->message);
+    status = cli_error("cannot compare %s with the sum: %s", file, cli_last_error());
   } else {
     print_findings(file, found, "against", s);
     govinfo_diagnostics_free(found);
@@ -69,7 +69,7 @@ static int finish(govinfo_report *sum, const govinfo_diagnostics *summed, const 
   vopts.disable = text_rules;
   govinfo_diagnostics *checked;
   if (govinfo_report_validate_with(&checked, sum, &vopts))
-    return cli_error("cannot validate the sum: %s", govinfo_error_last()->message);
+    return cli_error("cannot validate the sum: %s", cli_last_error());
   int status = cli_write_report(sum, s->output, GOVINFO_SYNTAX_AUTO, 0);
   const char *out = s->output && strcmp(s->output, "-") != 0 ? s->output : "<stdout>";
   /* Summing's findings are located in the parts: each names its own file, except in the
@@ -104,7 +104,7 @@ static int sum_inputs(const cli_command *cmd, char *const *operands, size_t n, u
     /* reported */
   } else if (govinfo_sum(&sum, &summed, (const govinfo_report *const *)parts.reports, parts.n,
                          &s->opts)) {
-    status = cli_error("%s", govinfo_error_last()->message);
+    status = cli_error("%s", cli_last_error());
   } else {
     status = finish(sum, summed, s);
     govinfo_diagnostics_free(summed);

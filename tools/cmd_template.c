@@ -19,8 +19,6 @@ static const cli_option options[OPT_COUNT_] = {
 static int refuse_overwrite(const cli_command *cmd, const char *output) {
   struct stat st;
   if (output == NULL || strcmp(output, "-") == 0 || stat(output, &st) != 0) return CLI_CONTINUE;
-  if (cli_language == CLI_LANG_ZH)
-    return cli_usage_error(cmd, "%s 已存在：不覆盖（确需覆盖时加 --force）", output);
   return cli_usage_error(cmd, "%s exists: not overwritten (add --force to replace it)", output);
 }
 
@@ -40,18 +38,23 @@ static int parse_year(const cli_command *cmd, const char *text, int *year) {
 static const govinfo_format *choose_format(const char *id, int year) {
   const govinfo_format *format = id ? govinfo_format_find(id) : govinfo_format_for_year(year);
   if (format == NULL) {
-    cli_error("%s", govinfo_error_last()->message);
+    cli_error("%s", cli_last_error());
     return NULL;
   }
   if (!govinfo_format_covers_year(format, year)) {
     int first = govinfo_format_first_year(format), last = govinfo_format_last_year(format);
     char years[32];
-    if (last) snprintf(years, sizeof years, "%d to %d", first, last);
+    bool zh = cli_language == CLI_LANG_ZH;
+    if (last && zh) snprintf(years, sizeof years, "%d 至 %d 年", first, last);
+    else if (last) snprintf(years, sizeof years, "%d to %d", first, last);
+    else if (zh) snprintf(years, sizeof years, "%d 年起", first);
     else snprintf(years, sizeof years, "from %d on", first);
     const govinfo_format *right = govinfo_format_for_year(year);
-    cli_error("format %s is for report years %s, not %d%s%s%s", govinfo_format_id(format), years,
-              year, right ? " (use --format " : "", right ? govinfo_format_id(right) : "",
-              right ? ")" : "");
+    if (right)
+      cli_error("format %s is for report years %s, not %d (use --format %s)",
+                govinfo_format_id(format), years, year, govinfo_format_id(right));
+    else
+      cli_error("format %s is for report years %s, not %d", govinfo_format_id(format), years, year);
     return NULL;
   }
   return format;
@@ -64,7 +67,7 @@ static int write_xlsx(const govinfo_report *report, const char *path) {
   opts.format = GOVINFO_RENDER_XLSX;
   opts.flags = GOVINFO_RENDER_NO_FINDINGS | GOVINFO_RENDER_PROTECT;
   if (govinfo_report_render_file(path, report, &opts) != GOVINFO_OK)
-    return cli_error("cannot write the template: %s", govinfo_error_last()->message);
+    return cli_error("cannot write the template: %s", cli_last_error());
   return CLI_EXIT_OK;
 }
 
@@ -73,7 +76,7 @@ static int make_template(const cli_args *args, int year, bool xlsx) {
   if (format == NULL) return CLI_EXIT_FAILURE;
   govinfo_report *report;
   if (govinfo_report_new_template(&report, govinfo_format_id(format), year, args->value[OPT_ORGAN]))
-    return cli_error("cannot make the template: %s", govinfo_error_last()->message);
+    return cli_error("cannot make the template: %s", cli_last_error());
   int status = xlsx ? write_xlsx(report, args->value[OPT_OUTPUT])
                     : cli_write_report(report, args->value[OPT_OUTPUT], GOVINFO_SYNTAX_YAML,
                                        GOVINFO_WRITE_LABELS);

@@ -212,7 +212,7 @@ static bool write_suppressions(const char *path, const settings *s) {
     rc = govinfo_write_file_atomic(path, text, len);
     govinfo_free(text);
   }
-  if (rc) cli_error("cannot write %s: %s", path, govinfo_error_last()->message);
+  if (rc) cli_error("cannot write %s: %s", path, cli_last_error());
   return rc == GOVINFO_OK;
 }
 

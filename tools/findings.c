@@ -11,7 +11,8 @@ void cli_print_findings_text(FILE *out, const char *file, const govinfo_diagnost
   for (size_t i = 0; i < n; i++) {
     char *line;
     if (govinfo_diagnostic_format(&line, NULL, govinfo_diagnostics_at(diags, i), file, flags)) {
-      fprintf(stderr, "govinfo: cannot print a finding: %s\n", govinfo_error_last()->message);
+      fprintf(stderr, "govinfo: %s: %s\n", cli_text("无法输出检查结果", "cannot print a finding"),
+              cli_last_error());
       continue;
     }
     fprintf(out, "%s\n", line);

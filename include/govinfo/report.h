@@ -53,7 +53,10 @@ GOVINFO_API const govinfo_format *govinfo_report_format(const govinfo_report *re
 GOVINFO_API const char *govinfo_report_origin(const govinfo_report *report);
 
 /* Metadata. Getters return borrowed strings, NULL when unset. Setters copy the string;
- * NULL unsets. */
+ * NULL unsets. Text setters (these, sections, marks) take UTF-8 without control characters:
+ * a tab anywhere, line breaks only in multi-line text (preface, section text); anything else
+ * below U+0020, DEL or U+0080..U+009F is GOVINFO_EINVAL. A document may still hold them:
+ * the readers keep them, and messages show them escaped. */
 GOVINFO_API const char *govinfo_report_organ(const govinfo_report *report); /* 发布机关 */
 GOVINFO_API int govinfo_report_set_organ(govinfo_report *report, const char *organ);
 GOVINFO_API const char *govinfo_report_title(const govinfo_report *report);
@@ -118,8 +121,8 @@ GOVINFO_API int govinfo_report_set_number(govinfo_report *report, const char *ce
                                           const char *text);
 GOVINFO_API int govinfo_report_set_blank(govinfo_report *report, const char *cell_id);
 /* A mark is non-empty UTF-8 text that is not itself a number: "/", "—", "无", "251000元".
- * GOVINFO_ETYPE for "" or "12" (set the number instead), GOVINFO_EINVAL for invalid UTF-8.
- * Copied. */
+ * GOVINFO_ETYPE for "" or "12" (set the number instead), GOVINFO_EINVAL for invalid UTF-8
+ * or a control character other than tab. Copied. */
 GOVINFO_API int govinfo_report_set_mark(govinfo_report *report, const char *cell_id,
                                         const char *mark);
 /* Makes the cell absent. */

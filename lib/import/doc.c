@@ -155,10 +155,19 @@ static inline bool is_key_char(int32_t cp);
 
 /* With key != NULL, also writes the normalised text's letters and digits there (at most
  * GI_TOKEN_KEY_MAX; their count in *nkey), in the same pass. */
-static size_t normalize_fast_key(const char *s, size_t len, char *out, int32_t *key, size_t *nkey) {
+static size_t normalize_fast_key(const char *restrict s, size_t len, char *restrict out,
+                                 int32_t *restrict key, size_t *restrict nkey) {
   size_t n = 0, k = 0;
   for (size_t i = 0; i < len;) {
     const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0x80) { /* ASCII: digits above all */
+      unsigned char c = u[0];
+      i++;
+      if (c == ' ' || (c >= '\t' && c <= '\r')) continue;
+      out[n++] = (char)c;
+      if (key && k < GI_TOKEN_KEY_MAX && is_key_char(c)) key[k++] = c;
+      continue;
+    }
     if (u[0] >= 0xE4 && u[0] <= 0xE9 && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
         (u[2] & 0xC0) == 0x80) { /* U+4000..U+9FFF: mostly ideographs, the bulk of a report */
       int32_t cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
@@ -193,6 +202,8 @@ static size_t normalize_fast(const char *s, size_t len, char *out) {
   return normalize_fast_key(s, len, out, NULL, NULL);
 }
 
+static char *normalize_slow(const char *s, size_t len, size_t *out_len);
+
 char *gi_normalize(const char *s, size_t len, size_t *out_len) {
   char *out = malloc(len + 1);
   if (out == NULL) {
@@ -206,6 +217,13 @@ char *gi_normalize(const char *s, size_t len, size_t *out_len) {
     return out;
   }
   free(out);
+  return normalize_slow(s, len, out_len);
+}
+
+/* NFKC by utf8proc, without whitespace: text the fast path cannot take. */
+static char *normalize_slow(const char *s, size_t len, size_t *out_len) {
+  char *out;
+  size_t n;
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
@@ -250,16 +268,26 @@ static gi_line *add_line(gi_doc *doc, gi_line_kind kind, const char *raw, size_t
   return line;
 }
 
+/* Gives back the end of the newest allocation `at`, keeping its first `keep` bytes. */
+static void doc_keep(gi_doc *doc, const char *at, size_t keep) {
+  doc->chunks->used = (size_t)(at - doc->chunks->data) + keep;
+}
+
 static bool add_token(gi_doc *doc, const char *raw, size_t len, gi_loc loc) {
-  char small[512];
   int32_t key[GI_TOKEN_KEY_MAX];
   size_t nkey = 0;
-  size_t n = len < sizeof small ? normalize_fast_key(raw, len, small, key, &nkey) : SIZE_MAX;
+  /* normalised straight into the document's storage: the fast path never grows text */
+  char *out = doc_alloc(doc, len + 1);
+  if (out == NULL) return false;
+  size_t n = normalize_fast_key(raw, len, out, key, &nkey);
   const char *stored;
   if (n != SIZE_MAX) {
-    stored = doc_store(doc, small, n);
+    out[n] = '\0';
+    doc_keep(doc, out, n ? n + 1 : 0);
+    stored = n ? out : ""; /* empty text takes no storage, as in doc_store */
   } else {
-    char *norm = gi_normalize(raw, len, &n);
+    doc_keep(doc, out, 0);
+    char *norm = normalize_slow(raw, len, &n);
     if (norm == NULL) return doc->failed = true, false;
     stored = doc_store(doc, norm, n);
     free(norm);

@@ -153,9 +153,17 @@ fail_at_mark(reader *rd, int code, yaml_mark_t mark, const char *fmt, ...) {
   return fail_at(rd, code, loc, offset, message);
 }
 
+/* libyaml's problem with what to do about it: ": " in plain text is the usual cause. */
+static const char *with_advice(const char *problem) {
+  if (strcmp(problem, "mapping values are not allowed in this context") == 0)
+    return "mapping values are not allowed in this context (text holding \": \" must be quoted, "
+           "or written in the block form: | and the text indented on the lines below)";
+  return problem;
+}
+
 static int parser_error(reader *rd, const yaml_parser_t *p) {
   if (p->error == YAML_MEMORY_ERROR) return gi_fail_oom();
-  const char *problem = p->problem ? p->problem : "unknown error";
+  const char *problem = p->problem ? with_advice(p->problem) : "unknown error";
   char message[400];
   if (p->error == YAML_READER_ERROR) {
     if (p->problem_value >= 0)

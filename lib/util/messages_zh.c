@@ -198,7 +198,8 @@ static const zh_entry catalog[] = {
     {"malformed YAML: %s", "YAML 格式错误：%s"},
     {"malformed YAML: %s (0x%X)", "YAML 格式错误：%s（0x%X）"},
     {"malformed YAML: %s (%s at line %zu)", "YAML 格式错误：%s（%s，始于第 %zu 行）"},
-    {"mapping values are not allowed in this context",
+    {"mapping values are not allowed in this context (text holding \": \" must be quoted, or "
+     "written in the block form: | and the text indented on the lines below)",
      "此处不允许映射值（文字中有“: ”时，请用引号括起，或用块形式 |，把文字缩进写在下面几行）"},
     {"did not find expected key", "没有找到应有的键（检查缩进）"},
     {"did not find expected '-' indicator", "没有找到应有的“-”（检查缩进）"},

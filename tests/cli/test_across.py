@@ -242,7 +242,7 @@ class SumTest(AcrossTest):
         out = os.path.join(self.dir, "t.yaml")
         for parts, words in (([H2024, SUIBIN_2020], "different format versions"),
                              ([H2023, H2024], "different years")):
-            r = run("sum", "--organ", "x", *parts, "-o", out)
+            r = run("sum", "--lang", "en", "--organ", "x", *parts, "-o", out)
             self.assertStatus(r, 2)
             self.assertIn(words, r.stderr)
             self.assertFalse(os.path.exists(out))
@@ -278,7 +278,7 @@ class SumTest(AcrossTest):
         os.makedirs(os.path.join(self.dir, "empty"))
         r = run("sum", "--organ", "x", os.path.join(self.dir, "empty"))
         self.assertStatus(r, 2)
-        self.assertIn("no reports found", r.stderr)
+        self.assertIn("没有找到报告", r.stderr)  # the tests run in Chinese
 
     def test_usage_errors(self):
         for args in ([H2024], ["--organ", "x"], ["--organ", "", H2024], ["--organ", "x",

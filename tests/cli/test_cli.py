@@ -28,6 +28,7 @@ WRAPPER = shlex.split(os.environ.get("GOVINFO_TEST_WRAPPER", ""))
 # The project's copy of the format specification.
 SPEC = os.path.join(ROOT, "tests", "data", "spec", "formats.yaml")
 COMMANDS = ["validate", "convert", "template", "rules", "compare", "sum"]
+EXAMPLE = os.path.join(ROOT, "examples", "reports", "suibin-2020.yaml")
 CHANGED_CELL = "/tables/table3/new_received/natural_person"
 
 
@@ -530,10 +531,10 @@ class TemplateTest(CliTest):
         r = run("template", "--format", "2019", "--year", "2025")
         self.assertStatus(r, 2)
         self.assertEqual(r.stdout, "")
-        self.assertIn("use --format 2021", r.stderr)
+        self.assertIn("请用 --format 2021", r.stderr)  # the tests run in Chinese
         r = run("template", "--format", "2021", "--year", "2020")
         self.assertStatus(r, 2)
-        self.assertIn("use --format 2019", r.stderr)
+        self.assertIn("请用 --format 2019", r.stderr)
 
     def test_bad_arguments_are_usage_errors(self):
         for args in ([], ["--year"], ["--year", "20x4"], ["--year", "0"], ["--year", "12345"],
@@ -669,6 +670,8 @@ class LanguageTest(CliTest):
         self.assertIn("（位置 /organ）", zh.stderr)
         self.assertNotIn("malformed", zh.stderr)
         self.assertIn("error: malformed YAML: mapping values are not allowed", en.stderr)
+        self.assertIn("block form: |", en.stderr)  # what to do, as the Chinese says it
+        self.assertIn("块形式 |", zh.stderr)
         self.assertIn("(at /organ)", en.stderr)
 
     def test_the_language_comes_from_lang_then_govinfo_lang_then_the_locale(self):
@@ -701,9 +704,34 @@ class LanguageTest(CliTest):
         self.assertIn("Commands:", run("--help", env={"GOVINFO_LANG": "en"}).stdout)
 
     def test_an_unknown_language_is_a_usage_error(self):
-        r = run("validate", "--lang", "fr", self.broken())
+        r = run("validate", "--lang", "fr", self.broken(), env={"GOVINFO_LANG": "en"})
         self.assertStatus(r, 2)
         self.assertIn("unknown language 'fr'", r.stderr)
+        # said in the language the environment chose
+        r = run("validate", "--lang", "fr", self.broken(), env={"GOVINFO_LANG": "zh"})
+        self.assertStatus(r, 2)
+        self.assertIn("未知语言“fr”", r.stderr)
+
+    def test_the_commands_own_messages_follow_the_language(self):
+        """Usage errors and the command's own errors, not only the library's."""
+        missing_dir = os.path.join(self.dir, "no", "such", "dir", "out.json")
+        cases = [(["convert", "only-one"], "应给出 IN 和 OUT，却给了 1 个参数",
+                  "expected IN and OUT, got 1 operand\n"),
+                 (["template", "--format", "2019", "--year", "2024"],
+                  "格式 2019 适用于2019 至 2020 年的报告，不适用于 2024 年（请用 --format 2021）",
+                  "format 2019 is for report years 2019 to 2020, not 2024 (use --format 2021)"),
+                 (["render", "--to", "pdf", EXAMPLE], "未知输出格式“pdf”",
+                  "unknown output format 'pdf'"),
+                 (["convert", EXAMPLE, missing_dir], "无法在",
+                  "cannot create a temporary file beside")]
+        for args, zh_text, en_text in cases:
+            with self.subTest(args=args):
+                zh = run(*args, env={"GOVINFO_LANG": "zh"})
+                en = run(*args, env={"GOVINFO_LANG": "en"})
+                self.assertNotEqual(zh.returncode, 0)
+                self.assertIn(zh_text, zh.stderr)
+                self.assertNotRegex(zh.stderr.split("用法：")[0], r"\b(expected|cannot|unknown)\b")
+                self.assertIn(en_text, en.stderr)
 
 
 class StrictTest(CliTest):

@@ -214,7 +214,8 @@ class Import(unittest.TestCase):
         # A published report's text under a name whose output would be the input itself.
         shutil.copy(src, os.path.join(self.src, "x.yaml"))
         before = self.snapshot()
-        r = run("import", "--to", "yaml", src, os.path.join(self.src, "x.yaml"), "-o", self.src)
+        r = run("import", "--lang", "en", "--to", "yaml", src, os.path.join(self.src, "x.yaml"),
+                "-o", self.src)
         self.assertIn("x.yaml: not written: ", r.stderr)
         self.assertIn("is the input itself", r.stderr)
         self.assertEqual(self.snapshot()[os.path.join(self.src, "x.yaml")],

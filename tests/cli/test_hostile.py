@@ -141,8 +141,8 @@ class NothingLeftBehind(unittest.TestCase):
 
         def small_files():
             resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
-        p = subprocess.run(WRAPPER + [CLI, "convert", self.big, self.out], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, preexec_fn=small_files)
+        p = subprocess.run(WRAPPER + [CLI, "convert", "--lang", "en", self.big, self.out],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=small_files)
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertIn(b"File too large", p.stderr)
         self.assertEqual(p.stderr.count(b"cannot write"), 1, p.stderr)

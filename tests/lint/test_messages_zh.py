@@ -2,7 +2,9 @@
 """Every error message of the library has its Chinese: each format string given to gi_fail,
 gi_fail_at, gi_fail_os or to a printf-like wrapper of them in lib/ has an entry in the catalog
 of lib/util/messages_zh.c whose Chinese has the same conversion specifications in the same
-order. TAP on stdout."""
+order. So has every message of the command itself: each format string given to cli_error or
+cli_usage_error in tools/, in tools/messages_zh.c (the Chinese may print an argument as
+nothing, %.0s, where English needs it, as a plural ending). TAP on stdout."""
 import glob
 import os
 import re
@@ -12,6 +14,11 @@ ROOT = os.environ.get('GOVINFO_SOURCE_ROOT') or os.path.normpath(
     os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 LIB = os.path.join(ROOT, 'lib')
 CATALOG = os.path.join(LIB, 'util', 'messages_zh.c')
+TOOLS = os.path.join(ROOT, 'tools')
+TOOLS_CATALOG = os.path.join(TOOLS, 'messages_zh.c')
+# the command's message functions and the index of their format argument
+CLI_FUNCTIONS = {'cli_error': 0, 'cli_usage_error': 1}
+CJK = re.compile(r'[\u4e00-\u9fff]')
 
 STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 CONVERSION = re.compile(r'%(?:%|[-+ #0]*[0-9]*(?:\.(?:\*|[0-9]+))?[hlzjt]*[a-zA-Z])')
@@ -86,8 +93,37 @@ def format_strings():
     return found
 
 
-def catalog():
-    with open(CATALOG, encoding='utf-8') as f:
+def cli_format_strings():
+    """(file, line, format) of every cli_error and cli_usage_error call with a literal English
+    format, in tools/."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(TOOLS, '*.c'))):
+        with open(path, encoding='utf-8') as f:
+            src = f.read()
+        for name, index in CLI_FUNCTIONS.items():
+            for m in re.finditer(r'(?<![\w.>])' + name + r'\(', src):
+                args = arguments(src, m.end())
+                if len(args) <= index or src[m.start() - 4:m.start()] == 'int ':
+                    continue
+                fmt = literal(args[index])
+                if fmt is None or fmt == '%s' or CJK.search(fmt):
+                    continue
+                found.append((os.path.relpath(path, ROOT), src.count('\n', 0, m.start()) + 1, fmt))
+    return found
+
+
+def argument_kinds(fmt):
+    """What each conversion takes from the arguments: '*' for a width or precision, then its
+    length modifier and type ("%.0s" and "%s" both take a string)."""
+    kinds = []
+    for c in conversions(fmt):
+        kinds += ['*'] * c.count('*')
+        kinds.append(re.sub(r'^%[-+ #0]*[0-9*]*(?:\.(?:\*|[0-9]+))?', '', c))
+    return kinds
+
+
+def catalog(path=CATALOG):
+    with open(path, encoding='utf-8') as f:
         src = f.read()
     body = src[src.index('catalog[] = {'):src.index('\n};')]
     entries = {}
@@ -119,6 +155,20 @@ def main():
                     if en == zh and re.search(r'[a-z]{3}', STRING.sub('', en)) and en != 'null']
     tests.append(('no entry leaves its English as it is', not untranslated,
                   '\n'.join(untranslated)))
+    cli_calls = cli_format_strings()
+    cli_entries = catalog(TOOLS_CATALOG)
+    tests.append(('the scan finds the messages of tools/ (more than 50)', len(cli_calls) > 50, ''))
+    missing = sorted({(f, n, fmt) for f, n, fmt in cli_calls if fmt not in cli_entries},
+                     key=lambda t: t[2])
+    tests.append(('every message of the command has its Chinese', not missing,
+                  '\n'.join(f'{f}:{n}: no Chinese for "{fmt}"' for f, n, fmt in missing)))
+    wrong = [(en, zh) for en, zh in cli_entries.items()
+             if argument_kinds(en) != argument_kinds(zh) or not CJK.search(zh)]
+    tests.append(('each Chinese of the command takes the same arguments', not wrong,
+                  '\n'.join(f'"{en}" -> "{zh}"' for en, zh in wrong)))
+    unused = sorted(set(cli_entries) - {fmt for _, _, fmt in cli_calls})
+    tests.append(('the command\'s catalog has no entry nobody uses', not unused,
+                  '\n'.join(unused)))
     print(f'1..{len(tests)}')
     failed = 0
     for i, (name, ok, detail) in enumerate(tests, 1):

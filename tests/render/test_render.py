@@ -286,6 +286,9 @@ class CliTests(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             done = run(['render', REPORTS[0], '-o', os.path.join(tmp, 'no', 'such.html')])
             self.assertEqual(done.returncode, 2)
+            self.assertIn('无法生成', done.stderr.decode())  # the tests run in Chinese
+            done = run(['render', '--lang', 'en', REPORTS[0], '-o',
+                        os.path.join(tmp, 'no', 'such.html')])
             self.assertIn(b'cannot render', done.stderr)
 
     def test_stdout_is_html_by_default(self):

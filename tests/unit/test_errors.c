@@ -84,7 +84,9 @@ Test(errors, every_failure_has_its_message_in_chinese) {
 
 Test(errors, messages_composed_by_wrappers_are_translated_piece_by_piece) {
   gi_fail_at(GOVINFO_EPARSE, "r.yaml", (gi_loc){3, 14}, 0, "/organ", "%s",
-             "malformed YAML: mapping values are not allowed in this context");
+             "malformed YAML: mapping values are not allowed in this context (text holding "
+             "\": \" must be quoted, or written in the block form: | and the text indented on "
+             "the lines below)");
   const char *zh = govinfo_error_last()->message_zh;
   cr_assert(strstr(zh, "YAML 格式错误：此处不允许映射值") == zh, "%s", zh);
   cr_assert(strstr(zh, "|") != NULL, "the YAML block form is explained: %s", zh);

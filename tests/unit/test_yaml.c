@@ -392,7 +392,10 @@ Test(yaml, syntax_error_has_exact_line_and_byte_column) {
   const char *text = "format: \"2021\"\norgan: 淮安: x\n";
   const govinfo_error *e = parse_fails_str(text, GOVINFO_EPARSE);
   assert_error_at(e, text, ": x", 0);
-  cr_assert_str_eq(e->message, "malformed YAML: mapping values are not allowed in this context");
+  cr_assert_str_eq(e->message,
+                   "malformed YAML: mapping values are not allowed in this context (text holding "
+                   "\": \" must be quoted, or written in the block form: | and the text indented "
+                   "on the lines below)");
 }
 
 Test(yaml, syntax_error_names_what_was_being_parsed) {
