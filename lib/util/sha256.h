@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* The SHA extensions' version, chosen by the loader: x86-64 ELF with glibc's ifunc. */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GLIBC__) && \
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GLIBC__) &&                               \
     (defined(__GNUC__) || defined(__clang__))
 #define GI_SHA256_HAVE_SHANI 1
 #else
