@@ -5,6 +5,12 @@
 #include "office/ooxml.h"
 #include "util/error.h"
 
+/* libxml2 reports what it meets (an undeclared namespace prefix, a warning) to the context's
+ * structured handler, else on the host's stderr: here it is kept in the context only, where
+ * xmlCtxtGetLastError finds the error that stopped a parse. Errors raised without a context
+ * go to the thread's handler (thread-local in libxml2), set for the parse and put back. */
+static void keep_quiet(void *ctxt, xmlErrorPtr error) { (void)ctxt, (void)error; }
+
 int gi_ooxml_part(gi_zip *z, const char *name, const char *source, bool optional, xmlDocPtr *out) {
   *out = NULL;
   if (optional && !gi_zip_has(z, name)) return GOVINFO_ENOTFOUND;
@@ -23,7 +29,15 @@ int gi_ooxml_part(gi_zip *z, const char *name, const char *source, bool optional
     free(data);
     return gi_fail_oom();
   }
-  *out = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  ctxt->sax->serror = keep_quiet;
+  ctxt->sax->initialized = XML_SAX2_MAGIC; /* so that libxml2 uses serror */
+  xmlStructuredErrorFunc thread_handler = xmlStructuredError;
+  void *thread_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, keep_quiet);
+  *out = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                               XML_PARSE_NOWARNING);
+  xmlSetStructuredErrorFunc(thread_context, thread_handler);
   free(data);
   if (*out == NULL) {
     const xmlError *e = xmlCtxtGetLastError(ctxt);

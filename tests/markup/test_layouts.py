@@ -466,6 +466,16 @@ class Refusals(unittest.TestCase):
         broken = self.zip_of([('word/document.xml', b'<w:document><unclosed')])
         self.refused('broken.docx', broken, 'word/document.xml')
 
+    def test_libxml2_never_writes_on_stderr(self):
+        """An undeclared namespace prefix (found by the docx fuzzer): libxml2 printed a line
+        per element on the host's stderr."""
+        part = (b'<?xml version="1.0"?><y:document><y:body><y:p><y:r><y:t>x</y:t></y:r></y:p>'
+                b'</y:body></y:document>')
+        docx = self.zip_of([('[Content_Types].xml', b'<Types/>'), ('word/document.xml', part)])
+        result = run_import(self.tmp.name, 'ns.docx', docx)
+        self.assertNotIn('namespace error', result.stderr)
+        self.assertNotIn('Namespace prefix', result.stderr)
+
 
 if __name__ == '__main__':
     import taprunner
