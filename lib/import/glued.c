@@ -121,7 +121,10 @@ static void unread_for_count(table_ctx *t, size_t p, const row_split *rs, size_t
                              size_t satisfying, bool exhausted, bool has_identity) {
   char zh[192], en[192];
   size_t ncol = t->def->ncolumns;
-  if (exhausted) {
+  if (exhausted && t->im->split_nodes >= GI_SPLIT_IMPORT_BUDGET) {
+    unread_because(t, p, rs, "可能的分法太多：本次导入用于分开数字的搜索已达上限",
+                   "too many possible splits: the import's search budget is spent");
+  } else if (exhausted) {
     unread_because(t, p, rs, "可能的分法太多，未能穷尽", "too many possible splits to search");
   } else if (fitting == 0) {
     snprintf(zh, sizeof zh, "连在一起的数字无法分成该行的 %zu 格", ncol);
@@ -182,21 +185,36 @@ static void note_split(table_ctx *t, const row_split *rows) {
 /* Searches the splits of run g into ncells cells: those with the right number of cells
  * (fit) and, for a table with row identities, those that also satisfy them (sat; the same
  * as fit without identities). False when out of memory. */
+/* One search, within what is left of the import's budget (out of it: exhausted at once). */
+static bool search_within_budget(table_ctx *t, const gi_split_problem *prob, gi_split_result *out) {
+  gi_import *im = t->im;
+  size_t left =
+      im->split_nodes < GI_SPLIT_IMPORT_BUDGET ? GI_SPLIT_IMPORT_BUDGET - im->split_nodes : 0;
+  if (left == 0) {
+    *out = (gi_split_result){.exhausted = true};
+    return true;
+  }
+  gi_split_problem p = *prob;
+  p.budget = left < GI_SPLIT_BUDGET ? left : GI_SPLIT_BUDGET;
+  if (gi_split_search(&p, out) != GOVINFO_OK) {
+    im->status = GOVINFO_ENOMEM;
+    return false;
+  }
+  im->split_nodes += out->nodes;
+  return true;
+}
+
 static bool search_both(table_ctx *t, const glued_run *g, size_t ncells, const int8_t *signs,
                         size_t nsigns, gi_split_result *fit, gi_split_result *sat) {
   size_t ncol = t->def->ncolumns;
   gi_split_problem prob = problem_of(g, ncells, ncol, NULL, 0);
-  if (gi_split_search(&prob, fit) != GOVINFO_OK) {
-    t->im->status = GOVINFO_ENOMEM;
-    return false;
-  }
+  if (!search_within_budget(t, &prob, fit)) return false;
   *sat = *fit;
   if (nsigns > 0 && fit->nsolutions > 0 && !fit->exhausted) {
     prob.signs = signs;
     prob.nidentities = nsigns;
-    if (gi_split_search(&prob, sat) != GOVINFO_OK) {
+    if (!search_within_budget(t, &prob, sat)) {
       free(fit->solutions);
-      t->im->status = GOVINFO_ENOMEM;
       return false;
     }
   }

@@ -27,9 +27,10 @@ typedef struct gi_import {
   size_t body_end;                     /* lines from here on are the signature and date */
   size_t table_start[GI_MAX_SECTIONS]; /* per format section: first line of its tables */
   size_t table_end[GI_MAX_SECTIONS];   /* per format section: last line its tables were read from */
-  bool glued;        /* table cells run together (crawler text): runs are split (glued.c) */
-  bool spaced;       /* glued, yet every row prints its cells apart: spaces are boundaries */
-  size_t header_end; /* lines [0, header_end) are a crawler's header (0: none) */
+  bool glued;         /* table cells run together (crawler text): runs are split (glued.c) */
+  bool spaced;        /* glued, yet every row prints its cells apart: spaces are boundaries */
+  size_t split_nodes; /* steps the searches for glued cells have taken (GI_SPLIT_IMPORT_BUDGET) */
+  size_t header_end;  /* lines [0, header_end) are a crawler's header (0: none) */
   /* Lines of the crawler header's 标题, 发布时间, 发布机构 and 原文链接, GI_NO_LINE if none */
   size_t header_title, header_published, header_organ, header_source;
   uint32_t *page_first_line; /* pdftotext output: the line each page starts on */

@@ -20,6 +20,9 @@
 #define GI_SPLIT_MAX_CELLS 32   /* cells of one search (table 4 has 15) */
 #define GI_SPLIT_MAX_DIGITS 18  /* longest piece: fits in int64_t */
 #define GI_SPLIT_BUDGET 2000000 /* search nodes per search */
+/* search nodes of all the searches of one import: a real report takes a few thousand, a
+ * hostile text of many long runs would otherwise take a search's budget per row */
+#define GI_SPLIT_IMPORT_BUDGET 4000000
 
 typedef struct gi_split_piece {
   uint16_t string; /* index of the digit string */

@@ -503,3 +503,26 @@ Test(hostile, fuzzer_findings_import_cleanly) {
   closedir(d);
   cr_assert_gt(seen, 0);
 }
+
+/* Rows whose run-together digits could be cut in millions of ways (found by the text
+ * fuzzer, which timed out on one): the searches of one import share a budget, so the later
+ * rows are refused at once, each named with that reason, and nothing is guessed. */
+Test(hostile, split_searches_share_one_budget_per_import) {
+  govinfo_report *r = NULL;
+  govinfo_diagnostics *f = NULL;
+  const char *path = test_source_path("tests/data/fuzz/text-runs-past-the-search-budget.txt");
+  cr_assert_eq(govinfo_import_file(&r, &f, path), GOVINFO_OK, "%s", govinfo_error_last()->message);
+  size_t spent = 0, exhausted = 0;
+  for (size_t i = 0; i < govinfo_diagnostics_count(f); i++) {
+    const char *en = govinfo_diagnostic_message_en(govinfo_diagnostics_at(f, i));
+    spent += strstr(en, "the import's search budget is spent") != NULL;
+    exhausted += strstr(en, "too many possible splits") != NULL;
+  }
+  cr_assert_geq(spent, 3, "rows after the budget ran out: %zu", spent);
+  cr_assert_eq(exhausted, 5, "every row of the long runs is named");
+  int64_t v;
+  cr_assert_neq(govinfo_report_get_int(r, "table3.np_duplicate.total", &v), GOVINFO_OK,
+                "left absent, never guessed");
+  govinfo_report_free(r);
+  govinfo_diagnostics_free(f);
+}
