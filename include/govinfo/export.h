@@ -81,9 +81,11 @@ GOVINFO_API govinfo_export_format govinfo_export_format_from_path(const char *pa
 
 typedef struct govinfo_exporter govinfo_exporter;
 
-/* Opens an export to path. CSV and JSON Lines are written into a temporary file beside path
- * and renamed over it by govinfo_exporter_commit(), so a failed or interrupted export never
- * leaves a half-written file ("-": standard output, directly). SQLite opens or creates the
+/* Opens an export to path. CSV and JSON Lines are written into an unnamed file in path's
+ * directory (O_TMPFILE; where the system has none, a temporary file beside path) that
+ * govinfo_exporter_commit() puts in place of path, so a failed or interrupted export, even
+ * one killed by SIGKILL, never leaves a half-written or extra file ("-": standard output,
+ * directly). SQLite opens or creates the
  * database and starts one transaction: reports already in it are kept, added to or
  * replaced, and an interrupted export leaves the database as it was. New exporter in *out;
  * free it with govinfo_exporter_free(). GOVINFO_ENOTFOUND for SQLite when the library was

@@ -46,9 +46,10 @@ struct govinfo_exporter {
   govinfo_export_format format;
   unsigned flags;
   char *path;
-  char *tmp;   /* CSV, JSON Lines: the temporary file renamed over path at commit */
-  FILE *out;   /* CSV, JSON Lines */
-  bool header; /* CSV: the header is written */
+  char *tmp;    /* CSV, JSON Lines: the temporary file renamed over path at commit */
+  bool unnamed; /* CSV, JSON Lines: out is an unnamed file, named path at commit (no tmp) */
+  FILE *out;    /* CSV, JSON Lines */
+  bool header;  /* CSV: the header is written */
   bool committed;
   /* CSV WIDE: the cell ids of every format, and per format where each is in its cells */
   const char **wide_ids;

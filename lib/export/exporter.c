@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "export/export.h"
+#include "io/files.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -49,8 +50,19 @@ int gi_export_write(govinfo_exporter *ex, const char *data, size_t len) {
 
 static bool to_stdout(const char *path) { return strcmp(path, "-") == 0; }
 
-/* A temporary file beside path (same directory, so the rename is atomic). */
+/* An unnamed file in path's directory, named at commit: an export killed even by SIGKILL
+ * leaves nothing. Where the system has none, a temporary file beside path (same directory,
+ * so the rename is atomic), removed unless committed. */
 static int open_temporary(govinfo_exporter *ex) {
+  int unnamed = gi_unnamed_open(ex->path);
+  if (unnamed >= 0) {
+    if ((ex->out = fdopen(unnamed, "wb")) == NULL) {
+      close(unnamed);
+      return gi_fail_oom();
+    }
+    ex->unnamed = true;
+    return GOVINFO_OK;
+  }
   size_t n = strlen(ex->path);
   if ((ex->tmp = malloc(n + sizeof ".XXXXXX")) == NULL) return gi_fail_oom();
   memcpy(ex->tmp, ex->path, n);
@@ -133,7 +145,13 @@ static int finish_file(govinfo_exporter *ex) {
   errno = 0;
   if (fflush(ex->out) != 0 || ferror(ex->out))
     return gi_fail_os(ex->path, errno ? errno : EIO, "cannot write %s", ex->path);
-  if (ex->tmp == NULL) return GOVINFO_OK; /* standard output */
+  if (ex->out == stdout) return GOVINFO_OK;
+  if (ex->unnamed) {
+    int rc = gi_unnamed_publish(fileno(ex->out), ex->path);
+    fclose(ex->out);
+    ex->out = NULL;
+    return rc;
+  }
   if (fsync(fileno(ex->out)) != 0) return gi_fail_os(ex->path, errno, "cannot flush %s", ex->path);
   int closed = fclose(ex->out);
   ex->out = NULL;

@@ -173,53 +173,108 @@ static bool link_unnamed(int fd, const char *name) {
   return linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0;
 }
 
+/* Names the unnamed file fd `path`: linked when path does not exist yet, else linked under
+ * a fresh temporary name that is renamed over path at once. *linked false (and GOVINFO_OK)
+ * when the system cannot link it (no /proc, an old kernel). */
+static int publish_unnamed(int fd, const char *path, bool *linked) {
+  int rc = GOVINFO_OK;
+  *linked = false;
+  struct stat st;
+  if (lstat(path, &st) != 0 && errno == ENOENT) {
+    *linked = link_unnamed(fd, path);
+  } else {
+    char *tmp = temporary_name(path);
+    if (tmp == NULL) rc = gi_fail_oom();
+    for (int tries = 0; rc == GOVINFO_OK && !*linked && tries < 8; tries++) {
+      memcpy(tmp + strlen(path), ".XXXXXX", sizeof ".XXXXXX");
+      int placeholder = mkostemp(tmp, O_CLOEXEC); /* a fresh name, freed for the link */
+      if (placeholder < 0) break;
+      close(placeholder);
+      unlink(tmp);
+      *linked = link_unnamed(fd, tmp);
+      if (*linked && rename(tmp, path) != 0) {
+        rc = gi_fail_os(path, errno, "cannot replace %s", path);
+        unlink(tmp);
+      }
+      if (!*linked && errno != EEXIST) break;
+    }
+    free(tmp);
+  }
+  if (rc == GOVINFO_OK && *linked) sync_directory(path);
+  return rc;
+}
+
+int gi_unnamed_open(const char *path) {
+#ifdef O_TMPFILE
+  char *dir = directory_of(path);
+  if (dir == NULL) {
+    errno = ENOMEM;
+    return -1;
+  }
+  int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, mode_for(path));
+  free(dir);
+  return fd;
+#else
+  (void)path;
+  errno = EOPNOTSUPP;
+  return -1;
+#endif
+}
+
+/* Where the unnamed file cannot be linked: its bytes through a named temporary. */
+static int copy_unnamed(int fd, const char *path, mode_t mode) {
+  char *tmp = temporary_name(path);
+  if (tmp == NULL) return gi_fail_oom();
+  int out = mkostemp(tmp, O_CLOEXEC);
+  if (out < 0) {
+    int rc = gi_fail_os(path, errno, "cannot create a temporary file beside %s", path);
+    free(tmp);
+    return rc;
+  }
+  char buf[1 << 16];
+  int rc = GOVINFO_OK;
+  for (off_t at = 0; rc == GOVINFO_OK;) {
+    ssize_t n = pread(fd, buf, sizeof buf, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) rc = gi_fail_os(path, errno, "cannot read back %s", path);
+    else if (n == 0) break;
+    else if (!write_all(out, buf, (size_t)n)) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
+    else at += n;
+  }
+  if (rc == GOVINFO_OK) rc = fill(out, path, tmp, NULL, 0, mode);
+  if (close(out) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
+  if (rc == GOVINFO_OK && rename(tmp, path) != 0)
+    rc = gi_fail_os(path, errno, "cannot replace %s", path);
+  if (rc) unlink(tmp);
+  else sync_directory(path);
+  free(tmp);
+  return rc;
+}
+
+int gi_unnamed_publish(int fd, const char *path) {
+  mode_t mode = mode_for(path);
+  int rc = fill(fd, path, path, NULL, 0, mode);
+  bool linked = false;
+  if (rc == GOVINFO_OK) rc = publish_unnamed(fd, path, &linked);
+  if (rc == GOVINFO_OK && !linked) rc = copy_unnamed(fd, path, mode);
+  return rc;
+}
+
 /* Linux: the data goes into an unnamed file (O_TMPFILE) in the target's directory, which
  * gets a name only once it is whole: a process killed while writing, even by SIGKILL,
- * leaves nothing behind. The name is the target's when there is none yet; else a temporary
- * one, renamed over the target at once. *done false (and GOVINFO_OK) when the filesystem
- * or the system cannot: then the caller writes through a named temporary file. */
+ * leaves nothing behind. *done false (and GOVINFO_OK) when the filesystem or the system
+ * cannot: then the caller writes through a named temporary file. */
 static int replace_through_unnamed(const char *path, const char *data, size_t len, mode_t mode,
                                    bool *done) {
   *done = false;
-#ifdef O_TMPFILE
-  char *dir = directory_of(path);
-  if (dir == NULL) return gi_fail_oom();
-  int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
-  free(dir);
-  if (fd < 0) return GOVINFO_OK;
+  int fd = gi_unnamed_open(path);
+  if (fd < 0) return errno == ENOMEM ? gi_fail_oom() : GOVINFO_OK;
   int rc = fill(fd, path, path, data, len, mode);
   bool linked = false;
-  if (rc == GOVINFO_OK) {
-    struct stat st;
-    if (lstat(path, &st) != 0 && errno == ENOENT) {
-      linked = link_unnamed(fd, path);
-    } else {
-      char *tmp = temporary_name(path);
-      if (tmp == NULL) rc = gi_fail_oom();
-      for (int tries = 0; rc == GOVINFO_OK && !linked && tries < 8; tries++) {
-        memcpy(tmp + strlen(path), ".XXXXXX", sizeof ".XXXXXX");
-        int placeholder = mkostemp(tmp, O_CLOEXEC); /* a fresh name, freed for the link */
-        if (placeholder < 0) break;
-        close(placeholder);
-        unlink(tmp);
-        linked = link_unnamed(fd, tmp);
-        if (linked && rename(tmp, path) != 0) {
-          rc = gi_fail_os(path, errno, "cannot replace %s", path);
-          unlink(tmp);
-        }
-        if (!linked && errno != EEXIST) break;
-      }
-      free(tmp);
-    }
-  }
+  if (rc == GOVINFO_OK) rc = publish_unnamed(fd, path, &linked);
   close(fd);
-  if (rc == GOVINFO_OK && linked) sync_directory(path);
   *done = rc != GOVINFO_OK || linked;
   return rc;
-#else
-  (void)path, (void)data, (void)len, (void)mode;
-  return GOVINFO_OK;
-#endif
 }
 
 static int replace_atomically(const char *path, const char *data, size_t len) {

@@ -14,4 +14,13 @@ int gi_read_file(const char *path, char **out, size_t *len, size_t max);
 /* Records that `source` is larger than max bytes (GOVINFO_EIO, naming the limit). */
 int gi_input_too_large(const char *source, size_t max);
 
+/* Writing a file that is named only once it is whole, so that a process killed meanwhile,
+ * even by SIGKILL, leaves nothing behind: gi_unnamed_open gives an unnamed file (O_TMPFILE,
+ * read and write) in path's directory, or -1 with errno where there is none (the caller
+ * then writes a named temporary file); gi_unnamed_publish flushes it to disk and puts it in
+ * place of path (through a named temporary where the system cannot link it). The caller
+ * closes fd either way; closed unpublished, it is gone. */
+int gi_unnamed_open(const char *path);
+int gi_unnamed_publish(int fd, const char *path);
+
 #endif

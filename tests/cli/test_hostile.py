@@ -166,6 +166,53 @@ class NothingLeftBehind(unittest.TestCase):
                 self.assert_old_or_whole()
 
 
+class ExportLeavesNothingBehind(unittest.TestCase):
+    """An export killed while writing, by any signal, leaves the old file as it was (or the
+    new one whole) and nothing else: the file is unnamed until it is complete."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp()
+        cls.inputs = os.path.join(cls.dir, "reports")
+        os.makedirs(cls.inputs)
+        with open(os.path.join(ROOT, "examples", "reports", "huaian-2024.yaml"), "rb") as f:
+            report = f.read()
+        for i in range(300):
+            with open(os.path.join(cls.inputs, "r%03d.yaml" % i), "wb") as f:
+                f.write(report)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def test_signals(self):
+        for name in ("out.csv", "out.jsonl"):
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+                for delay in (0.05, 0.3, 1.0):
+                    with self.subTest(out=name, signal=sig, delay=delay):
+                        out_dir = tempfile.mkdtemp(dir=self.dir)
+                        out = os.path.join(out_dir, name)
+                        with open(out, "w") as f:
+                            f.write("OLD\n")
+                        p = subprocess.Popen(WRAPPER + [CLI, "export", "--quiet", self.inputs,
+                                                        "-o", out],
+                                             stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.DEVNULL, restore_signals=True)
+                        try:
+                            p.wait(timeout=delay)
+                        except subprocess.TimeoutExpired:
+                            p.send_signal(sig)
+                        p.wait()
+                        self.assertEqual(os.listdir(out_dir), [name])
+                        with open(out, "rb") as f:
+                            data = f.read()
+                        if data != b"OLD\n":  # finished before the signal: whole
+                            self.assertTrue(data.endswith(b"\n"))
+                            self.assertEqual(data.count(b"huaian-2024") > 0 or
+                                             data.count(b"r299.yaml") > 0, True)
+                        shutil.rmtree(out_dir)
+
+
 class HtmlPages(unittest.TestCase):
     def test_declared_charset_is_wrong(self):
         """The audit's charset_lie_gbk.html: a UTF-8 page that first declares gbk."""
