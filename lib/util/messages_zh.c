@@ -245,6 +245,7 @@ static const zh_entry catalog[] = {
     {"cannot flush %s", "无法刷新 %s"},
     {"cannot flush %s to disk", "无法把 %s 写到磁盘"},
     {"cannot replace %s", "无法替换 %s"},
+    {"cannot read back %s", "无法读回 %s"},
     {"cannot follow the link %s", "无法跟随链接 %s"},
     {"cannot set the permissions of %s", "无法设置 %s 的权限"},
     {"cannot create a temporary file beside %s", "无法在 %s 旁创建临时文件"},
