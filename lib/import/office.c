@@ -149,7 +149,8 @@ static int compare_cells(const void *a, const void *b) {
 
 /* The lines of one sheet. */
 static int read_sheet(gi_doc *doc, gi_xlsx_sheet *s) {
-  qsort(s->cells, s->ncells, sizeof *s->cells, compare_cells);
+  if (s->ncells > 1) /* an empty sheet has no cells array: qsort must not see NULL */
+    qsort(s->cells, s->ncells, sizeof *s->cells, compare_cells);
   bool last_was_row = false;
   size_t i = 0;
   while (i < s->ncells) {
