@@ -144,9 +144,32 @@ static char *temporary_name(const char *path) {
   return tmp;
 }
 
+/* What a named temporary file receives: a buffer, or (from_fd >= 0) the bytes of an unnamed
+ * file that could not be linked. */
+typedef struct content {
+  const char *data;
+  size_t len;
+  int from_fd;
+} content;
+
+static int put_content(int fd, const char *path, const char *tmp, const content *c) {
+  if (c->from_fd < 0)
+    return write_all(fd, c->data, c->len) ? GOVINFO_OK
+                                          : gi_fail_os(path, errno, "cannot write %s", tmp);
+  char buf[1 << 16];
+  for (off_t at = 0;;) {
+    ssize_t n = pread(c->from_fd, buf, sizeof buf, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return gi_fail_os(path, errno, "cannot read back %s", path);
+    if (n == 0) return GOVINFO_OK;
+    if (!write_all(fd, buf, (size_t)n)) return gi_fail_os(path, errno, "cannot write %s", tmp);
+    at += n;
+  }
+}
+
 /* The usual way: a named temporary file beside the target, renamed over it. A process
  * killed while writing leaves that file (OUT.XXXXXX) behind. */
-static int replace_through_named(const char *path, const char *data, size_t len, mode_t mode) {
+static int replace_through_named(const char *path, const content *c, mode_t mode) {
   char *tmp = temporary_name(path);
   if (tmp == NULL) return gi_fail_oom();
   int fd = mkostemp(tmp, O_CLOEXEC);
@@ -155,7 +178,8 @@ static int replace_through_named(const char *path, const char *data, size_t len,
     free(tmp);
     return rc;
   }
-  int rc = fill(fd, path, tmp, data, len, mode);
+  int rc = put_content(fd, path, tmp, c);
+  if (rc == GOVINFO_OK) rc = fill(fd, path, tmp, NULL, 0, mode);
   if (close(fd) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
   if (rc == GOVINFO_OK && rename(tmp, path) != 0)
     rc = gi_fail_os(path, errno, "cannot replace %s", path);
@@ -221,42 +245,13 @@ int gi_unnamed_open(const char *path) {
 #endif
 }
 
-/* Where the unnamed file cannot be linked: its bytes through a named temporary. */
-static int copy_unnamed(int fd, const char *path, mode_t mode) {
-  char *tmp = temporary_name(path);
-  if (tmp == NULL) return gi_fail_oom();
-  int out = mkostemp(tmp, O_CLOEXEC);
-  if (out < 0) {
-    int rc = gi_fail_os(path, errno, "cannot create a temporary file beside %s", path);
-    free(tmp);
-    return rc;
-  }
-  char buf[1 << 16];
-  int rc = GOVINFO_OK;
-  for (off_t at = 0; rc == GOVINFO_OK;) {
-    ssize_t n = pread(fd, buf, sizeof buf, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) rc = gi_fail_os(path, errno, "cannot read back %s", path);
-    else if (n == 0) break;
-    else if (!write_all(out, buf, (size_t)n)) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
-    else at += n;
-  }
-  if (rc == GOVINFO_OK) rc = fill(out, path, tmp, NULL, 0, mode);
-  if (close(out) != 0 && rc == GOVINFO_OK) rc = gi_fail_os(path, errno, "cannot write %s", tmp);
-  if (rc == GOVINFO_OK && rename(tmp, path) != 0)
-    rc = gi_fail_os(path, errno, "cannot replace %s", path);
-  if (rc) unlink(tmp);
-  else sync_directory(path);
-  free(tmp);
-  return rc;
-}
-
 int gi_unnamed_publish(int fd, const char *path) {
   mode_t mode = mode_for(path);
   int rc = fill(fd, path, path, NULL, 0, mode);
   bool linked = false;
   if (rc == GOVINFO_OK) rc = publish_unnamed(fd, path, &linked);
-  if (rc == GOVINFO_OK && !linked) rc = copy_unnamed(fd, path, mode);
+  /* where the system cannot link it: its bytes through a named temporary */
+  if (rc == GOVINFO_OK && !linked) rc = replace_through_named(path, &(content){NULL, 0, fd}, mode);
   return rc;
 }
 
@@ -281,7 +276,7 @@ static int replace_atomically(const char *path, const char *data, size_t len) {
   mode_t mode = mode_for(path);
   bool done;
   int rc = replace_through_unnamed(path, data, len, mode, &done);
-  return done ? rc : replace_through_named(path, data, len, mode);
+  return done ? rc : replace_through_named(path, &(content){data, len, -1}, mode);
 }
 
 int govinfo_write_file_atomic(const char *path, const char *data, size_t len) {
